@@ -1,0 +1,36 @@
+// The `bringup` command: dispatches to one module per subcommand (main/cli/*).
+// Exit codes: 0 done, 1 the operation failed, 2 bad usage.
+import { commands } from './cli/registry';
+
+async function run(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    printUsage();
+    return name ? 0 : 2;
+  }
+  if (name === '--version') {
+    console.log('bringup 0.1.0');
+    return 0;
+  }
+  const cmd = commands.find((c) => c.name === name);
+  if (!cmd) {
+    console.error(`bringup: unknown command '${name}'. Run 'bringup --help' for the list.`);
+    return 2;
+  }
+  return cmd.run(rest);
+}
+
+function printUsage(): void {
+  console.log('Usage: bringup <command> [options]\n\nCommands:');
+  for (const c of commands) console.log(`  ${c.usage.padEnd(44)} ${c.summary}`);
+}
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(`bringup: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,35 @@
+// The contract between the OpenOCD layer (main/openocd) and its users (host.ts,
+// the CLI, the troubleshooter): one running OpenOCD for one profile.
+import type { ConnectionProfile } from '../../shared/profile';
+import type { ConnectionStatus, LogLine } from '../../shared/connection';
+
+export interface TargetEvent {
+  /** OpenOCD event name as sent on the notifications socket, e.g. "halted", "resumed", "reset-start", "gdb-attach". */
+  name: string;
+  targetName?: string;
+  raw: string;
+}
+
+export interface ControllerOptions {
+  /** OpenOCD binary: explicit setting, else $BRINGUP_OPENOCD, else PATH. */
+  openocdPath?: string;
+  /** OpenOCD scripts folder for -s, when not the binary's default. */
+  scriptsDir?: string;
+  /** How long to wait for the tcl port before failing the start. */
+  readyTimeoutMs?: number;
+}
+
+export interface OpenOcdController {
+  status(): ConnectionStatus;
+  /** Starts OpenOCD (and the virtual board for a vboard profile). Resolves with the final state of the attempt: connected or failed; never hangs. */
+  start(profile: ConnectionProfile): Promise<ConnectionStatus>;
+  /** `shutdown` over RPC, kill after a timeout; always ends in state stopped (or failed if it died first). */
+  stop(): Promise<void>;
+  /** Raw TCL over RPC; throws the library's typed errors. */
+  command(tcl: string, opts?: { timeoutMs?: number }): Promise<string>;
+  /** Every log line since the start (bounded ring), for late subscribers and the troubleshooter. */
+  logHistory(): LogLine[];
+  onStatus(cb: (s: ConnectionStatus) => void): () => void;
+  onLog(cb: (line: LogLine) => void): () => void;
+  onTargetEvent(cb: (e: TargetEvent) => void): () => void;
+}

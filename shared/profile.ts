@@ -1,0 +1,24 @@
+// A connection profile: what OpenOCD is started with. Saved as JSON in the
+// user-data folder; the virtual board profile is built in.
+export type TransportName = 'jtag' | 'swd' | 'hla_swd' | 'hla_jtag' | 'dapdirect_swd' | 'dapdirect_jtag' | 'swim';
+
+export interface ConnectionProfile {
+  id: string;
+  name: string;
+  /** 'configs': interface+target or board cfg; 'vboard': the built-in virtual board. */
+  kind: 'configs' | 'vboard';
+  /** Paths relative to OpenOCD's scripts folder (e.g. "interface/stlink.cfg") or absolute. */
+  interfaceCfg?: string;
+  targetCfg?: string;
+  boardCfg?: string;
+  adapterSpeedKhz?: number;
+  transport?: TransportName;
+  /** e.g. "srst_only srst_nogate connect_assert_srst" */
+  resetConfig?: string;
+  /** Extra `-c` commands, in order, before `init`. */
+  extraCommands: string[];
+  /** Virtual board only: faults switched on at start (e.g. "reset-hold", "noisy-link:0.01"). */
+  vboardFaults?: string[];
+}
+
+export const VBOARD_PROFILE_ID = 'builtin-vboard';
