@@ -10,13 +10,9 @@ if (!existsSync(path.join(root, 'dist/app/main.js'))) {
   const r = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-let electronPath;
-try {
-  electronPath = createRequire(import.meta.url)('electron');
-} catch {
-  electronPath = undefined;
-}
-if (typeof electronPath !== 'string' || !existsSync(electronPath)) {
+const { electronBinary } = createRequire(import.meta.url)('./electron-binary.cjs');
+const electronPath = electronBinary(root);
+if (!electronPath) {
   console.error(
     'The Electron binary is not installed (its download was skipped or failed).\n' +
       'Run the same workbench in a browser instead:  npx bringup serve --demo\n' +

@@ -15,7 +15,20 @@ export interface VirtualBoard {
   faults(): string[];
   /** Switch faults at run time (the app's board menu). Throws on an unknown fault name. */
   setFaults(faults: string[]): void;
+  /** Counters for UIs and tests (e.g. to see programming under way). */
+  stats(): VirtualBoardStats;
   close(): Promise<void>;
+}
+
+export interface VirtualBoardStats {
+  /** remote_bitbang connections accepted since start. */
+  connections: number;
+  /** Half-words programmed into main flash since start. */
+  flashHalfWordsProgrammed: number;
+  /** Run state of the simulated core. */
+  core: 'running' | 'halted' | 'reset' | 'lockup';
+  /** The PC13 LED (active low). */
+  ledOn: boolean;
 }
 
 export const VBOARD_FAULTS = ['unpowered', 'swapped-wires', 'reset-hold', 'read-protected', 'write-protected', 'noisy-link'] as const;

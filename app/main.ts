@@ -1,0 +1,108 @@
+// Electron main process: lifecycle, the window, and wiring the host to IPC.
+// No business logic here (that is main/); this is the only folder that imports electron.
+import { app, BrowserWindow, session, type WebContents } from 'electron';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ipcEventChannel } from '../shared/contract';
+import { createHost, type Host } from '../main/host';
+import { createServices } from '../main/host/create-services';
+import { killAll } from '../main/openocd/registry';
+import type { HostServices } from '../main/host/services';
+import { registerIpc } from './ipc';
+
+const RENDERER_INDEX = path.join(__dirname, '..', 'renderer', 'index.html');
+const PAGE_URL = pathToFileURL(RENDERER_INDEX).href;
+const PRELOAD = path.join(__dirname, 'preload.js');
+
+// Tests (and users who want a portable setup) move all app data with one variable.
+if (process.env.BRINGUP_USER_DATA) app.setPath('userData', path.resolve(process.env.BRINGUP_USER_DATA));
+app.enableSandbox();
+
+const hosts = new Map<number, Host>();
+let services: HostServices | undefined;
+
+function createWindow(svc: HostServices): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 900,
+    minHeight: 560,
+    backgroundColor: '#12161c',
+    title: 'Bring-up Workbench',
+    show: false,
+    webPreferences: {
+      preload: PRELOAD,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  const wc = win.webContents;
+  const id = wc.id;
+  const host = createHost(svc, (name, payload) => {
+    if (!wc.isDestroyed()) wc.send(ipcEventChannel(name), payload);
+  });
+  hosts.set(id, host);
+  // A reload: hold events until the new page says it is ready.
+  wc.on('did-start-loading', () => host.pageReset());
+  wc.on('render-process-gone', (_e, details) => {
+    console.error(`renderer gone (${details.reason}); stopping OpenOCD`);
+    void svc.controller.stop();
+  });
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    host.dispose();
+    hosts.delete(id);
+  });
+  void win.loadFile(RENDERER_INDEX);
+  return win;
+}
+
+/** Navigation, new windows, webviews and permission prompts: all refused. */
+function lockDown(): void {
+  app.on('web-contents-created', (_e, contents: WebContents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (url !== PAGE_URL) event.preventDefault();
+    });
+    contents.on('will-redirect', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, _perm, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+}
+
+let quitting = false;
+/** Stop OpenOCD politely (the controller kills it after a timeout), then leave. */
+async function shutdown(exitCode = 0): Promise<void> {
+  if (quitting) return;
+  quitting = true;
+  try {
+    await services?.controller.stop();
+  } finally {
+    killAll('SIGKILL'); // backstop: nothing outlives the app, whatever stop() ran into
+    app.exit(exitCode);
+  }
+}
+
+app.on('before-quit', (event) => {
+  if (quitting) return;
+  event.preventDefault();
+  void shutdown(0);
+});
+app.on('window-all-closed', () => void shutdown(0));
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => void shutdown(0));
+
+void app.whenReady().then(() => {
+  lockDown();
+  services = createServices({ userDataDir: app.getPath('userData') });
+  registerIpc({ hostFor: (wc) => hosts.get(wc.id), pageUrl: PAGE_URL });
+  createWindow(services);
+  app.on('activate', () => {
+    if (services && BrowserWindow.getAllWindows().length === 0) createWindow(services);
+  });
+});

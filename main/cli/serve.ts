@@ -1,0 +1,107 @@
+// `bringup serve`: the workbench in a browser. Prints the URL (with its access
+// token), serves until Ctrl-C, then stops OpenOCD before exiting (no orphan).
+import { VBOARD_PROFILE_ID } from '../../shared/profile';
+import { createServices } from '../host/create-services';
+import { defaultUserDataDir } from '../profiles/user-data';
+import { startServer } from '../serve';
+import { findRendererDir } from '../serve/static';
+import { UsageError, type CliCommand } from './command';
+
+interface ServeArgs {
+  host: string;
+  port: number;
+  demo: boolean;
+  openocd?: string;
+}
+
+export function parseServeArgs(args: string[]): ServeArgs {
+  const out: ServeArgs = { host: '127.0.0.1', port: 0, demo: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] ?? '';
+    const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = (): string => {
+      const v = inline ?? args[++i];
+      if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--host':
+        out.host = value();
+        break;
+      case '--port': {
+        const v = value();
+        const n = Number(v);
+        if (!/^\d+$/.test(v) || n > 65535) throw new UsageError(`--port must be 0..65535, got '${v}'`);
+        out.port = n;
+        break;
+      }
+      case '--demo':
+        out.demo = true;
+        break;
+      case '--openocd':
+        out.openocd = value();
+        break;
+      default:
+        throw new UsageError(`unknown option '${a}'`);
+    }
+  }
+  return out;
+}
+
+export const serveCommand: CliCommand = {
+  name: 'serve',
+  usage: 'serve [--host H] [--port N] [--demo] [--openocd PATH]',
+  summary: 'Run the workbench for a web browser (127.0.0.1, token-protected)',
+  async run(argv) {
+    let args: ServeArgs;
+    try {
+      args = parseServeArgs(argv);
+    } catch (err) {
+      if (err instanceof UsageError) {
+        console.error(`bringup serve: ${err.message}`);
+        return 2;
+      }
+      throw err;
+    }
+    const rendererDir = findRendererDir();
+    if (!rendererDir) {
+      console.error('bringup serve: the renderer is not built (dist/renderer missing). Run `npm run build`.');
+      return 1;
+    }
+    const services = createServices({
+      userDataDir: defaultUserDataDir(),
+      controller: args.openocd ? { openocdPath: args.openocd } : {},
+    });
+    const server = await startServer({ services, rendererDir, host: args.host, port: args.port });
+    console.log(`Listening on ${server.url}`);
+    console.log("Open that address in a browser (the token is required). Ctrl-C stops the server and OpenOCD.");
+    if (args.host !== '127.0.0.1' && args.host !== 'localhost' && args.host !== '::1') {
+      console.log(`Warning: bound to ${args.host}; anyone who can reach it and knows the token can drive your probe.`);
+    }
+
+    if (args.demo) {
+      // The demo is the virtual board, connected at start; its output shows in the page's console.
+      await services.profiles.markUsed(VBOARD_PROFILE_ID);
+      const profile = await services.profiles.get(VBOARD_PROFILE_ID);
+      if (profile) void services.controller.start(profile).catch((err: unknown) => console.error(`bringup serve: demo connect failed: ${String(err)}`));
+    }
+
+    return new Promise<number>((resolve) => {
+      let stopping = false;
+      const stop = (signal: NodeJS.Signals): void => {
+        if (stopping) return;
+        stopping = true;
+        console.log(`\n${signal}: stopping OpenOCD and the server…`);
+        const done = Promise.allSettled([services.controller.stop(), server.close()]);
+        void done.then(() => {
+          resolve(0);
+          // Whatever still holds the event loop (a socket mid-close) must not keep a stopped server alive.
+          setTimeout(() => process.exit(0), 500).unref();
+        });
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      process.once('SIGHUP', stop);
+    });
+  },
+};

@@ -1,0 +1,68 @@
+// `bringup vboard`: run the virtual Blue Pill until SIGINT/SIGTERM.
+import { startVirtualBoard, DEFAULT_VBOARD_PORT } from '../vboard/index';
+import { parseFaults } from '../vboard/faults';
+import { UsageError, type CliCommand } from './command';
+
+interface VboardArgs {
+  port: number;
+  faults: string[];
+  flashFile: string | undefined;
+}
+
+export function parseVboardArgs(args: string[]): VboardArgs {
+  const out: VboardArgs = { port: DEFAULT_VBOARD_PORT, faults: [], flashFile: undefined };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = (): string => {
+      const v = inline ?? args[++i];
+      if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--port': {
+        const v = value();
+        const p = Number(v);
+        if (!/^\d+$/.test(v) || p > 65535) throw new UsageError(`--port must be 0..65535, got '${v}'`);
+        out.port = p;
+        break;
+      }
+      case '--fault': out.faults.push(value()); break;
+      case '--flash-file': out.flashFile = value(); break;
+      default: throw new UsageError(`unknown option '${a}'`);
+    }
+  }
+  try {
+    parseFaults(out.faults);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  return out;
+}
+
+export const vboardCommand: CliCommand = {
+  name: 'vboard',
+  usage: 'vboard [--port N] [--fault NAME]... [--flash-file PATH]',
+  summary: 'run the virtual STM32F103 board (remote_bitbang on 127.0.0.1)',
+  async run(args) {
+    let parsed: VboardArgs;
+    try {
+      parsed = parseVboardArgs(args);
+    } catch (err) {
+      if (err instanceof UsageError) {
+        console.error(`bringup vboard: ${err.message}\nUsage: bringup ${vboardCommand.usage}`);
+        return 2;
+      }
+      throw err;
+    }
+    const board = await startVirtualBoard({ port: parsed.port, faults: parsed.faults, ...(parsed.flashFile ? { flashFile: parsed.flashFile } : {}) });
+    console.log(`vboard listening on ${board.host}:${board.port}`);
+    if (parsed.faults.length) console.log(`faults: ${board.faults().join(', ')}`);
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await board.close();
+    return 0;
+  },
+};

@@ -1,0 +1,217 @@
+// Evidence that only means something together: a scan of all ones with 0 V is an
+// unpowered target, with 3.3 V it is wiring; an UNEXPECTED IDCODE that is a real
+// part's ID is the wrong chip, garbage is a bad wire. Also folds in what the app
+// knows beyond the log: USB scan, active checks, the user's answers, the profile.
+import type { DiagnosisCategory } from '../../shared/diagnose';
+import type { DiagnoseInput, Facts, Line, RuleHit } from './types';
+import { isPlausibleIdcode, lookupIdcode } from './idcodes';
+import { compareVersions, newerCommand, newerScript } from './signatures/version-knowledge';
+
+export type Scores = Map<DiagnosisCategory, number>;
+
+export interface CombineContext {
+  scores: Scores;
+  hits: Map<DiagnosisCategory, RuleHit[]>;
+  facts: Facts;
+  input: DiagnoseInput;
+  lines: Line[];
+  /** Extra log lines that support a category without being a rule hit (e.g. the voltage line). */
+  support: Map<DiagnosisCategory, Line[]>;
+}
+
+const LOW_VOLTAGE = 1.5;
+const POWERED_VOLTAGE = 1.6;
+
+function get(c: CombineContext, cat: DiagnosisCategory): number {
+  return c.scores.get(cat) ?? 0;
+}
+function atLeast(c: CombineContext, cat: DiagnosisCategory, v: number): void {
+  c.scores.set(cat, Math.max(get(c, cat), v));
+}
+function scale(c: CombineContext, cat: DiagnosisCategory, f: number): void {
+  if (c.scores.has(cat)) c.scores.set(cat, get(c, cat) * f);
+}
+function hit(c: CombineContext, cat: DiagnosisCategory, ruleId: string): boolean {
+  return (c.hits.get(cat) ?? []).some((h) => h.rule.id === ruleId);
+}
+function support(c: CombineContext, cat: DiagnosisCategory, pred: (l: Line) => boolean): void {
+  const found = c.lines.filter(pred);
+  if (found.length > 0) c.support.set(cat, [...(c.support.get(cat) ?? []), ...found]);
+}
+
+/** Signals that nothing (or nothing sensible) answered on the debug port. */
+function noAnswer(c: CombineContext): boolean {
+  return ['scan-all-ones', 'scan-all-zeroes', 'swd-cannot-read-idr', 'stlink-init-mode-failed', 'cmsis-connect-failed', 'ir-capture-error'].some(
+    (id) => hit(c, 'wiring', id) || hit(c, 'target-unpowered', id),
+  );
+}
+
+const VOLTAGE_LINE = (l: Line): boolean => /^(Target voltage:|VTarget =)/i.test(l.text);
+
+/**
+ * With TDO stuck at 1 (or 0) every later read returns the same constant: "IR capture
+ * error; saw 0x0f" / "Invalid ACK (7)" follow from "all ones" and are not extra
+ * clues for wiring. Recount wiring without them.
+ */
+function discountConstantTdo(c: CombineContext): void {
+  const ones = hit(c, 'wiring', 'scan-all-ones');
+  const zeroes = hit(c, 'wiring', 'scan-all-zeroes');
+  if (!ones && !zeroes) return;
+  const constant = (h: RuleHit): boolean => {
+    if (h.rule.id === 'ir-capture-error') {
+      const m = /saw 0x([0-9a-f]+)/i.exec(h.line.text);
+      if (!m) return false;
+      const v = BigInt(`0x${m[1]}`);
+      return ones ? v > 0n && (v & (v + 1n)) === 0n : v === 0n;
+    }
+    if (h.rule.id === 'invalid-ack') return ones ? /\(7\)/.test(h.line.text) : /\(0\)/.test(h.line.text);
+    return ['jtag-dp-sticky', 'double-check-jtag', 'tap-no-valid-idcode'].includes(h.rule.id);
+  };
+  const kept = (c.hits.get('wiring') ?? []).filter((h) => !constant(h));
+  const seen = new Set<string>();
+  let miss = 1;
+  for (const h of kept) {
+    if (seen.has(h.rule.id)) continue;
+    seen.add(h.rule.id);
+    miss *= 1 - h.rule.weight;
+  }
+  c.scores.set('wiring', 1 - miss);
+}
+
+function combineVoltage(c: CombineContext): void {
+  const v = c.input.answers?.measuredVoltage ?? c.facts.targetVoltage;
+  if (v === undefined) return;
+  if (v < LOW_VOLTAGE) {
+    if (noAnswer(c) || get(c, 'target-unpowered') > 0) {
+      atLeast(c, 'target-unpowered', noAnswer(c) ? 0.93 : 0.8);
+      scale(c, 'wiring', 0.5);
+      scale(c, 'needs-reset-hold', 0.4);
+      scale(c, 'wrong-target', 0.5);
+    }
+  } else if (v >= POWERED_VOLTAGE) {
+    // Power is present: the "no answer" signals now point at wiring or the firmware.
+    scale(c, 'target-unpowered', 0.3);
+    if (noAnswer(c)) support(c, 'wiring', VOLTAGE_LINE);
+  }
+}
+
+function combineIdcodes(c: CombineContext): void {
+  if (c.facts.mismatches.length === 0) return;
+  const plausible = c.facts.mismatches.find((m) => isPlausibleIdcode(m.found));
+  if (plausible) {
+    const known = lookupIdcode(plausible.found);
+    atLeast(c, 'wrong-target', known ? 0.88 : 0.78);
+    scale(c, 'wiring', 0.55);
+    scale(c, 'target-unpowered', 0.3);
+    support(c, 'wrong-target', (l) => /JTAG tap: \S+\s+(expected \d+ of \d+|tap\/device found)|^expected \d+ of \d+:/.test(l.text));
+  } else {
+    // The value read back is not a real ID: bits are being lost or garbled on the wires.
+    scale(c, 'wrong-target', 0.3);
+    atLeast(c, 'wiring', 0.72);
+    for (const h of c.hits.get('wrong-target') ?? []) c.support.set('wiring', [...(c.support.get('wiring') ?? []), h.line]);
+  }
+}
+
+/** "Access denied" / "busy" explain the "not found" lines that follow them. */
+function combineUsbErrors(c: CombineContext): void {
+  const denied = ['libusb-access', 'libusb-not-supported', 'permission-denied'].some((id) => hit(c, 'usb-permission', id));
+  if (denied || get(c, 'adapter-busy') >= 0.6) scale(c, 'adapter-not-found', 0.5);
+}
+
+function combineHaltStates(c: CombineContext): void {
+  if (get(c, 'gdb-attach-not-halted') >= 0.5) scale(c, 'target-not-halted', 0.4);
+  // Protection explains the failed erase better than a driver fault.
+  if (hit(c, 'flash-protected', 'stm32-device-protected') || hit(c, 'flash-protected', 'rdp-on') || hit(c, 'flash-protected', 'write-protected'))
+    scale(c, 'flash-driver', 0.5);
+  // A core that cannot be examined at all is not a "forgot to halt" problem.
+  if (get(c, 'needs-reset-hold') > 0.6 || noAnswer(c)) scale(c, 'target-not-halted', 0.5);
+}
+
+function combineVersions(c: CombineContext): void {
+  const v = c.facts.openocdVersion;
+  for (const cmd of c.facts.unknownCommands) {
+    const since = newerCommand(cmd);
+    if (since && (!v || compareVersions(v, since) < 0)) {
+      atLeast(c, 'openocd-outdated', 0.85);
+      scale(c, 'config-error', 0.5);
+    }
+  }
+  for (const f of c.facts.missingFiles) {
+    const since = newerScript(f);
+    if (since && (!v || compareVersions(v, since) < 0)) {
+      atLeast(c, 'openocd-outdated', 0.8);
+      scale(c, 'config-not-found', 0.8);
+    }
+  }
+  if (get(c, 'openocd-outdated') < 0.1) c.scores.delete('openocd-outdated');
+  // Old ST-Link firmware (before V2J24) is unreliable with current OpenOCD.
+  const j = c.facts.stlinkJtagVersion;
+  if (j !== undefined && j < 24 && /V2/i.test(c.facts.stlinkVersionText ?? '') && (noAnswer(c) || get(c, 'needs-reset-hold') > 0.3)) {
+    atLeast(c, 'probe-firmware', 0.35);
+    support(c, 'probe-firmware', (l) => /^STLINK /.test(l.text));
+  }
+}
+
+const PROBE_VIDS: Record<string, string[]> = {
+  stlink: ['0483'],
+  jlink: ['1366'],
+  ftdi: ['0403', '15ba'],
+  'cmsis-dap': ['0d28', 'c251', '2e8a', '1fc9', '03eb'],
+};
+
+function combineUsb(c: CombineContext): void {
+  const scanned = c.input.usbAdapters;
+  if (scanned === undefined) return;
+  const openProblem = get(c, 'adapter-not-found') > 0 || get(c, 'usb-permission') > 0;
+  if (!openProblem) return;
+  if (scanned.some((a) => a.accessible === false)) {
+    atLeast(c, 'usb-permission', 0.9);
+    scale(c, 'adapter-not-found', 0.4);
+    return;
+  }
+  const cfg = `${c.input.profile?.interfaceCfg ?? ''} ${c.lines.map((l) => l.text).join(' ')}`.toLowerCase();
+  const kind = Object.keys(PROBE_VIDS).find((k) => cfg.includes(k.replace('-', '')) || cfg.includes(k));
+  const vids = kind ? (PROBE_VIDS[kind] ?? []) : [];
+  const present = scanned.some((a) => vids.includes(a.vid.toLowerCase()));
+  if (scanned.length === 0 || (kind && !present)) {
+    atLeast(c, 'adapter-not-found', 0.9);
+    scale(c, 'usb-permission', 0.3);
+  } else if (present) {
+    // On USB but OpenOCD could not open it: permissions (or another program holds it).
+    atLeast(c, 'usb-permission', 0.75);
+    scale(c, 'adapter-not-found', 0.5);
+    atLeast(c, 'adapter-busy', 0.3);
+  }
+}
+
+function combineChecksAndAnswers(c: CombineContext): void {
+  for (const check of c.input.checks ?? []) {
+    if (check.id === 'connect-under-reset') {
+      if (check.ok) {
+        atLeast(c, 'needs-reset-hold', 0.95);
+        scale(c, 'wiring', 0.5);
+        scale(c, 'target-unpowered', 0.3);
+      } else scale(c, 'needs-reset-hold', 0.5);
+    } else if (check.id === 'lower-adapter-speed' && check.ok) {
+      atLeast(c, 'wiring', 0.9);
+      scale(c, 'needs-reset-hold', 0.5);
+    }
+  }
+  const a = c.input.answers;
+  if (a?.resetHoldHelped) atLeast(c, 'needs-reset-hold', 0.95);
+  if (a?.resetHoldHelped === false) scale(c, 'needs-reset-hold', 0.5);
+  if (a?.wiringChecked) scale(c, 'wiring', 0.6);
+  // Already connecting under reset: holding reset cannot be the missing piece.
+  if (/connect_assert_srst/.test(c.input.profile?.resetConfig ?? '')) scale(c, 'needs-reset-hold', 0.6);
+}
+
+export function combine(c: CombineContext): void {
+  discountConstantTdo(c);
+  combineVoltage(c);
+  combineIdcodes(c);
+  combineUsbErrors(c);
+  combineHaltStates(c);
+  combineVersions(c);
+  combineUsb(c);
+  combineChecksAndAnswers(c);
+}

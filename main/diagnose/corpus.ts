@@ -1,0 +1,40 @@
+// Reads the test corpus: corpus/<expected-category>--<short-name>.log. A leading block
+// of "# key: value" lines is the header (source, situation, exit code), not log.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isDiagnosisCategory, type DiagnosisCategory } from '../../shared/diagnose';
+import type { DiagnoseInput } from './types';
+
+export interface CorpusEntry {
+  name: string;
+  path: string;
+  expected: DiagnosisCategory;
+  source: string;
+  input: DiagnoseInput;
+}
+
+export function parseCorpusFile(name: string, text: string): Omit<CorpusEntry, 'path'> {
+  const expected = name.split('--')[0] ?? '';
+  if (!isDiagnosisCategory(expected)) throw new Error(`corpus file ${name}: '${expected}' is not a category`);
+  const lines = text.split('\n');
+  const header: Record<string, string> = {};
+  let i = 0;
+  for (; i < lines.length && (lines[i] ?? '').startsWith('#'); i++) {
+    const m = /^#\s*([\w-]+):\s*(.*)$/.exec(lines[i] ?? '');
+    if (m && m[1]) header[m[1]] = m[2] ?? '';
+  }
+  const exit = header['exit'];
+  return {
+    name,
+    expected,
+    source: header['source'] ?? '',
+    input: { log: lines.slice(i).join('\n'), exitCode: exit !== undefined ? Number(exit) : undefined },
+  };
+}
+
+export function loadCorpus(dir: string): CorpusEntry[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.log'))
+    .sort()
+    .map((f) => ({ ...parseCorpusFile(f.replace(/\.log$/, ''), readFileSync(join(dir, f), 'utf8')), path: join(dir, f) }));
+}

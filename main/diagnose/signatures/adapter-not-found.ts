@@ -1,0 +1,61 @@
+// OpenOCD found no adapter matching the interface cfg on USB (or the remote server is not there).
+import type { CategorySignatures } from '../types';
+import { probeKind, probeName } from './helpers';
+
+export const adapterNotFound: CategorySignatures = {
+  category: 'adapter-not-found',
+  rules: [
+    // src/jtag/drivers/stlink_usb.c stlink_usb_usb_open(): LOG_ERROR("open failed") (0.9 .. 0.12)
+    { id: 'stlink-open-failed', source: 'src/jtag/drivers/stlink_usb.c', match: /^open failed$/, weight: 0.75 },
+    // src/jtag/drivers/stlink_usb.c stlink_tcp_open()
+    { id: 'stlink-none-detected', source: 'src/jtag/drivers/stlink_usb.c (stlink-server)', match: /no ST-LINK detected|ST-LINK open failed \((vid\/pid|serial) mismatch\)/, weight: 0.8 },
+    // src/jtag/drivers/jlink.c: "No J-Link device found" (0.12), "No J-Link device found." (0.10)
+    { id: 'jlink-none', source: 'src/jtag/drivers/jlink.c', match: /No J-Link device found/, weight: 0.85 },
+    // src/jtag/drivers/cmsis_dap.c (0.11+) / cmsis_dap_usb.c (0.10)
+    { id: 'cmsis-none', source: 'src/jtag/drivers/cmsis_dap.c', match: /unable to find (a matching )?CMSIS-DAP device/, weight: 0.85 },
+    // src/jtag/drivers/mpsse.c mpsse_open(): "no device found" then "unable to open ftdi device with vid %s, pid %s, ..."
+    { id: 'ftdi-none', source: 'src/jtag/drivers/mpsse.c', match: /unable to open ftdi device with vid/, weight: 0.8 },
+    { id: 'mpsse-no-device', source: 'src/jtag/drivers/mpsse.c', match: /^no device found$/, weight: 0.6 },
+    // src/jtag/drivers/jlink.c: "Multiple devices found, specify the desired device"
+    { id: 'jlink-multiple', source: 'src/jtag/drivers/jlink.c', match: /Multiple devices found, specify the desired device/, weight: 0.7 },
+    // src/jtag/drivers/remote_bitbang.c + helper/replacements: socket connect failure
+    { id: 'bitbang-connect', source: 'src/jtag/drivers/remote_bitbang.c', match: /Error on socket 'Failed to connect'|remote_bitbang.*(Connection refused|couldn't connect)/i, weight: 0.8 },
+    { id: 'ti-icdi-none', source: 'src/jtag/drivers/ti_icdi_usb.c', match: /open failed|could not find (ICDI|device)/i, weight: 0.2 },
+  ],
+  describe(ctx) {
+    const kind = probeKind(ctx);
+    const name = probeName(kind);
+    if (ctx.hits.has('jlink-multiple')) {
+      return {
+        title: 'Several J-Links are plugged in',
+        explanation: 'OpenOCD found more than one J-Link and does not know which to use.',
+        steps: [
+          { text: 'Choose one by serial number ("adapter serial <sn>" in the profile).', action: 'select-adapter-serial' },
+          { text: 'Or unplug the adapters you do not need.' },
+        ],
+      };
+    }
+    if (kind === 'remote_bitbang') {
+      return {
+        title: 'The remote_bitbang server is not running',
+        explanation: 'OpenOCD tried to reach the remote_bitbang server (the virtual board) and nothing answered on that host and port.',
+        steps: [
+          { text: 'Start the virtual board (or the bitbang server) first, then connect.' },
+          { text: 'Check that the profile uses the host and port the server listens on.' },
+        ],
+      };
+    }
+    const scanned = ctx.input.usbAdapters;
+    return {
+      title: `No ${name} found`,
+      explanation: `OpenOCD looked on USB for the ${name} the interface cfg describes and found none. The adapter is unplugged, the cable is charge-only, the cfg is for another adapter model, or (Linux) a permission problem hides it.`,
+      steps: [
+        { text: `Plug the ${name} in directly (no unpowered hub) with a data-capable USB cable.` },
+        ...(scanned && scanned.length > 0
+          ? [{ text: `USB shows: ${scanned.map((a) => `${a.name ?? 'device'} ${a.vid}:${a.pid}`).join(', ')}. Pick the interface cfg that matches it.`, action: 'suggest-cfg' as const, args: { kind: 'interface' } }]
+          : [{ text: 'Check that the interface cfg matches the adapter model you have.', action: 'suggest-cfg' as const, args: { kind: 'interface' } }]),
+        { text: 'On Linux, if it appears in lsusb, install the udev rule (then replug).', action: 'udev-rule' as const },
+      ],
+    };
+  },
+};

@@ -1,0 +1,86 @@
+// The configuration itself is wrong: unknown commands, no adapter, transport problems,
+// scripts written for a different OpenOCD version.
+import type { CategorySignatures } from '../types';
+import type { FindingStep } from '../../../shared/diagnose';
+import { isDriverCommand, newerCommand, removedCommand } from './version-knowledge';
+
+export const configError: CategorySignatures = {
+  category: 'config-error',
+  rules: [
+    // Jim Tcl (0.11+ and 0.10 for Tcl-level commands): invalid command name "foo"
+    { id: 'invalid-command-name', source: 'jimtcl (src/helper/command.c run_command)', match: /invalid command name "([^"]+)"/, weight: 0.75 },
+    // src/helper/command.c 0.10: LOG_ERROR("Unknown command:\n  %s", cmd)
+    { id: 'unknown-command-010', source: 'src/helper/command.c (0.10)', match: /^Unknown command:/, weight: 0.75 },
+    // src/jtag/adapter.c adapter_init()
+    { id: 'no-adapter-driver', source: 'src/jtag/adapter.c', match: /Debug Adapter has to be specified/i, weight: 0.85 },
+    // src/transport/transport.c
+    { id: 'no-transports', source: 'src/transport/transport.c', match: /Debug adapter does(?: not|n't) support any transports/i, weight: 0.85 },
+    { id: 'no-session-transport', source: 'src/transport/transport.c', match: /unable to select a session transport|session transport was not selected/i, weight: 0.6 },
+    { id: 'no-such-transport', source: 'src/transport/transport.c', match: /No transport named '([^']+)' is available|Debug adapter doesn't support '([^']+)' transport/, weight: 0.7 },
+    // src/jtag/adapter.c adapter driver: "The specified debug interface was not found (%s)"
+    { id: 'interface-not-found', source: 'src/jtag/adapter.c', match: /The specified debug interface was not found \(([^)]+)\)/, weight: 0.7 },
+    // src/helper/command.c: "The '%s' command must be used before/after 'init'."
+    { id: 'command-wrong-phase', source: 'src/helper/command.c', match: /The '([^']+)' command must be used (before|after) 'init'/, weight: 0.65 },
+    // src/target/target.c target create with old syntax (0.11+ requires -dap)
+    { id: 'target-requires-dap', source: 'src/target/target.c', match: /target requires -dap parameter instead of -chain-position/, weight: 0.8 },
+    // src/jtag/adapter.c reset_config parsing
+    { id: 'bad-reset-config', source: 'src/jtag/adapter.c', match: /unknown reset_config flag|extra reset_config \S+ spec/, weight: 0.6 },
+    // Jim Tcl argument errors in cfg files
+    { id: 'wrong-args', source: 'jimtcl', match: /^wrong # args: should be/, weight: 0.45 },
+  ],
+  describe(ctx) {
+    const cmds = ctx.facts.unknownCommands;
+    const steps: FindingStep[] = [];
+    if (ctx.hits.has('no-adapter-driver') || ctx.hits.has('no-transports') || ctx.hits.has('no-session-transport')) {
+      steps.push({ text: 'Load an interface cfg first (e.g. -f interface/stlink.cfg), then the target cfg: the adapter must be chosen before the target.', action: 'suggest-cfg', args: { kind: 'interface' } });
+      steps.push({ text: 'Or pick a board cfg that includes both.' });
+      return {
+        title: 'No debug adapter configured (or configured after the target)',
+        explanation: 'OpenOCD needs an adapter driver before a target cfg can set up its scan chain. The profile either has no interface cfg or loads it after the target cfg.',
+        steps,
+      };
+    }
+    const driverCmd = cmds.find(isDriverCommand);
+    if (driverCmd) {
+      return {
+        title: `"${driverCmd}" used before its adapter driver is selected`,
+        explanation: `"${driverCmd}" belongs to one adapter driver and only exists once "adapter driver ${driverCmd.split(/[\s_]/)[0]}" has run. The cfg order is wrong, or the profile's interface cfg selects a different driver.`,
+        steps: [
+          { text: 'Load the interface cfg before any cfg that uses driver commands.' },
+          { text: 'Check that the interface cfg matches the adapter you have.', action: 'suggest-cfg', args: { kind: 'interface' } },
+        ],
+      };
+    }
+    if (cmds.length > 0) {
+      const removed = cmds.map(removedCommand).find((r) => r !== undefined);
+      for (const c of cmds) {
+        const r = removedCommand(c);
+        if (r) steps.push({ text: `Replace "${c}" with "${r}" (renamed in newer OpenOCD).` });
+        else if (!newerCommand(c)) steps.push({ text: `Check "${c}" for a typo; "help ${c.split(' ')[0]}" in the OpenOCD console lists what exists.` });
+      }
+      steps.push({ text: 'Look at the cfg line that uses it; the error names the file and line just above.' });
+      return {
+        title: removed ? 'Config uses a command this OpenOCD no longer has' : `OpenOCD does not know the command "${cmds[0]}"`,
+        explanation: removed
+          ? 'The script was written for an older OpenOCD; the command was renamed and the old name is gone.'
+          : `A cfg file or -c option runs "${cmds[0]}", which this OpenOCD does not have. Usually a typo, or a script made for a different OpenOCD build.`,
+        steps,
+      };
+    }
+    if (ctx.hits.has('target-requires-dap')) {
+      return {
+        title: 'Target cfg written for an older OpenOCD',
+        explanation: 'Since 0.11, Cortex-M targets need a "dap create" and "-dap <name>" instead of "-chain-position". The target cfg in use predates that.',
+        steps: [
+          { text: 'Use the target cfg shipped with this OpenOCD (target/<family>.cfg) instead of a copied old one.', action: 'suggest-cfg', args: { kind: 'target' } },
+          { text: 'Or add "dap create <chip>.dap -chain-position <chip>.cpu" and replace -chain-position with -dap <chip>.dap.' },
+        ],
+      };
+    }
+    return {
+      title: 'The OpenOCD configuration has an error',
+      explanation: 'OpenOCD rejected a command in the configuration before it could talk to the hardware.',
+      steps: [{ text: 'Read the error line and the file/line printed just before it; fix that line of the cfg.' }],
+    };
+  },
+};

@@ -1,0 +1,42 @@
+// Programming failed inside the flash driver: algorithm timeouts, verify mismatches,
+// write errors not caused by protection.
+import type { CategorySignatures } from '../types';
+
+export const flashDriver: CategorySignatures = {
+  category: 'flash-driver',
+  rules: [
+    // src/flash/nor/stm32f1x.c
+    { id: 'write-failed-before', source: 'src/flash/nor/stm32f1x.c', match: /flash write failed (just before|at) address/, weight: 0.65 },
+    { id: 'programming-failed-not-erased', source: 'src/flash/nor/stm32f1x.c', match: /device programming failed \/ flash not erased/, weight: 0.6 },
+    { id: 'timed-out-flash', source: 'src/flash/nor/stm32f1x.c', match: /timed out waiting for flash/, weight: 0.55 },
+    { id: 'algo-failed', source: 'src/flash/nor/stm32f1x.c', match: /Failed to execute algorithm at 0x/, weight: 0.55 },
+    // src/target/target.c: "timeout waiting for algorithm, a target reset is recommended"
+    { id: 'algo-timeout', source: 'src/target/target.c', match: /timeout waiting for algorithm/, weight: 0.55 },
+    // src/flash/nor/core.c
+    { id: 'failed-erasing', source: 'src/flash/nor/core.c', match: /failed erasing sectors \d+ to \d+/, weight: 0.35 },
+    { id: 'verify-failed-bank', source: 'src/flash/nor/core.c', match: /verify failed in bank at/, weight: 0.55 },
+    { id: 'write-aborted', source: 'src/flash/nor/core.c', match: /Flash write aborted/, weight: 0.5 },
+    { id: 'no-flash-at', source: 'src/flash/nor/core.c', match: /No flash at address 0x/, weight: 0.45 },
+    // src/flash/startup.tcl program proc
+    { id: 'programming-failed', source: 'src/flash/startup.tcl', match: /\*\* Programming Failed \*\*/, weight: 0.45 },
+    { id: 'verify-failed', source: 'src/flash/startup.tcl', match: /\*\* Verify Failed \*\*/, weight: 0.55 },
+    // src/flash/nor/stm32f1x.c / stm32f2x.c: slow path when no RAM work area
+    { id: 'no-working-area', source: 'src/flash/nor/stm32f1x.c', match: /no (large enough )?working area available, can't do block memory writes/, weight: 0.15 },
+    { id: 'error-writing-flash', source: 'src/flash/nor/core.c', match: /error writing to flash at address/i, weight: 0.5 },
+  ],
+  describe(ctx) {
+    const verify = ctx.hits.has('verify-failed') || ctx.hits.has('verify-failed-bank');
+    return {
+      title: verify ? 'Flash contents differ from the image after programming' : 'The flash driver failed while programming',
+      explanation: verify
+        ? 'Programming finished but reading back gave different bytes. Usually the pages were not erased first, the image is larger than the flash, or the link is unreliable at this speed.'
+        : 'OpenOCD reached the chip, but the flash algorithm failed or timed out. Common causes: the core was not halted/reset before programming, a wrong flash size for a clone chip, an unreliable link, or an unstable supply.',
+      steps: [
+        { text: 'Run "reset halt" and program again (program <file> verify reset).', action: 'halt-target' },
+        { text: 'Erase first (flash erase_sector / mass erase), then program.', action: 'mass-erase' },
+        { text: 'Lower the adapter speed and retry.', action: 'lower-adapter-speed', args: { khz: '500' } },
+        { text: 'On clones, set the real FLASH_SIZE and check the image fits.' },
+      ],
+    };
+  },
+};

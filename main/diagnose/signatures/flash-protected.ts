@@ -1,0 +1,47 @@
+// Flash refuses erase/write because of read-out protection (RDP) or write protection (WRP).
+import type { CategorySignatures } from '../types';
+
+export const flashProtected: CategorySignatures = {
+  category: 'flash-protected',
+  rules: [
+    // src/flash/nor/stm32f1x.c stm32x_wait_status_busy(): FLASH_SR WRPRTERR set
+    // (same text in stm32f2x.c and stm32l4x.c)
+    { id: 'stm32-device-protected', source: 'src/flash/nor/stm32f1x.c, stm32f2x.c, stm32l4x.c', match: /stm32x device protected/, weight: 0.85 },
+    // src/flash/nor/stm32f2x.c: "flash memory write protected"
+    { id: 'write-protected', source: 'src/flash/nor/stm32f2x.c', match: /flash memory write protected/, weight: 0.85 },
+    // src/flash/nor/stm32f1x.c options_read output: "read protection: on"
+    { id: 'rdp-on', source: 'src/flash/nor/stm32f1x.c (stm32f1x options_read)', match: /read protection: on/, weight: 0.8 },
+    // src/flash/nor/core.c flash_driver_erase(): "failed erasing sectors %u to %u"
+    { id: 'failed-erasing', source: 'src/flash/nor/core.c', match: /failed erasing sectors \d+ to \d+/, weight: 0.45 },
+    // src/flash/nor/core.c flash_driver_protect()
+    { id: 'failed-protect', source: 'src/flash/nor/core.c', match: /failed setting protection for blocks/, weight: 0.4 },
+    // many drivers (kinetis, nrf5, sam): security/lock bits
+    { id: 'secured', source: 'src/flash/nor/kinetis.c, nrf5.c, at91sam*.c', match: /(MCU is secured|Device Security Bit Set|Flash is locked|is read-?protected|APPROTECT)/i, weight: 0.7 },
+  ],
+  describe(ctx) {
+    const rdp = ctx.facts.readProtected === true || ctx.hits.has('rdp-on') || ctx.hits.has('secured');
+    const wrp = ctx.facts.writeProtectRegister !== undefined && ctx.facts.writeProtectRegister !== 0xffffffff;
+    if (rdp) {
+      return {
+        title: 'Flash is read-protected (RDP on)',
+        explanation:
+          'Read-out protection is on: the debugger may not read flash and cannot program it until protection is removed. Removing it erases the whole flash (that is the point of it).',
+        steps: [
+          { text: 'Halt the core ("reset halt"), then remove read protection: "stm32f1x unlock 0" (mass-erases the flash).', action: 'unlock-flash' },
+          { text: 'Power-cycle the board: the new option bytes load only at power-on.' },
+          { text: 'Program the firmware again.' },
+        ],
+      };
+    }
+    return {
+      title: wrp ? 'Flash pages are write-protected (WRP)' : 'Flash is protected: erase/write refused',
+      explanation:
+        'The flash controller refused to erase or write (WRPRTERR): some pages are write-protected by the option bytes, or read protection is on. The chip and connection are fine; the protection has to be cleared first.',
+      steps: [
+        { text: 'Halt the core ("reset halt") and read the option bytes ("stm32f1x options_read 0") to see which protection is on.' },
+        { text: 'Clear the protection: "stm32f1x unlock 0" (also removes read protection; erases the flash), or "flash protect 0 0 last off" for write protection only.', action: 'unlock-flash' },
+        { text: 'Power-cycle the board, then erase and program again.', action: 'mass-erase' },
+      ],
+    };
+  },
+};

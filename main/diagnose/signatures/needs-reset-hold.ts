@@ -1,0 +1,43 @@
+// The chip is powered and wired, but the firmware running on it disables the debug
+// port (pins remapped, low-power sleep, watchdog resets). Connecting while reset is
+// held (connect_assert_srst) stops the firmware before it can do that.
+import type { CategorySignatures } from '../types';
+
+export const needsResetHold: CategorySignatures = {
+  category: 'needs-reset-hold',
+  rules: [
+    // src/target/hla_target.c adapter_poll() (and 0.10 hla_target.c)
+    { id: 'hla-invalid-mode', source: 'src/target/hla_target.c', match: /jtag status contains invalid mode value - communication failure/, weight: 0.7 },
+    // src/target/target.c handle_target(): LOG_USER("Polling target %s failed, trying to reexamine")
+    { id: 'polling-failed', source: 'src/target/target.c', match: /Polling target \S+ failed, trying to reexamine/, weight: 0.35 },
+    // src/target/target.c: LOG_USER("Examination failed, GDB will be halted. Polling again in %dms")
+    { id: 'examination-failed-poll', source: 'src/target/target.c', match: /Examination failed, GDB will be halted/, weight: 0.3 },
+    // src/jtag/drivers/stlink_usb.c stlink_usb_state(): LOG_INFO("Previous state query failed, trying to reconnect")
+    { id: 'stlink-reconnect', source: 'src/jtag/drivers/stlink_usb.c', match: /Previous state query failed, trying to reconnect/, weight: 0.3 },
+    { id: 'stlink-init-mode-failed', source: 'src/jtag/drivers/stlink_usb.c', match: /init mode failed \(unable to connect to the target\)/, weight: 0.4 },
+    { id: 'swd-cannot-read-idr', source: 'src/target/adi_v5_swd.c', match: /Error connecting DP: cannot read IDR/, weight: 0.35 },
+    // src/target/target.c target_wait_state(): "timed out while waiting for target halted"
+    { id: 'halt-timeout', source: 'src/target/target.c', match: /timed out while waiting for target halted/, weight: 0.5 },
+    // src/target/cortex_m.c
+    { id: 'lockup', source: 'src/target/cortex_m.c', match: /clearing lockup after double fault/, weight: 0.45 },
+    { id: 'examination-failed', source: 'src/target/target.c', match: /target \S+ examination failed/, weight: 0.3 },
+    { id: 'not-examined', source: 'src/target/target.c, gdb_server.c', match: /Target (\S+ )?not examined yet/, weight: 0.3 },
+    { id: 'dp-init-failed', source: 'src/target/cortex_m.c', match: /DP initialisation failed/, weight: 0.35 },
+    { id: 'no-mem-ap', source: 'src/target/cortex_m.c', match: /Could not find MEM-AP to control the core/, weight: 0.3 },
+  ],
+  describe(ctx) {
+    const lost = ctx.hits.has('hla-invalid-mode') || ctx.hits.has('polling-failed') || ctx.hits.has('stlink-reconnect');
+    return {
+      title: lost ? 'The firmware on the chip cuts the debug connection' : 'The chip must be held in reset to connect',
+      explanation: lost
+        ? 'OpenOCD reached the chip, then lost it while polling. Firmware that sleeps (WFI/stop mode), reuses the SWD/JTAG pins as GPIO, or resets in a loop switches the debug port off shortly after start.'
+        : 'The chip does not answer on the debug port although power is present. Firmware that disables or sleeps the debug port does this; connecting while reset is held stops the firmware before it runs.',
+      steps: [
+        { text: "Connect under reset: wire the adapter's NRST to the chip's reset and use reset_config srst_only srst_nogate connect_assert_srst.", action: 'retry-connect-under-reset' },
+        { text: 'Without an NRST wire: hold the board\'s reset button, start the connection, release the button about a second later.' },
+        { text: 'Once connected, erase or reflash the firmware so the debug port stays enabled.', action: 'mass-erase' },
+        { text: 'For STM32: tie BOOT0 high while resetting so the ROM bootloader runs instead of your firmware.' },
+      ],
+    };
+  },
+};

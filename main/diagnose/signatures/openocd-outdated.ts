@@ -1,0 +1,44 @@
+// This OpenOCD is too old for the probe, the script or the chip.
+import type { CategorySignatures } from '../types';
+import { newerCommand, newerScript } from './version-knowledge';
+
+export const openocdOutdated: CategorySignatures = {
+  category: 'openocd-outdated',
+  rules: [
+    // src/target/cortex_m.c cortex_m_examine(): a core newer than this OpenOCD
+    { id: 'partno-unrecognized', source: 'src/target/cortex_m.c', match: /Cortex-M PARTNO 0x[0-9a-f]+ is unrecognized/i, weight: 0.5 },
+    // src/jtag/adapter.c: driver name this build does not have
+    { id: 'interface-not-found', source: 'src/jtag/adapter.c', match: /The specified debug interface was not found \(([^)]+)\)/, weight: 0.45 },
+    // src/transport/transport.c: transport names added later (dapdirect_swd in 0.11)
+    { id: 'no-such-transport', source: 'src/transport/transport.c', match: /No transport named '(dapdirect_\w+|swim)' is available/, weight: 0.7 },
+    // Cortex-M flash driver unknown to this build: "flash driver '%s' not found" (src/flash/nor/tcl.c)
+    { id: 'flash-driver-not-found', source: 'src/flash/nor/tcl.c', match: /flash driver '([^']+)' not found/, weight: 0.7 },
+    // src/target/target.c: "target type '%s' not found" / "Unknown target type"
+    { id: 'target-type-unknown', source: 'src/target/target.c', match: /Unknown target type|target type '[^']+' not found/i, weight: 0.55 },
+    // src/flash/nor/stm32f1x.c etc.: device id not in this version's table
+    { id: 'cannot-identify', source: 'src/flash/nor/stm32f1x.c', match: /Cannot identify target as a (stm32x|STM32 family)/i, weight: 0.25 },
+    // invalid command / Can't find: weighted in combine.ts from version-knowledge.ts
+    { id: 'invalid-command-name', source: 'jimtcl', match: /invalid command name "([^"]+)"/, weight: 0.05 },
+    { id: 'cant-find-file', source: 'src/helper/startup.tcl', match: /Can't find (\S+)/i, weight: 0.05 },
+  ],
+  describe(ctx) {
+    const v = ctx.facts.openocdVersion;
+    const newerCmd = ctx.facts.unknownCommands.map((c) => ({ c, v: newerCommand(c) })).find((x) => x.v);
+    const newerCfg = ctx.facts.missingFiles.map((f) => ({ f, v: newerScript(f) })).find((x) => x.v);
+    const what = newerCmd
+      ? `the command "${newerCmd.c}" (added in OpenOCD ${newerCmd.v})`
+      : newerCfg
+        ? `${newerCfg.f} (added in OpenOCD ${newerCfg.v})`
+        : ctx.hits.has('partno-unrecognized')
+          ? 'this Cortex-M core'
+          : 'this probe, script or chip';
+    return {
+      title: `OpenOCD ${v ?? ''} is too old for ${what}`.replace('  ', ' '),
+      explanation: `The configuration needs ${what}, which this OpenOCD${v ? ` (${v})` : ''} does not know. Scripts and chip support are tied to the OpenOCD version.`,
+      steps: [
+        { text: 'Install OpenOCD 0.12 or newer (xPack OpenOCD builds exist for every OS) and point the app at it.', action: 'update-openocd' },
+        { text: 'Or use the scripts that ship with this OpenOCD (e.g. interface/stlink-v2.cfg on 0.10).', action: 'suggest-cfg' },
+      ],
+    };
+  },
+};

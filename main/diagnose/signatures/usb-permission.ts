@@ -1,0 +1,47 @@
+// The adapter is on USB but the OS does not let OpenOCD open it (udev rules on
+// Linux, a missing WinUSB driver on Windows).
+import type { CategorySignatures } from '../types';
+import type { FindingStep } from '../../../shared/diagnose';
+import { probeKind, probeName } from './helpers';
+
+export const usbPermission: CategorySignatures = {
+  category: 'usb-permission',
+  rules: [
+    // src/jtag/drivers/libusb_helper.c / mpsse.c: LOG_ERROR("libusb_open() failed with %s", libusb_error_name())
+    { id: 'libusb-access', source: 'src/jtag/drivers/libusb_helper.c, mpsse.c', match: /LIBUSB_ERROR_ACCESS/, weight: 0.92 },
+    { id: 'libusb-not-supported', source: 'src/jtag/drivers/libusb_helper.c, mpsse.c', match: /libusb_open\(\) failed with LIBUSB_ERROR_NOT_SUPPORTED/, weight: 0.8 },
+    { id: 'permission-denied', source: 'libusb / hidapi error text', match: /Permission denied|Access denied|access denied \(insufficient permissions\)/i, weight: 0.7 },
+    // src/jtag/drivers/cmsis_dap_usb_hid.c: "unable to open CMSIS-DAP device 0x%x:0x%x" (found, could not open)
+    { id: 'cmsis-hid-open', source: 'src/jtag/drivers/cmsis_dap_usb_hid.c', match: /unable to open CMSIS-DAP device 0x[0-9a-f]+:0x[0-9a-f]+/i, weight: 0.55 },
+    // src/jtag/drivers/cmsis_dap_usb_bulk.c: "could not open device 0x%04x:0x%04x: %s"
+    { id: 'cmsis-bulk-open', source: 'src/jtag/drivers/cmsis_dap_usb_bulk.c', match: /could not open device 0x[0-9a-f]{4}:0x[0-9a-f]{4}/i, weight: 0.6 },
+    // src/jtag/drivers/stlink_usb.c: "open failed" — also means not found; weighted low here,
+    // raised by the USB scan when the adapter is present (see combine.ts).
+    { id: 'stlink-open-failed', source: 'src/jtag/drivers/stlink_usb.c', match: /^open failed$/, weight: 0.25 },
+  ],
+  describe(ctx) {
+    const kind = probeKind(ctx);
+    const name = probeName(kind);
+    const windowsDriver = ctx.hits.has('libusb-not-supported');
+    const steps: FindingStep[] = windowsDriver
+      ? [
+          { text: `Windows: install the WinUSB driver for the ${name} (Zadig, or the vendor's driver package).` },
+          { text: 'Unplug and replug the adapter, then connect again.' },
+        ]
+      : [
+          { text: `Linux: install a udev rule that gives your user access to the ${name} (OpenOCD ships contrib/60-openocd.rules).`, action: 'udev-rule' },
+          { text: 'Reload the rules (sudo udevadm control --reload-rules && sudo udevadm trigger), then unplug and replug the adapter.' },
+          { text: 'Add your user to the group the rule names (often plugdev) and log in again.' },
+          { text: 'Do not run OpenOCD as root to get around this: fix the permission once.' },
+        ];
+    return {
+      title: windowsDriver ? `The ${name} has no driver OpenOCD can use` : `No permission to open the ${name}`,
+      explanation: windowsDriver
+        ? 'The adapter is plugged in, but Windows bound it to a driver libusb cannot use, so OpenOCD cannot open it.'
+        : ctx.hits.size === 1 && ctx.hits.has('stlink-open-failed')
+          ? 'If the adapter is plugged in, "open failed" can also mean the operating system refused to let OpenOCD open it. On Linux that is a missing udev rule: only root may open the device.'
+          : 'The adapter is plugged in and visible on USB, but the operating system refused to let OpenOCD open it. On Linux this is a missing udev rule: only root may open the device.',
+      steps,
+    };
+  },
+};

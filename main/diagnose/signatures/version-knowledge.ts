@@ -1,0 +1,89 @@
+// What changed between OpenOCD versions, so "unknown command" and "Can't find" can be
+// told apart: a typo, a script for a newer OpenOCD (this one is outdated), or a script
+// for an older OpenOCD (the command was renamed/removed). Checked against the real
+// 0.12.0 binary (`openocd -c "<cmd>"`) and the v0.10.0 / v0.11.0 sources.
+
+/** Commands that appeared in 0.11+ and that 0.10 and older reject. */
+const NEWER_COMMANDS: Record<string, string> = {
+  adapter: '0.11', // "adapter driver/speed/srst ..." (0.10 had interface, adapter_khz, adapter_nsrst_delay)
+  'dap create': '0.11',
+  rtt: '0.11',
+  cmsis_dap_backend: '0.11',
+  'hla stlink_backend': '0.11',
+  'stlink-dap': '0.11',
+  swo: '0.12',
+  tpiu: '0.12',
+  'target smp': '0.11',
+};
+
+/** Old names that 0.12 rejects (not even kept as deprecated aliases) and their replacement. */
+const REMOVED_COMMANDS: Record<string, string> = {
+  jtag_khz: 'adapter speed',
+  jtag_nsrst_delay: 'adapter srst delay',
+  jtag_nsrst_assert_width: 'adapter srst pulse_width',
+  stlink_layout: 'the stock interface/stlink.cfg',
+  hla_layout: 'the stock interface/stlink.cfg (hla_layout was dropped)',
+  stlink_api: 'nothing (remove the line; the API version is detected)',
+  ft2232_device_desc: 'ftdi device_desc (ft2232 driver replaced by ftdi: use interface/ftdi/*.cfg)',
+  ft2232_layout: 'the matching interface/ftdi/*.cfg',
+  ft2232_vid_pid: 'ftdi vid_pid',
+  cortex_m3: 'cortex_m',
+  'arm7_9 fast_memory_access': 'nothing (remove the line)',
+};
+
+/** Driver-specific command groups: "invalid command name" for these means the driver is not selected (yet). */
+export const DRIVER_COMMAND_PREFIXES = ['ftdi', 'hla', 'stlink', 'jlink', 'cmsis_dap', 'remote_bitbang', 'kitprog', 'xds110', 'usb_blaster', 'sysfsgpio', 'bcm2835gpio', 'linuxgpiod', 'ulink', 'vsllink'];
+
+/** Version a command first appeared in, when it is newer than 0.10. */
+export function newerCommand(cmd: string): string | undefined {
+  const c = cmd.trim();
+  return NEWER_COMMANDS[c] ?? NEWER_COMMANDS[c.split(/\s+/)[0] ?? ''];
+}
+
+/** The replacement for a command 0.12 no longer has. */
+export function removedCommand(cmd: string): string | undefined {
+  const c = cmd.trim();
+  return REMOVED_COMMANDS[c] ?? REMOVED_COMMANDS[c.split(/\s+/)[0] ?? ''];
+}
+
+export function isDriverCommand(cmd: string): boolean {
+  const first = cmd.trim().split(/[\s_]+/)[0] ?? '';
+  return DRIVER_COMMAND_PREFIXES.includes(first) || DRIVER_COMMAND_PREFIXES.includes(cmd.trim());
+}
+
+/** Scripts that exist from 0.11+ only: "Can't find" on these means OpenOCD is too old. */
+const NEWER_SCRIPTS: Record<string, string> = {
+  'interface/stlink.cfg': '0.11',
+  'interface/stlink-dap.cfg': '0.11',
+  'target/stm32g0x.cfg': '0.11',
+  'target/stm32g4x.cfg': '0.11',
+  'target/stm32l5x.cfg': '0.11',
+  'target/stm32wbx.cfg': '0.11',
+  'target/stm32mp15x.cfg': '0.11',
+  'target/stm32u5x.cfg': '0.12',
+  'target/stm32wlx.cfg': '0.12',
+  'target/stm32mp13x.cfg': '0.12',
+  'target/rp2040.cfg': '0.12',
+  'target/gd32e23x.cfg': '0.12',
+  'target/esp32.cfg': '0.12',
+  'target/esp32s2.cfg': '0.11',
+  'target/esp32s3.cfg': '0.12',
+  'target/esp32c3.cfg': '0.12',
+  'board/st_nucleo_g4.cfg': '0.11',
+};
+
+export function newerScript(path: string): string | undefined {
+  const key = path.replace(/\\/g, '/').replace(/^.*?\/scripts\//, '');
+  return NEWER_SCRIPTS[key];
+}
+
+/** Compare "0.10.0" style versions; negative when a < b. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}

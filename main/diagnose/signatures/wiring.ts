@@ -1,0 +1,59 @@
+// Power is there but the debug signals are wrong: swapped/loose wires, missing GND,
+// too long cables for the clock speed, a broken TAP chain.
+import type { CategorySignatures } from '../types';
+import type { FindingStep } from '../../../shared/diagnose';
+import { voltageText } from './helpers';
+
+export const wiring: CategorySignatures = {
+  category: 'wiring',
+  rules: [
+    // src/jtag/core.c jtag_examine_chain_check()
+    { id: 'scan-all-ones', source: 'src/jtag/core.c', match: /JTAG scan chain interrogation failed: all ones/, weight: 0.45 },
+    { id: 'scan-all-zeroes', source: 'src/jtag/core.c', match: /JTAG scan chain interrogation failed: all zeroes/, weight: 0.6 },
+    // src/jtag/core.c jtag_validate_ircapture()
+    { id: 'ir-capture-error', source: 'src/jtag/core.c', match: /IR capture error/, weight: 0.7 },
+    // src/jtag/core.c jtag_examine_chain_end()
+    { id: 'idcode-after-end', source: 'src/jtag/core.c', match: /Unexpected idcode after end of chain/, weight: 0.55 },
+    { id: 'double-check-jtag', source: 'src/jtag/core.c', match: /double-check your JTAG setup/, weight: 0.45 },
+    // src/jtag/core.c jtag_examine_chain(): LOG_INFO("TAP %s does not have valid IDCODE (idcode=0x%x)")
+    { id: 'tap-no-valid-idcode', source: 'src/jtag/core.c', match: /TAP \S+ does not have valid IDCODE/, weight: 0.2 },
+    // src/target/adi_v5_swd.c swd_connect()
+    { id: 'swd-cannot-read-idr', source: 'src/target/adi_v5_swd.c', match: /Error connecting DP: cannot read IDR/, weight: 0.55 },
+    // src/jtag/drivers/stlink_usb.c stlink_open()
+    { id: 'stlink-init-mode-failed', source: 'src/jtag/drivers/stlink_usb.c', match: /init mode failed \(unable to connect to the target\)/, weight: 0.55 },
+    // src/target/adi_v5_jtag.c
+    { id: 'invalid-ack', source: 'src/target/adi_v5_jtag.c', match: /Invalid ACK \(\w+\) in DAP response/, weight: 0.5 },
+    { id: 'jtag-dp-sticky', source: 'src/target/adi_v5_jtag.c', match: /JTAG-DP STICKY ERROR/, weight: 0.35 },
+    { id: 'dap-wait', source: 'src/target/adi_v5_jtag.c', match: /DAP transaction stalled \(WAIT\)/, weight: 0.25 },
+    // src/target/cortex_m.c
+    { id: 'dp-init-failed', source: 'src/target/cortex_m.c', match: /DP initialisation failed/, weight: 0.4 },
+    { id: 'no-mem-ap', source: 'src/target/cortex_m.c', match: /Could not find MEM-AP to control the core/, weight: 0.4 },
+    // src/jtag/drivers/cmsis_dap.c
+    { id: 'cmsis-connect-failed', source: 'src/jtag/drivers/cmsis_dap.c', match: /CMSIS-DAP failed to connect in mode/, weight: 0.5 },
+    // src/jtag/drivers/mpsse.c: data lost on the USB side of an FTDI adapter
+    { id: 'ftdi-data-lost', source: 'src/jtag/drivers/mpsse.c', match: /ftdi device did not (accept|return) all data/, weight: 0.35 },
+    // src/target/target.c target_poll / handle_target(): connection lost after init
+    { id: 'polling-failed', source: 'src/target/target.c', match: /Polling target \S+ failed/, weight: 0.2 },
+  ],
+  describe(ctx) {
+    const speed = ctx.facts.clockKhz;
+    const v = ctx.facts.targetVoltage;
+    const jtag = [...ctx.hits].some((h) => /scan|ir-capture|idcode|jtag/.test(h)) || ctx.facts.foundIdcodes.length > 0;
+    const steps: FindingStep[] = [
+      {
+        text: jtag
+          ? 'Check each wire against the pinout: TCK, TMS, TDI, TDO, GND (and nTRST/nRESET if used). TDI and TDO are the usual swap.'
+          : 'Check each wire against the pinout: SWCLK, SWDIO, GND (and NRST). SWCLK and SWDIO are the usual swap.',
+        action: 'check-wiring',
+      },
+      { text: 'Use short wires (under 20 cm) and a common GND.' },
+      { text: `Lower the adapter speed to 100 kHz${speed ? ` (now ${speed} kHz)` : ''} and try again.`, action: 'lower-adapter-speed', args: { khz: '100' } },
+      { text: 'If the firmware may have turned the debug pins into GPIOs, connect with reset held.', action: 'retry-connect-under-reset' },
+    ];
+    return {
+      title: jtag ? 'JTAG signals do not reach the chip correctly' : 'No answer from the chip on the debug wires',
+      explanation: `The adapter works${v !== undefined ? ` and sees ${voltageText(v)} from the target` : ''}, but what comes back on the data line is not what a healthy chip sends. That points to a wrong, loose or swapped wire, a missing GND, or a clock too fast for the wiring.`,
+      steps,
+    };
+  },
+};

@@ -1,0 +1,73 @@
+// The chip answers, but it is not the chip the target cfg expects: another family,
+// a clone (GD32/CKS32/APM32 for STM32F103) or another revision.
+import type { CategorySignatures, DescribeContext, IdcodeMismatch } from '../types';
+import type { FindingStep } from '../../../shared/diagnose';
+import { hex32, isPlausibleIdcode, lookupIdcode, manufacturerOf, type KnownIdcode } from '../idcodes';
+
+export const wrongTarget: CategorySignatures = {
+  category: 'wrong-target',
+  rules: [
+    // src/jtag/core.c jtag_examine_chain_match_tap(): "JTAG tap: <tap> UNEXPECTED: 0x%08x (mfg: ...)"
+    { id: 'jtag-unexpected', source: 'src/jtag/core.c', match: /JTAG tap: \S+\s+UNEXPECTED: (0x[0-9a-f]{8})/i, weight: 0.55 },
+    // src/jtag/hla/hla_interface.c: LOG_WARNING("UNEXPECTED idcode: 0x%08x")
+    { id: 'hla-unexpected', source: 'src/jtag/hla/hla_interface.c', match: /^UNEXPECTED idcode: (0x[0-9a-f]+)/i, weight: 0.6 },
+    // src/flash/nor/stm32f1x.c: "Cannot identify target as a stm32x" / "Cannot identify target as a STM32 family."
+    { id: 'cannot-identify-stm32', source: 'src/flash/nor/stm32f1x.c', match: /Cannot identify target as a (stm32x|STM32 family)/i, weight: 0.6 },
+    // src/flash/nor/stm32f1x.c: "STM32 flash size failed, probe inaccurate - assuming %dk flash" (clones)
+    { id: 'flash-size-failed', source: 'src/flash/nor/stm32f1x.c', match: /STM32 flash size failed, probe inaccurate/, weight: 0.35 },
+    // src/target/cortex_m.c cortex_m_examine(): "Cortex-M PARTNO 0x%x is unrecognized"
+    { id: 'partno-unrecognized', source: 'src/target/cortex_m.c', match: /Cortex-M PARTNO 0x[0-9a-f]+ is unrecognized/i, weight: 0.45 },
+    // src/flash/nor/*.c: "Unknown device" / "unknown flash device" style probes
+    { id: 'unknown-device', source: 'src/flash/nor/stm32f2x.c, stm32l4x.c', match: /Cannot identify target as a STM32|unknown device|device id = 0x[0-9a-f]+ .*unknown/i, weight: 0.4 },
+  ],
+  describe(ctx) {
+    const mismatch = plausibleMismatch(ctx);
+    const steps: FindingStep[] = [];
+    if (mismatch) {
+      const found = hex32(mismatch.found);
+      const known = lookupIdcode(mismatch.found);
+      const expected = mismatch.expected.map(hex32).join(' or ') || 'another value';
+      // The boundary-scan TAP names the exact family better than the ARM debug port does.
+      const family = familyFromChain(ctx) ?? known;
+      const expectedCfg = mismatch.expected.map(lookupIdcode).find((k) => k?.targetCfg)?.targetCfg ?? ctx.input.profile?.targetCfg;
+      const otherFamily = family?.targetCfg !== undefined && expectedCfg !== undefined && family.targetCfg !== expectedCfg;
+      if (family?.targetCfg && (otherFamily || !expectedCfg))
+        steps.push({ text: `${hex32(family.idcode)} is ${family.part}: use ${family.targetCfg}.`, action: 'suggest-target-for-idcode', args: { idcode: hex32(family.idcode), cfg: family.targetCfg } });
+      if (!otherFamily && (known?.compatibleWith || !known || isCpuTap(mismatch)))
+        steps.push({ text: `If the chip is a compatible part or clone${known ? ` (${known.part})` : ''}, tell the cfg to accept its ID: add "set CPUTAPID ${found}" before the target cfg.`, action: 'set-cputapid', args: { cputapid: found } });
+      if (!family?.targetCfg) steps.push({ text: `Pick the target cfg for the chip that answers with ${found}.`, action: 'suggest-target-for-idcode', args: { idcode: found } });
+      steps.push({ text: 'Read the marking on the chip and compare it with the target cfg in the profile.' });
+      return {
+        title: `Different chip than the target cfg expects (ID ${found})`,
+        explanation: `The chip answered with ID ${found}${known ? ` (${known.part})` : ''}, a valid ID from a real part, but the target cfg expects ${expected}. Either the profile names the wrong chip family, or the board carries a clone or a newer revision with its own ID.`,
+        steps,
+      };
+    }
+    return {
+      title: 'The chip is not the one the target cfg describes',
+      explanation: 'OpenOCD reached the core but the flash driver or core detection did not recognise the part. The target cfg is for another family, or the chip is a clone whose ID registers differ.',
+      steps: [
+        { text: 'Read the marking on the chip and choose the matching target cfg.', action: 'suggest-target-for-idcode' },
+        { text: 'Clones (GD32, CKS32, APM32) often need "set CPUTAPID <id>" and sometimes a fixed FLASH_SIZE.' },
+      ],
+    };
+  },
+};
+
+export function plausibleMismatch(ctx: Pick<DescribeContext, 'facts'>): IdcodeMismatch | undefined {
+  return ctx.facts.mismatches.find((m) => isPlausibleIdcode(m.found));
+}
+
+const ARM_MFG = 0x23b;
+
+function familyFromChain(ctx: Pick<DescribeContext, 'facts'>): KnownIdcode | undefined {
+  for (const t of ctx.facts.foundIdcodes) {
+    const k = lookupIdcode(t.idcode);
+    if (k && manufacturerOf(t.idcode) !== ARM_MFG) return k;
+  }
+  return undefined;
+}
+
+function isCpuTap(m: IdcodeMismatch): boolean {
+  return m.tap === 'hla' || /\.cpu$/.test(m.tap);
+}

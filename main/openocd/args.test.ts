@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { ConnectionProfile } from '../../shared/profile';
+import { buildOpenOcdArgs, buildOpenOcdEnv } from './args';
+import { ValidationError } from './errors';
+
+const base: ConnectionProfile = { id: 'p', name: 'P', kind: 'configs', extraCommands: [] };
+const ports = { tcl: 50001, gdb: 50002, telnet: 50003 };
+
+describe('buildOpenOcdArgs', () => {
+  it('puts bindto first, then ports, interface, transport, target, speed, reset_config, extras, init', () => {
+    const args = buildOpenOcdArgs(
+      {
+        ...base,
+        interfaceCfg: 'interface/stlink.cfg',
+        targetCfg: 'target/stm32f1x.cfg',
+        transport: 'hla_swd',
+        adapterSpeedKhz: 4000,
+        resetConfig: 'srst_only srst_nogate connect_assert_srst',
+        extraCommands: ['stm32f1x.cpu configure -event gdb-attach { halt }', '  '],
+      },
+      { ports, scriptsDir: '/opt/openocd/scripts' },
+    );
+    expect(args).toEqual([
+      '-s', '/opt/openocd/scripts',
+      '-c', 'bindto 127.0.0.1',
+      '-c', 'tcl_port 50001',
+      '-c', 'telnet_port 50003',
+      '-c', 'gdb_port 50002',
+      '-f', 'interface/stlink.cfg',
+      '-c', 'transport select hla_swd',
+      '-f', 'target/stm32f1x.cfg',
+      '-c', 'adapter speed 4000',
+      '-c', 'reset_config srst_only srst_nogate connect_assert_srst',
+      '-c', 'stm32f1x.cpu configure -event gdb-attach { halt }',
+      '-c', 'init',
+    ]);
+  });
+
+  it('disables servers without a port and uses a board cfg alone', () => {
+    const args = buildOpenOcdArgs({ ...base, boardCfg: 'board/stm32f103c8_blue_pill.cfg' }, { ports: { tcl: 1234 } });
+    expect(args).toEqual([
+      '-c', 'bindto 127.0.0.1',
+      '-c', 'tcl_port 1234',
+      '-c', 'telnet_port disabled',
+      '-c', 'gdb_port disabled',
+      '-f', 'board/stm32f103c8_blue_pill.cfg',
+      '-c', 'init',
+    ]);
+  });
+
+  it('passes odd file names as one argv element, via `script "..."` when they have Tcl braces', () => {
+    const args = buildOpenOcdArgs({ ...base, interfaceCfg: '/home/me/my boards/a b.cfg', targetCfg: '/tmp/{x}.cfg' }, { ports });
+    expect(args).toContain('/home/me/my boards/a b.cfg');
+    expect(args).toContain('script "/tmp/\\{x\\}.cfg"');
+  });
+
+  it('builds the virtual board command line and its environment', () => {
+    const profile: ConnectionProfile = { ...base, kind: 'vboard', adapterSpeedKhz: 1000 };
+    const args = buildOpenOcdArgs(profile, { ports, assetsDir: '/app/assets' });
+    const files = args.filter((_, i) => args[i - 1] === '-f');
+    expect(files).toEqual(['/app/assets/openocd/vboard.cfg', 'target/stm32f1x.cfg']);
+    expect(args.slice(-4)).toEqual(['-c', 'adapter speed 1000', '-c', 'init']);
+    expect(buildOpenOcdEnv(profile, { vboardPort: 40123 })).toEqual({ VBOARD_PORT: '40123' });
+    expect(buildOpenOcdEnv(base, {})).toEqual({});
+    expect(() => buildOpenOcdArgs(profile, { ports })).toThrow(ValidationError);
+  });
+
+  it.each([
+    [{ adapterSpeedKhz: -5 }],
+    [{ adapterSpeedKhz: 1.5 }],
+    [{ resetConfig: 'srst_only; shutdown' }],
+    [{ transport: 'jtag; shutdown' as never }],
+  ])('rejects %j', (bad) => {
+    expect(() => buildOpenOcdArgs({ ...base, interfaceCfg: 'interface/x.cfg', ...bad }, { ports })).toThrow(ValidationError);
+  });
+
+  it('rejects invalid ports', () => {
+    expect(() => buildOpenOcdArgs(base, { ports: { tcl: 70000 } })).toThrow(ValidationError);
+  });
+});

@@ -1,0 +1,114 @@
+// The OpenOCD command line for a connection profile. An argv array for spawn()
+// without a shell, so nothing needs shell quoting; only Tcl quoting matters
+// (each -c is a Tcl line, and -f X becomes the Tcl line `script {X}`).
+//
+// Order, and why:
+//   -s scripts       only when the user named a folder (OpenOCD knows its own)
+//   bindto 127.0.0.1 first, so no server ever listens beyond this machine
+//   tcl/telnet/gdb   our free ports (or disabled)
+//   -f interface     the adapter driver must exist before `transport select`
+//   transport select before the target cfg, which branches on the transport
+//   -f target/board
+//   adapter speed    after the target cfg, which often sets its own speed
+//   reset_config     likewise
+//   extra commands   the user's, in order
+//   init             explicit: a failing init (no target, wrong wiring) ends
+//                    OpenOCD with exit code 1 before any server opens, which is
+//                    what the user sees on the command line and what we report.
+import path from 'node:path';
+import type { ConnectionProfile } from '../../shared/profile';
+import { ValidationError } from './errors';
+import { tclQuote } from './tcl-wrap';
+
+export interface OpenOcdPorts {
+  tcl: number;
+  /** Omitted: the server is disabled. */
+  telnet?: number;
+  gdb?: number;
+}
+
+export interface BuildArgsOptions {
+  ports: OpenOcdPorts;
+  scriptsDir?: string;
+  /** The app's assets folder; required for a 'vboard' profile. */
+  assetsDir?: string;
+}
+
+export const VBOARD_TARGET_CFG = 'target/stm32f1x.cfg';
+export const VBOARD_PORT_ENV = 'VBOARD_PORT';
+
+export function vboardCfgPath(assetsDir: string): string {
+  return path.join(assetsDir, 'openocd', 'vboard.cfg');
+}
+
+export function buildOpenOcdArgs(profile: ConnectionProfile, opts: BuildArgsOptions): string[] {
+  const args: string[] = [];
+  const c = (cmd: string): void => {
+    args.push('-c', cmd);
+  };
+  if (opts.scriptsDir) args.push('-s', opts.scriptsDir);
+  c('bindto 127.0.0.1');
+  c(`tcl_port ${port(opts.ports.tcl, 'tcl')}`);
+  c(`telnet_port ${opts.ports.telnet === undefined ? 'disabled' : port(opts.ports.telnet, 'telnet')}`);
+  c(`gdb_port ${opts.ports.gdb === undefined ? 'disabled' : port(opts.ports.gdb, 'gdb')}`);
+
+  if (profile.kind === 'vboard') {
+    if (!opts.assetsDir) throw new ValidationError('The virtual board needs the assets folder (assets/openocd/vboard.cfg)');
+    args.push(...fileArgs(vboardCfgPath(opts.assetsDir)));
+    if (profile.transport) c(`transport select ${word(profile.transport, 'transport')}`);
+    args.push(...fileArgs(VBOARD_TARGET_CFG));
+  } else if (profile.boardCfg) {
+    // A board cfg sources its own interface and target.
+    args.push(...fileArgs(profile.boardCfg));
+    if (profile.transport) c(`transport select ${word(profile.transport, 'transport')}`);
+  } else {
+    if (profile.interfaceCfg) args.push(...fileArgs(profile.interfaceCfg));
+    if (profile.transport) c(`transport select ${word(profile.transport, 'transport')}`);
+    if (profile.targetCfg) args.push(...fileArgs(profile.targetCfg));
+  }
+  if (profile.adapterSpeedKhz !== undefined) {
+    const khz = profile.adapterSpeedKhz;
+    if (!Number.isInteger(khz) || khz <= 0) throw new ValidationError(`Adapter speed must be a positive whole number of kHz, not ${khz}`);
+    c(`adapter speed ${khz}`);
+  }
+  if (profile.resetConfig?.trim()) {
+    const words = profile.resetConfig.trim().split(/\s+/);
+    for (const w of words) word(w, 'reset_config');
+    c(`reset_config ${words.join(' ')}`);
+  }
+  for (const extra of profile.extraCommands) {
+    if (extra.includes('\0')) throw new ValidationError('An extra command cannot contain a NUL character');
+    if (extra.trim()) c(extra);
+  }
+  c('init');
+  return args;
+}
+
+/** Environment additions for the OpenOCD process of this profile. */
+export function buildOpenOcdEnv(profile: ConnectionProfile, opts: { vboardPort?: number }): Record<string, string> {
+  if (profile.kind !== 'vboard') return {};
+  if (opts.vboardPort === undefined) throw new ValidationError('The virtual board port is not known');
+  return { [VBOARD_PORT_ENV]: String(opts.vboardPort) };
+}
+
+/**
+ * `-f X` runs `script {X}` inside OpenOCD: fine unless X has braces or
+ * backslashes (which Tcl would treat specially). Such paths go through
+ * `-c script "..."` with full quoting; the messages are the same.
+ */
+function fileArgs(file: string): string[] {
+  const f = process.platform === 'win32' ? file.replace(/\\/g, '/') : file;
+  if (/[{}\\]/.test(f)) return ['-c', `script "${tclQuote(f)}"`];
+  return ['-f', f];
+}
+
+function port(n: number, name: string): number {
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new ValidationError(`Invalid ${name} port ${n}`);
+  return n;
+}
+
+/** A single Tcl word from a profile field: no spaces or Tcl syntax. */
+function word(w: string, what: string): string {
+  if (!/^[A-Za-z0-9_.-]+$/.test(w)) throw new ValidationError(`Invalid ${what} value '${w}'`);
+  return w;
+}

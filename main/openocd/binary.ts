@@ -1,0 +1,97 @@
+// Finding the OpenOCD binary: explicit setting, else $BRINGUP_OPENOCD, else PATH.
+// `openocd --version` prints "Open On-Chip Debugger 0.12.0" (on stderr) and exits 0.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { ProcessError } from './errors';
+
+export interface OpenOcdBinary {
+  path: string;
+  /** As printed, e.g. "0.12.0" or "0.12.0+dev-01234-gabcdef". */
+  version: string;
+}
+
+export interface VersionParts {
+  major: number;
+  minor: number;
+  patch: number;
+  /** Anything after major.minor.patch, e.g. "+dev-01234-gabcdef" or "-rc2". */
+  suffix: string;
+}
+
+export const INSTALL_HINT =
+  'Install OpenOCD 0.12 or newer: Debian/Ubuntu `sudo apt-get install openocd`, macOS `brew install open-ocd`, ' +
+  'Windows: download xPack OpenOCD (https://xpack-dev-tools.github.io/openocd-xpack/) and set its bin/openocd.exe in Settings. ' +
+  'Or point BRINGUP_OPENOCD at the binary.';
+
+const VERSION_RE = /Open On-Chip Debugger\s+(\S+)/;
+
+export function parseOpenOcdVersion(version: string): VersionParts | undefined {
+  const m = /^v?(\d+)\.(\d+)(?:\.(\d+))?(.*)$/.exec(version.trim());
+  if (!m) return undefined;
+  return { major: Number(m[1]), minor: Number(m[2]), patch: Number(m[3] ?? 0), suffix: m[4] ?? '' };
+}
+
+/** The version word from `openocd --version` output, e.g. "0.12.0". */
+export function versionFromBanner(output: string): string | undefined {
+  return VERSION_RE.exec(output)?.[1];
+}
+
+export async function findOpenOcd(opts: { setting?: string; env?: NodeJS.ProcessEnv } = {}): Promise<OpenOcdBinary> {
+  const env = opts.env ?? process.env;
+  const explicit = opts.setting?.trim() || env.BRINGUP_OPENOCD?.trim();
+  let found: string | undefined;
+  if (explicit) {
+    found = (await isExecutable(explicit)) ? path.resolve(explicit) : await searchPath(explicit, env);
+    if (!found) {
+      const from = opts.setting?.trim() ? 'the OpenOCD setting' : 'BRINGUP_OPENOCD';
+      throw new ProcessError(`OpenOCD not found at '${explicit}' (from ${from})`, { hint: INSTALL_HINT });
+    }
+  } else {
+    found = await searchPath('openocd', env);
+    if (!found) throw new ProcessError('OpenOCD is not installed or not on PATH', { hint: INSTALL_HINT });
+  }
+  return { path: found, version: await readVersion(found) };
+}
+
+function readVersion(bin: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(bin, ['--version'], { timeout: 10_000, windowsHide: true }, (err, stdout, stderr) => {
+      const version = versionFromBanner(`${stderr}\n${stdout}`);
+      if (version) return resolve(version);
+      const why = err ? err.message : 'no version banner in its output';
+      reject(
+        new ProcessError(`'${bin} --version' did not identify OpenOCD: ${why}`, {
+          hint: INSTALL_HINT,
+          openocdText: `${stderr}${stdout}`.trim() || undefined,
+          cause: err ?? undefined,
+        }),
+      );
+    });
+  });
+}
+
+async function searchPath(name: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  // A name with a separator is a path, not a PATH lookup.
+  if (name.includes('/') || name.includes(path.sep)) return undefined;
+  const dirs = (env.PATH ?? env.Path ?? '').split(path.delimiter).filter(Boolean);
+  const exts = process.platform === 'win32' ? ['', ...(env.PATHEXT ?? '.EXE;.CMD;.BAT').split(';').map((e) => e.toLowerCase())] : [''];
+  for (const dir of dirs) {
+    for (const ext of exts) {
+      const candidate = path.join(dir, name + ext);
+      if (await isExecutable(candidate)) return candidate;
+    }
+  }
+  return undefined;
+}
+
+async function isExecutable(p: string): Promise<boolean> {
+  try {
+    const st = await fs.stat(p);
+    if (!st.isFile()) return false;
+    await fs.access(p, process.platform === 'win32' ? fs.constants.F_OK : fs.constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,163 @@
+// Integration: the real `openocd` binary with the dummy adapter (no hardware).
+// OpenOCD 0.12's dummy driver speaks JTAG; with one declared TAP, init succeeds
+// (IR capture fails, which OpenOCD only reports).
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { ConnectionProfile } from '../../shared/profile';
+import type { ConnectionStatus, LogLine } from '../../shared/connection';
+import { createController, type OpenOcdControllerImpl } from './controller';
+import { ConnectionError, OpenOCDError, TimeoutError } from './errors';
+import { findOpenOcd } from './binary';
+import { killAll, livePids } from './registry';
+import { tclQuote } from './tcl-wrap';
+
+let dir: string;
+let dummy: ConnectionProfile;
+const started = new Set<number>();
+let ctl: OpenOcdControllerImpl | undefined;
+
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bw-ocd-'));
+  const cfg = path.join(dir, 'dummy.cfg');
+  await fs.writeFile(cfg, 'adapter driver dummy\n');
+  dummy = {
+    id: 'dummy',
+    name: 'Dummy',
+    kind: 'configs',
+    interfaceCfg: cfg,
+    transport: 'jtag',
+    adapterSpeedKhz: 1000,
+    extraCommands: ['jtag newtap dummy cpu -irlen 4'],
+  };
+});
+
+afterEach(async () => {
+  await ctl?.stop();
+  ctl = undefined;
+});
+
+afterAll(async () => {
+  killAll();
+  await fs.rm(dir, { recursive: true, force: true });
+  expect(livePids()).toEqual([]);
+  for (const pid of started) expect(isAlive(pid), `openocd ${pid} still running`).toBe(false);
+});
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function track(c: OpenOcdControllerImpl): OpenOcdControllerImpl {
+  c.onLog(() => {
+    for (const pid of livePids()) started.add(pid);
+  });
+  return c;
+}
+
+function waitForState(c: OpenOcdControllerImpl, state: ConnectionStatus['state']): Promise<ConnectionStatus> {
+  return new Promise((resolve) => {
+    if (c.status().state === state) return resolve(c.status());
+    const off = c.onStatus((s) => {
+      if (s.state === state) {
+        off();
+        resolve(s);
+      }
+    });
+  });
+}
+
+describe('OpenOCD controller (real openocd, dummy adapter)', () => {
+  it('finds the installed binary', async () => {
+    await expect(findOpenOcd({})).resolves.toMatchObject({ version: expect.stringMatching(/^0\.12\./) });
+  });
+
+  it('starts, gathers connection info, runs commands, streams logs and stops', async () => {
+    ctl = track(createController());
+    const logs: LogLine[] = [];
+    ctl.onLog((l) => logs.push(l));
+    const states: string[] = [];
+    ctl.onStatus((s) => states.push(s.state));
+
+    const st = await ctl.start(dummy);
+    expect(st.state).toBe('connected');
+    expect(st.info).toMatchObject({ openocdVersion: '0.12.0', adapter: 'dummy', transport: 'jtag', adapterSpeedKhz: 1000 });
+    expect(st.info.taps[0]).toMatchObject({ name: 'dummy.cpu', irLength: 4, enabled: true });
+    expect(st.target).toBe('unknown'); // no target configured
+
+    await expect(ctl.command('version')).resolves.toBe('Open On-Chip Debugger 0.12.0');
+    // Arbitrary text survives the error-detection wrapper (braces, brackets, $, quotes, newlines, UTF-8).
+    for (const s of ['{unbalanced', 'a } b', '[exit]', '$::env(HOME)', 'q"uo"te', 'two\nlines', 'back\\slash', 'héllo ✓']) {
+      await expect(ctl.command(`set ::bw_t "${tclQuote(s)}"`)).resolves.toBe(s);
+    }
+    await expect(ctl.command('set a 1\nset b [expr {$a + 41}]')).resolves.toBe('42');
+
+    const e1 = await ctl.command('nope 1 2').catch((e: unknown) => e);
+    expect(e1).toBeInstanceOf(OpenOCDError);
+    expect((e1 as Error).message).toBe('invalid command name "nope"');
+    // A command that fails with an empty Tcl result: the reason is taken from the log.
+    const e2 = await ctl.command('transport select swd').catch((e: unknown) => e);
+    expect((e2 as Error).message).toBe("Can't change session's transport after the initial selection was made");
+
+    expect(logs.some((l) => l.level === 'info' && /Listening on port \d+ for tcl connections/.test(l.text))).toBe(true);
+    expect(logs.every((l, i) => i === 0 || l.seq > (logs[i - 1] as LogLine).seq)).toBe(true);
+    expect(ctl.logHistory().length).toBe(logs.length);
+
+    const pid = livePids()[0];
+    await ctl.stop();
+    expect(ctl.status()).toMatchObject({ state: 'stopped', exit: { code: 0 } });
+    expect(states).toEqual(['starting', 'connected', 'stopped']);
+    expect(pid !== undefined && isAlive(pid)).toBe(false);
+    await expect(ctl.command('version')).rejects.toBeInstanceOf(ConnectionError);
+  });
+
+  it('fails with exit code 1 and the reason line for a missing config', async () => {
+    ctl = track(createController());
+    const st = await ctl.start({ ...dummy, interfaceCfg: 'interface/xyz.cfg' });
+    expect(st.state).toBe('failed');
+    expect(st.exit?.code).toBe(1);
+    expect(st.exit?.reasonLines.some((l) => l.includes("Can't find interface/xyz.cfg"))).toBe(true);
+  });
+
+  it('goes to failed, without hanging, when OpenOCD is killed from outside', async () => {
+    ctl = track(createController());
+    expect((await ctl.start(dummy)).state).toBe('connected');
+    const pending = ctl.command('sleep 5000', { timeoutMs: 20_000 }).catch((e: unknown) => e);
+    const failed = waitForState(ctl, 'failed');
+    process.kill(livePids()[0] as number, 'SIGKILL');
+    const st = await failed;
+    expect(st.exit).toMatchObject({ code: null, signal: 'SIGKILL' });
+    expect(await pending).toBeInstanceOf(ConnectionError);
+    await ctl.stop();
+    expect(ctl.status().state).toBe('failed'); // it died before the stop
+  });
+
+  it('recovers from a command timeout with a new connection, and restarts on start()', async () => {
+    ctl = track(createController());
+    await ctl.start(dummy);
+    const firstPorts = ctl.ports();
+    await expect(ctl.command('sleep 1000', { timeoutMs: 100 })).rejects.toBeInstanceOf(TimeoutError);
+    await expect(ctl.command('version')).resolves.toMatch(/0\.12/);
+
+    const st = await ctl.start(dummy);
+    expect(st.state).toBe('connected');
+    expect(ctl.ports()?.tcl).not.toBe(firstPorts?.tcl);
+    expect(livePids()).toHaveLength(1);
+  });
+
+  it('stop() during start ends in stopped, with nothing left running', async () => {
+    ctl = track(createController());
+    const starting = ctl.start(dummy);
+    await waitForState(ctl, 'starting');
+    await ctl.stop();
+    expect((await starting).state).toBe('stopped');
+    expect(ctl.status().state).toBe('stopped');
+    expect(livePids()).toEqual([]);
+  });
+});

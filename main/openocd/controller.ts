@@ -1,0 +1,287 @@
+// The OpenOCD controller: one OpenOCD (and, for the built-in profile, one
+// virtual board) per start. States: idle → starting → connected | failed;
+// connected → stopped (stop) | failed (OpenOCD died: exit code + reason lines).
+// start() while running restarts. start/stop run one at a time; stop() during a
+// start kills the starting process so it never waits for the readiness timeout.
+import type { ConnectionProfile } from '../../shared/profile';
+import type { ConnectionStatus, ExitInfo, LogLine } from '../../shared/connection';
+import type { ControllerOptions, OpenOcdController, TargetEvent } from './controller-api';
+import { buildOpenOcdArgs, buildOpenOcdEnv, type OpenOcdPorts } from './args';
+import { findOpenOcd } from './binary';
+import { gatherConnectionInfo, toTargetState } from './connection-info';
+import { ConnectionError, OpenOCDError, ProcessError } from './errors';
+import { mapOpenOcdError } from './error-map';
+import { LogRing, parseTargetVoltage } from './log-lines';
+import { NotificationClient, type Notification } from './notifications';
+import { freePorts, LOOPBACK } from './ports';
+import { OpenOcdProcess, type ExitResult } from './process';
+import { TclRpcClient } from './rpc-client';
+import { assetsDir } from '../paths';
+import { startVirtualBoard, type VirtualBoard } from '../vboard/index';
+
+export interface OpenOcdControllerImpl extends OpenOcdController {
+  /** Ports of the running OpenOCD (gdb/telnet for the user's own tools). */
+  ports(): OpenOcdPorts | undefined;
+  /** The running virtual board, for the board menu's fault switches. */
+  virtualBoard(): VirtualBoard | undefined;
+}
+
+const PORT_RETRIES = 2;
+/** Time for stderr lines written just before a failing reply to be read (two pipes, no ordering between them). */
+const LOG_SETTLE_MS = 15;
+
+export function createController(opts: ControllerOptions = {}): OpenOcdControllerImpl {
+  return new Controller(opts);
+}
+
+class Controller implements OpenOcdControllerImpl {
+  private st: ConnectionStatus = { state: 'idle', target: 'unknown', info: { taps: [] } };
+  private readonly history = new LogRing(5000);
+  private seq = 0;
+  private gen = 0;
+  private proc: OpenOcdProcess | undefined;
+  private rpc: TclRpcClient | undefined;
+  private notif: NotificationClient | undefined;
+  private board: VirtualBoard | undefined;
+  private currentPorts: OpenOcdPorts | undefined;
+  private stopping = false;
+  private ops: Promise<unknown> = Promise.resolve();
+  private readonly statusCbs = new Set<(s: ConnectionStatus) => void>();
+  private readonly logCbs = new Set<(l: LogLine) => void>();
+  private readonly eventCbs = new Set<(e: TargetEvent) => void>();
+
+  constructor(private readonly opts: ControllerOptions) {}
+
+  status(): ConnectionStatus {
+    return structuredClone(this.st);
+  }
+  ports(): OpenOcdPorts | undefined {
+    return this.currentPorts && { ...this.currentPorts };
+  }
+  virtualBoard(): VirtualBoard | undefined {
+    return this.board;
+  }
+  logHistory(): LogLine[] {
+    return this.history.toArray();
+  }
+  onStatus(cb: (s: ConnectionStatus) => void): () => void {
+    return addCb(this.statusCbs, cb);
+  }
+  onLog(cb: (l: LogLine) => void): () => void {
+    return addCb(this.logCbs, cb);
+  }
+  onTargetEvent(cb: (e: TargetEvent) => void): () => void {
+    return addCb(this.eventCbs, cb);
+  }
+
+  start(profile: ConnectionProfile): Promise<ConnectionStatus> {
+    return this.serial(() => this.doStart(profile));
+  }
+
+  stop(): Promise<void> {
+    // Do not queue behind a start that is waiting for readiness: end its process now.
+    if (this.st.state === 'starting') {
+      this.stopping = true;
+      this.proc?.kill('SIGTERM');
+    }
+    return this.serial(() => this.doStop());
+  }
+
+  async command(tcl: string, opts: { timeoutMs?: number } = {}): Promise<string> {
+    if (this.st.state !== 'connected' || !this.proc?.running || !this.currentPorts) {
+      throw new ConnectionError(`OpenOCD is not connected (state: ${this.st.state})`, { hint: 'Connect first.' });
+    }
+    if (!this.rpc || this.rpc.closed) {
+      // The previous connection was closed after a timeout (its replies could no longer be matched): open a fresh one.
+      this.rpc = await TclRpcClient.connect(LOOPBACK, this.currentPorts.tcl, { timeoutMs: 5000 });
+    }
+    const startSeq = this.seq;
+    const reply = await this.rpc.commandResult(tcl, opts);
+    if (reply.ok === true) return reply.text;
+    // Many OpenOCD commands fail with an empty Tcl result and say why only in the log.
+    await new Promise((r) => setTimeout(r, LOG_SETTLE_MS));
+    const logLines = this.history
+      .toArray()
+      .filter((l) => l.seq > startSeq && l.level === 'error')
+      .map((l) => l.text);
+    throw mapOpenOcdError({ command: tcl, message: reply.text, logLines });
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.ops.then(fn, fn);
+    this.ops = run.catch(() => undefined);
+    return run;
+  }
+
+  private async doStart(profile: ConnectionProfile): Promise<ConnectionStatus> {
+    if (this.proc?.running || this.board) await this.doStop();
+    const gen = ++this.gen;
+    this.stopping = false;
+    this.setStatus({ state: 'starting', target: 'unknown', info: { taps: [] }, profileId: profile.id });
+    try {
+      const binary = await findOpenOcd({ setting: this.opts.openocdPath });
+      if (profile.kind === 'vboard') {
+        this.board = await startVirtualBoard({ port: 0, host: LOOPBACK, faults: profile.vboardFaults ?? [] });
+      }
+      const assets = profile.kind === 'vboard' ? assetsDir() : undefined;
+      for (let attempt = 0; ; attempt++) {
+        if (this.stopping) return await this.failStart(gen, undefined, new ProcessError('Start cancelled'));
+        const [tcl, gdb, telnet] = await freePorts(3);
+        const ports: OpenOcdPorts = { tcl: tcl as number, gdb: gdb as number, telnet: telnet as number };
+        const proc = new OpenOcdProcess({
+          binary: binary.path,
+          args: buildOpenOcdArgs(profile, { ports, scriptsDir: this.opts.scriptsDir, assetsDir: assets }),
+          env: buildOpenOcdEnv(profile, { vboardPort: this.board?.port }),
+          nextSeq: () => ++this.seq,
+        });
+        this.proc = proc;
+        this.currentPorts = ports;
+        proc.on('log', (line) => this.onLogLine(line));
+        try {
+          this.rpc = await proc.waitReady({ port: ports.tcl, timeoutMs: this.opts.readyTimeoutMs ?? 20_000 });
+        } catch (err) {
+          const portTaken = !proc.running && proc.reasonLines().some((l) => /couldn't bind .*Address already in use/.test(l));
+          await proc.stop({ graceMs: 0, termMs: 1000 });
+          if (portTaken && attempt < PORT_RETRIES && gen === this.gen && !this.stopping) continue;
+          return await this.failStart(gen, proc, err);
+        }
+        void proc.exited.then((exit) => this.onProcessExit(gen, proc, exit));
+        break;
+      }
+      const rpc = this.rpc;
+      const { info, target } = await gatherConnectionInfo(async (tcl) => {
+        const r = await rpc.commandResult(tcl).catch(() => undefined);
+        return r?.ok === true ? r.text : undefined;
+      });
+      if (!this.stillStarting(gen)) return this.endedDuringStart(gen); // died or stopped meanwhile
+      const voltage = this.st.info.targetVoltage;
+      if (voltage !== undefined) info.targetVoltage = voltage;
+      try {
+        const notif = await NotificationClient.connect(LOOPBACK, (this.currentPorts as OpenOcdPorts).tcl, { timeoutMs: 5000 });
+        this.notif = notif;
+        notif.on('notification', (n) => this.onNotification(gen, n));
+      } catch {
+        // Without notifications the target state is only what we read at connect.
+      }
+      if (!this.stillStarting(gen)) return this.endedDuringStart(gen);
+      this.setStatus({ ...this.st, state: 'connected', target, info });
+      return this.status();
+    } catch (err) {
+      return this.failStart(gen, this.proc, err);
+    }
+  }
+
+  private stillStarting(gen: number): boolean {
+    return gen === this.gen && !this.stopping && this.st.state === 'starting' && (this.proc?.running ?? false);
+  }
+
+  private endedDuringStart(gen: number): Promise<ConnectionStatus> {
+    if (gen === this.gen && this.stopping) return this.failStart(gen, this.proc, new ProcessError('Start cancelled'));
+    return Promise.resolve(this.status());
+  }
+
+  private async failStart(gen: number, proc: OpenOcdProcess | undefined, err: unknown): Promise<ConnectionStatus> {
+    if (proc?.running) await proc.stop({ graceMs: 0, termMs: 1000 });
+    await this.closeSockets();
+    await this.closeBoard();
+    if (gen === this.gen) {
+      const exit: ExitInfo = {
+        code: proc?.exit?.code ?? null,
+        signal: proc?.exit?.signal ?? null,
+        reasonLines: explain(err, proc),
+      };
+      this.setStatus({ ...this.st, state: this.stopping ? 'stopped' : 'failed', target: 'unknown', exit });
+    }
+    return this.status();
+  }
+
+  private onProcessExit(gen: number, proc: OpenOcdProcess, exit: ExitResult): void {
+    if (gen !== this.gen || this.stopping) return;
+    void this.closeSockets();
+    void this.closeBoard();
+    this.setStatus({
+      ...this.st,
+      state: 'failed',
+      target: 'unknown',
+      exit: { code: exit.code, signal: exit.signal, reasonLines: proc.reasonLines() },
+    });
+  }
+
+  private async doStop(): Promise<void> {
+    const proc = this.proc;
+    this.stopping = true;
+    const wasRunning = proc?.running ?? false;
+    this.notif?.close();
+    this.notif = undefined;
+    if (proc?.running) await proc.stop({ rpc: this.rpc, tclPort: this.currentPorts?.tcl });
+    await this.closeSockets();
+    await this.closeBoard();
+    this.currentPorts = undefined;
+    if (wasRunning && proc?.exit) {
+      this.setStatus({ ...this.st, state: 'stopped', target: 'unknown', exit: { code: proc.exit.code, signal: proc.exit.signal, reasonLines: [] } });
+    } else if (this.st.state === 'starting' || this.st.state === 'connected') {
+      this.setStatus({ ...this.st, state: 'stopped', target: 'unknown' });
+    }
+  }
+
+  private async closeSockets(): Promise<void> {
+    this.notif?.close();
+    this.notif = undefined;
+    this.rpc?.close();
+    this.rpc = undefined;
+  }
+
+  private async closeBoard(): Promise<void> {
+    const board = this.board;
+    this.board = undefined;
+    await board?.close().catch(() => undefined);
+  }
+
+  private onLogLine(line: LogLine): void {
+    this.history.push(line);
+    for (const cb of this.logCbs) safeCall(cb, line);
+    const v = parseTargetVoltage(line.text);
+    if (v !== undefined) this.setStatus({ ...this.st, info: { ...this.st.info, targetVoltage: v } });
+  }
+
+  private onNotification(gen: number, n: Notification): void {
+    if (gen !== this.gen || this.st.state !== 'connected') return;
+    if (n.type === 'target_state') {
+      const target = toTargetState(n.state);
+      if (target !== this.st.target) this.setStatus({ ...this.st, target });
+    } else if (n.type === 'target_event') {
+      const ev: TargetEvent = { name: n.event, raw: n.raw };
+      if (this.st.info.targetName) ev.targetName = this.st.info.targetName;
+      for (const cb of this.eventCbs) safeCall(cb, ev);
+      const target = n.event === 'halted' ? 'halted' : n.event === 'resumed' ? 'running' : undefined;
+      if (target && target !== this.st.target) this.setStatus({ ...this.st, target });
+    }
+  }
+
+  private setStatus(s: ConnectionStatus): void {
+    this.st = s;
+    const snapshot = this.status();
+    for (const cb of this.statusCbs) safeCall(cb, snapshot);
+  }
+}
+
+/** Lines for ExitInfo.reasonLines: what went wrong in our words, then OpenOCD's own lines. */
+function explain(err: unknown, proc: OpenOcdProcess | undefined): string[] {
+  const lines = proc ? proc.reasonLines() : [];
+  if (err instanceof ProcessError && proc && !proc.running) return lines; // the exit explains itself
+  const ours = err instanceof OpenOCDError ? [err.message, ...(err.hint ? [err.hint] : [])] : [String(err instanceof Error ? err.message : err)];
+  return [...ours, ...lines];
+}
+
+function addCb<T>(set: Set<T>, cb: T): () => void {
+  set.add(cb);
+  return () => set.delete(cb);
+}
+
+function safeCall<T>(cb: (v: T) => void, v: T): void {
+  try {
+    cb(v);
+  } catch {
+    // a broken listener must not break the controller
+  }
+}

@@ -1,0 +1,40 @@
+// Free TCP ports on 127.0.0.1: listen on port 0, read the port the OS picked,
+// close. All servers of one call are open at the same time, so the ports of one
+// call are distinct. There is a window between close and OpenOCD's bind where
+// another process could take a port; the controller retries a start that fails
+// with "Address already in use".
+import net from 'node:net';
+
+export const LOOPBACK = '127.0.0.1';
+
+export async function freePorts(count: number, host = LOOPBACK): Promise<number[]> {
+  const servers: net.Server[] = [];
+  try {
+    const ports: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const server = net.createServer();
+      servers.push(server);
+      ports.push(await listen(server, host));
+    }
+    return ports;
+  } finally {
+    await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+  }
+}
+
+export async function freePort(host = LOOPBACK): Promise<number> {
+  const [port] = await freePorts(1, host);
+  if (port === undefined) throw new Error('no port');
+  return port;
+}
+
+function listen(server: net.Server, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ port: 0, host, exclusive: true }, () => {
+      const addr = server.address();
+      if (addr && typeof addr === 'object') resolve(addr.port);
+      else reject(new Error('server has no TCP address'));
+    });
+  });
+}

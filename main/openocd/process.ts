@@ -1,0 +1,222 @@
+// One OpenOCD child process: spawn (no shell), log lines with levels, readiness
+// on the tcl port, exit reason, and a stop that always ends the process.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import type { LogLine } from '../../shared/connection';
+import { ProcessError, TimeoutError } from './errors';
+import { findRule } from './error-map';
+import { LineSplitter, LogRing, parseLogLevel, reasonLines } from './log-lines';
+import { registerChild } from './registry';
+import { TclRpcClient } from './rpc-client';
+import { LOOPBACK } from './ports';
+
+export interface OpenOcdProcessOptions {
+  binary: string;
+  args: string[];
+  /** Added to the host's environment. */
+  env?: Record<string, string>;
+  cwd?: string;
+  /** Lines kept for logHistory() and the exit reason. Default 5000. */
+  logCapacity?: number;
+  /** Sequence numbers for log lines; the controller shares one counter across restarts. */
+  nextSeq?: () => number;
+}
+
+export interface ExitResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** Set when the binary could not be started at all (ENOENT, EACCES). */
+  spawnError?: Error;
+}
+
+export interface OpenOcdProcessEvents {
+  log: [line: LogLine];
+  exit: [exit: ExitResult];
+}
+
+export interface StopOptions {
+  /** An open RPC connection to send `shutdown` on; otherwise one is opened to `tclPort`. */
+  rpc?: TclRpcClient;
+  tclPort?: number;
+  /** How long to wait after `shutdown` before SIGTERM. Default 3000 ms. */
+  graceMs?: number;
+  /** How long to wait after SIGTERM before SIGKILL. Default 2000 ms. */
+  termMs?: number;
+}
+
+export class OpenOcdProcess extends EventEmitter<OpenOcdProcessEvents> {
+  readonly child: ChildProcess;
+  /** Resolves once the process has ended and its output is read (never rejects). */
+  readonly exited: Promise<ExitResult>;
+  private readonly ring: LogRing;
+  private readonly nextSeq: () => number;
+  private exitResult: ExitResult | undefined;
+
+  constructor(opts: OpenOcdProcessOptions) {
+    super();
+    this.ring = new LogRing(opts.logCapacity ?? 5000);
+    let seq = 0;
+    this.nextSeq = opts.nextSeq ?? (() => ++seq);
+    this.child = spawn(opts.binary, opts.args, {
+      cwd: opts.cwd,
+      env: { ...process.env, ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      shell: false,
+      windowsHide: true,
+    });
+    registerChild(this.child);
+    this.exited = new Promise<ExitResult>((resolve) => {
+      const out = new LineSplitter();
+      const err = new LineSplitter();
+      this.child.stdout?.on('data', (chunk: Buffer) => this.addLines(out.push(chunk)));
+      this.child.stderr?.on('data', (chunk: Buffer) => this.addLines(err.push(chunk)));
+      const finish = (r: ExitResult): void => {
+        if (this.exitResult) return;
+        this.addLines(out.flush());
+        this.addLines(err.flush());
+        this.exitResult = r;
+        this.emit('exit', r);
+        resolve(r);
+      };
+      this.child.once('error', (e) => {
+        // spawn failure: no 'exit' will follow
+        if (this.child.pid === undefined) {
+          this.addLines([`Error: cannot start ${opts.binary}: ${e.message}`]);
+          finish({ code: null, signal: null, spawnError: e });
+        }
+      });
+      // 'close' comes after the pipes are drained, so the last lines are in; 'exit'
+      // has the code. A grandchild holding the pipes must not delay us forever.
+      this.child.once('exit', (code, signal) => {
+        const timer = setTimeout(() => finish({ code, signal }), 500);
+        this.child.once('close', () => {
+          clearTimeout(timer);
+          finish({ code, signal });
+        });
+      });
+    });
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+  get running(): boolean {
+    return this.exitResult === undefined;
+  }
+  get exit(): ExitResult | undefined {
+    return this.exitResult;
+  }
+  logHistory(): LogLine[] {
+    return this.ring.toArray();
+  }
+  /** Error lines first, then the last lines: what explains an exit or a failed start. */
+  reasonLines(): string[] {
+    return reasonLines(this.ring.toArray());
+  }
+
+  /**
+   * Resolves with an open RPC connection once the tcl port accepts a connection
+   * and answers `version`. Rejects with ProcessError if OpenOCD exits first and
+   * with TimeoutError if it is not ready in time (the process is left running;
+   * the caller stops it).
+   */
+  async waitReady(opts: { port: number; host?: string; timeoutMs?: number }): Promise<TclRpcClient> {
+    const host = opts.host ?? LOOPBACK;
+    const timeoutMs = opts.timeoutMs ?? 20_000;
+    const deadline = Date.now() + timeoutMs;
+    let delay = 10;
+    for (;;) {
+      if (this.exitResult) throw this.exitError();
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) break;
+      let client: TclRpcClient | undefined;
+      try {
+        client = await TclRpcClient.connect(host, opts.port, { timeoutMs: Math.min(remaining, 1000) });
+        const reply = await client.commandResult('version', { timeoutMs: Math.max(deadline - Date.now(), 1) });
+        if (reply.ok === true) return client;
+        client.close();
+      } catch {
+        client?.close();
+      }
+      if (this.exitResult) throw this.exitError();
+      // Sleep with backoff, but wake at once if the process ends meanwhile.
+      const wait = Math.min(delay, Math.max(deadline - Date.now(), 0));
+      await Promise.race([sleep(wait), this.exited]);
+      delay = Math.min(delay * 2, 250);
+    }
+    if (this.exitResult) throw this.exitError();
+    throw new TimeoutError(`OpenOCD did not open its tcl port ${opts.port} within ${timeoutMs} ms`, {
+      hint: 'OpenOCD may be stuck talking to the adapter; see the log.',
+      openocdText: this.reasonLines().join('\n') || undefined,
+    });
+  }
+
+  /** The error that explains this exit: exit code, the lines that say why, and a hint when a known message is among them. */
+  exitError(): ProcessError {
+    const exit = this.exitResult;
+    const lines = this.reasonLines();
+    const how = !exit ? 'is still running' : exit.spawnError ? `could not be started (${exit.spawnError.message})` : exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;
+    const firstError = this.ring.toArray().find((l) => l.level === 'error')?.text;
+    const hit = findRule(lines);
+    return new ProcessError(`OpenOCD ${how}${firstError ? `: ${firstError}` : ''}`, {
+      hint: hit?.rule.hint,
+      openocdText: lines.join('\n') || undefined,
+    });
+  }
+
+  /** Politely, then firmly: `shutdown` over RPC, SIGTERM after graceMs, SIGKILL after termMs. Always resolves once the process is gone. */
+  async stop(opts: StopOptions = {}): Promise<ExitResult> {
+    if (this.exitResult) return this.exitResult;
+    const graceMs = opts.graceMs ?? 3000;
+    const termMs = opts.termMs ?? 2000;
+    const deadline = Date.now() + graceMs;
+    try {
+      let rpc = opts.rpc && !opts.rpc.closed ? opts.rpc : undefined;
+      let own = false;
+      if (!rpc && opts.tclPort) {
+        rpc = await TclRpcClient.connect(LOOPBACK, opts.tclPort, { timeoutMs: Math.min(graceMs, 1000) });
+        own = true;
+      }
+      // OpenOCD may close the socket before answering: the reply is not needed.
+      rpc?.commandRaw('shutdown', { timeoutMs: graceMs }).catch(() => undefined);
+      if (own) void this.exited.then(() => rpc?.close());
+    } catch {
+      // no RPC: go straight to signals after the grace period
+    }
+    if (await this.waitExit(Math.max(deadline - Date.now(), 0))) return this.exited;
+    this.kill('SIGTERM');
+    if (await this.waitExit(termMs)) return this.exited;
+    this.kill('SIGKILL');
+    return this.exited;
+  }
+
+  kill(signal: NodeJS.Signals = 'SIGKILL'): void {
+    if (this.exitResult) return;
+    try {
+      this.child.kill(signal);
+    } catch {
+      // already gone
+    }
+  }
+
+  private async waitExit(ms: number): Promise<boolean> {
+    if (this.exitResult) return true;
+    let timer: NodeJS.Timeout | undefined;
+    const r = await Promise.race([this.exited.then(() => true), new Promise<false>((res) => (timer = setTimeout(() => res(false), ms)))]);
+    clearTimeout(timer);
+    return r;
+  }
+
+  private addLines(lines: string[]): void {
+    const time = Date.now();
+    for (const text of lines) {
+      const line: LogLine = { seq: this.nextSeq(), level: parseLogLevel(text), text, time };
+      this.ring.push(line);
+      this.emit('log', line);
+    }
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,18 @@
+// Profiles that ship with the app and cannot be edited or deleted.
+import { VBOARD_PROFILE_ID, type ConnectionProfile } from '../../shared/profile';
+
+export const VBOARD_PROFILE: ConnectionProfile = Object.freeze({
+  id: VBOARD_PROFILE_ID,
+  name: 'Virtual board (STM32F103 Blue Pill)',
+  kind: 'vboard',
+  targetCfg: 'target/stm32f1x.cfg',
+  transport: 'jtag',
+  adapterSpeedKhz: 1000,
+  extraCommands: Object.freeze([]) as unknown as string[],
+}) as ConnectionProfile;
+
+export const BUILTIN_PROFILES: readonly ConnectionProfile[] = [VBOARD_PROFILE];
+
+export function isBuiltinProfile(id: string): boolean {
+  return BUILTIN_PROFILES.some((p) => p.id === id);
+}

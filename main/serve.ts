@@ -1,0 +1,96 @@
+// Browser mode: the built renderer over HTTP and the host over a WebSocket, on
+// 127.0.0.1 by default. Every WebSocket must carry the token printed at start
+// (401 otherwise), come from this server's own page (Origin) and name this
+// server in Host (403 otherwise).
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { WebSocketServer } from 'ws';
+import { WS_PATH } from '../shared/contract';
+import type { HostServices } from './host/services';
+import { allowedHosts, hostAllowed, newToken, originAllowed, tokenMatches } from './serve/auth';
+import { securityHeaders } from './serve/headers';
+import { attachSocket } from './serve/socket';
+import { createStaticHandler } from './serve/static';
+
+export interface ServeOptions {
+  services: HostServices;
+  rendererDir: string;
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  token?: string;
+}
+
+export interface RunningServer {
+  host: string;
+  port: number;
+  token: string;
+  /** The page to open, token included. */
+  url: string;
+  /** Closes every socket and the listener (does not stop OpenOCD: the caller owns the services). */
+  close(): Promise<void>;
+}
+
+export async function startServer(opts: ServeOptions): Promise<RunningServer> {
+  const bindHost = opts.host ?? '127.0.0.1';
+  const token = opts.token ?? newToken();
+  const serveStatic = createStaticHandler(opts.rendererDir);
+  let allowed: Set<string> | 'any' = 'any';
+
+  const server = http.createServer((req, res) => {
+    if (!hostAllowed(req, allowed)) {
+      res.writeHead(403, securityHeaders()).end('Forbidden host');
+      return;
+    }
+    serveStatic(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500, securityHeaders());
+      res.end();
+    });
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024 * 1024 });
+  wss.on('connection', (ws) => attachSocket(ws, opts.services));
+
+  server.on('upgrade', (req, socket: Socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname !== WS_PATH) return refuse(socket, 404, 'Not Found');
+    if (!tokenMatches(token, url.searchParams.get('token'))) return refuse(socket, 401, 'Unauthorized');
+    if (!hostAllowed(req, allowed) || !originAllowed(req)) return refuse(socket, 403, 'Forbidden');
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  });
+
+  const sockets = new Set<Socket>();
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, bindHost, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  allowed = allowedHosts(bindHost, port);
+  const urlHost = bindHost === '0.0.0.0' || bindHost === '::' ? '127.0.0.1' : bindHost.includes(':') ? `[${bindHost}]` : bindHost;
+
+  return {
+    host: bindHost,
+    port,
+    token,
+    url: `http://${urlHost}:${port}/?token=${token}`,
+    async close() {
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const s of sockets) s.destroy();
+      });
+    },
+  };
+}
+
+function refuse(socket: Socket, status: number, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}

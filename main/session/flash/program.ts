@@ -1,0 +1,123 @@
+// Programming an image in chunks so the user sees progress (OpenOCD's own `program`
+// prints nothing until it is done): erase the touched sectors a few at a time, write
+// chunk by chunk through the flash driver, read back chunk by chunk.
+import { toErrorValue } from '../../openocd/errors';
+import type { Image } from '../../images/types';
+import type { CommandRunner } from '../command-runner';
+import type { Memory } from '../memory';
+import { hex } from '../tcl';
+import { tclWord } from '../tcl';
+import { withChunkFiles } from './chunk-files';
+import { compareWithTarget } from './compare';
+import { planChunks, planErase, splitByBank, splitPieces, type ChunkOptions } from './plan';
+import { Cancelled, PhaseProgress } from './progress';
+import { runFlashCommand } from './run';
+import type { FlashBankInfo, FlashEvent, ProgramCancelled, ProgramDone, ProgramOptions, ProgramResult } from './types';
+
+export interface ProgramContext {
+  runner: CommandRunner;
+  memory: Memory;
+  geometry: () => Promise<FlashBankInfo[]>;
+  chunk: ChunkOptions;
+  tempDir?: string;
+}
+
+/** Generous: a slow adapter with host-driven half-word writes manages ~1 KB/s. */
+function writeTimeout(bytes: number): number {
+  return 30_000 + bytes * 20;
+}
+
+export async function programImage(ctx: ProgramContext, image: Image, opts: ProgramOptions = {}): Promise<ProgramResult> {
+  const emit = (e: FlashEvent): void => opts.onEvent?.(e);
+  const started = performance.now();
+  try {
+    const result = await run(ctx, image, opts, emit, started);
+    emit(result);
+    return result;
+  } catch (e) {
+    if (e instanceof Cancelled) {
+      const c = cancelledResult(e.progress);
+      emit(c);
+      return c;
+    }
+    emit({ type: 'failed', error: toErrorValue(e) });
+    throw e;
+  }
+}
+
+async function run(ctx: ProgramContext, image: Image, opts: ProgramOptions, emit: (e: FlashEvent) => void, started: number): Promise<ProgramDone> {
+  const { runner, signal } = { runner: ctx.runner, signal: opts.signal };
+  const check = (p: PhaseProgress): void => {
+    if (signal?.aborted) throw new Cancelled(p);
+  };
+
+  // Flash writes need a halted core; `reset init` is what OpenOCD's `program` does.
+  const prepare = opts.prepare ?? 'reset-init';
+  check(new PhaseProgress('erase', 0, undefined));
+  if (prepare === 'reset-init') await runFlashCommand(runner, 'reset init', 'cannot prepare the target for programming (reset init)', { timeoutMs: 30_000 });
+  else if (prepare === 'halt') await runFlashCommand(runner, 'halt', 'cannot halt the target for programming', { timeoutMs: 10_000 });
+
+  const banks = await ctx.geometry();
+  const pieces = splitByBank(image.segments, banks, image.source);
+  const chunks = planChunks(pieces, ctx.chunk);
+  const imageBytes = pieces.reduce((a, p) => a + p.data.length, 0);
+
+  let erasedSectors = 0;
+  if (opts.erase ?? true) {
+    const groups = planErase(pieces, banks, ctx.chunk.chunkSize);
+    const progress = new PhaseProgress('erase', groups.reduce((a, g) => a + g.bytes, 0), emit);
+    progress.report();
+    for (const g of groups) {
+      check(progress);
+      await runFlashCommand(runner, `flash erase_sector ${g.bank} ${g.first} ${g.last}`, `erasing sectors ${g.first}-${g.last} of bank ${g.bank} failed`, {
+        timeoutMs: 30_000 + (g.last - g.first + 1) * 2_000,
+      });
+      erasedSectors += g.last - g.first + 1;
+      progress.advance(g.bytes);
+    }
+  }
+
+  await withChunkFiles(ctx.tempDir, async (files) => {
+    const progress = new PhaseProgress('program', imageBytes, emit);
+    progress.report();
+    for (let i = 0; i < chunks.length; i++) {
+      const c = chunks[i]!;
+      check(progress);
+      const path = await files.write(i, c.data);
+      // No `erase` keyword: the sectors were erased above (or the caller said not to).
+      await runFlashCommand(runner, `flash write_image ${tclWord(path)} ${hex(c.address)} bin`,
+        `writing ${c.data.length} bytes at ${hex(c.address)} failed`, { timeoutMs: writeTimeout(c.data.length) });
+      progress.advance(c.imageBytes);
+    }
+  });
+
+  const done: ProgramDone = { type: 'done', bytes: imageBytes, erasedSectors, seconds: 0, bytesPerSecond: 0 };
+  if (opts.verify ?? true) {
+    done.verify = await compareWithTarget(ctx.memory, splitPieces(pieces, ctx.chunk.chunkSize), emit, signal);
+  }
+  if (opts.reset && (done.verify === undefined || done.verify.ok)) {
+    await runFlashCommand(runner, 'reset run', 'programmed, but the reset afterwards failed', { timeoutMs: 30_000 });
+  }
+  done.seconds = (performance.now() - started) / 1000;
+  done.bytesPerSecond = done.seconds > 0 ? Math.round(imageBytes / done.seconds) : 0;
+  return done;
+}
+
+function cancelledResult(p: PhaseProgress): ProgramCancelled {
+  const state =
+    p.phase === 'erase'
+      ? p.done > 0
+        ? 'the flash is partly erased: the old firmware is damaged'
+        : 'nothing was changed'
+      : p.phase === 'program'
+        ? 'the flash is partly written: the target holds an incomplete image'
+        : 'the image was fully written but not completely verified';
+  const redo = p.phase === 'verify' || (p.phase === 'erase' && p.done === 0) ? '' : ' Program it again before running it.';
+  return {
+    type: 'cancelled',
+    phase: p.phase,
+    done: p.done,
+    total: p.total,
+    message: `Cancelled during ${p.phase} after ${p.done} of ${p.total} bytes; ${state}.${redo}`,
+  };
+}

@@ -1,0 +1,202 @@
+// Subsystems on recorded OpenOCD 0.12 replies: the commands they send and the typed
+// errors they raise from what OpenOCD really says.
+import { describe, expect, it } from 'vitest';
+import { BreakpointError, JTAGError, OpenOCDError, TargetError, TargetNotHaltedError, TimeoutError, ValidationError } from '../openocd/errors';
+import { Breakpoints } from './breakpoints';
+import { Jtag } from './jtag';
+import { Registers } from './registers';
+import { Rtt } from './rtt';
+import { Target } from './target';
+import { Transport } from './transport';
+import { RecordedRunner } from './testing/recorded-runner';
+import type { TargetEvent } from '../openocd/controller-api';
+
+const HALT_LOG = '[stm32f1x.cpu] halted due to debug-request, current mode: Thread \nxPSR: 0x01000000 pc: 0x08000040 msp: 0x20005000\n';
+
+describe('Target', () => {
+  it('halts and reports the new state', async () => {
+    const r = new RecordedRunner().onGuarded('halt 5000', 0, '', HALT_LOG).on('[target current] curstate', 'halted');
+    expect(await new Target(r).halt()).toBe('halted');
+  });
+
+  it('step on a running core is TargetNotHaltedError with OpenOCD text', async () => {
+    const r = new RecordedRunner().onGuarded('step', -304, '', '[stm32f1x.cpu] target not halted\n');
+    const err = await new Target(r).step().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TargetNotHaltedError);
+    expect((err as TargetNotHaltedError).openocdText).toBe('[stm32f1x.cpu] target not halted');
+  });
+
+  it('waitHalt that times out is TimeoutError', async () => {
+    const r = new RecordedRunner().onGuarded('wait_halt 300', -4, '', 'timed out while waiting for target halted\n');
+    await expect(new Target(r).waitHalt(300)).rejects.toThrow(TimeoutError);
+    expect(r.sent[0]?.opts?.timeoutMs).toBeGreaterThan(300);
+  });
+
+  it('announces its own completed reset as a reset event', async () => {
+    const r = new RecordedRunner().onGuarded('reset halt', 0, '', HALT_LOG);
+    const t = new Target(r, () => () => undefined);
+    const seen: string[] = [];
+    t.on('reset', (e) => seen.push(e.raw));
+    await t.reset('halt');
+    expect(seen).toEqual(['reset halt']);
+  });
+
+  it('builds resume/step/reset commands and validates the mode', async () => {
+    const r = new RecordedRunner().onGuarded(/^(resume|step|reset)/, 0, '');
+    const t = new Target(r);
+    await t.resume();
+    await t.resume(0x08000100);
+    await t.step(0x08000100);
+    await t.reset('init');
+    expect(r.commands).toEqual(['resume', 'resume 0x8000100', 'step 0x8000100', 'reset init']);
+    await expect(t.reset('hard' as 'run')).rejects.toThrow(ValidationError);
+  });
+
+  it('delivers events by kind and stops after unsubscribe', () => {
+    let emit: (e: TargetEvent) => void = () => undefined;
+    let unsubscribed = false;
+    const t = new Target(new RecordedRunner(), (cb) => {
+      emit = cb;
+      return () => {
+        unsubscribed = true;
+      };
+    });
+    const halted: string[] = [];
+    const all: string[] = [];
+    const off = t.on('halted', (e) => halted.push(e.raw));
+    t.on('any', (e) => all.push(e.name));
+    t.on('reset', () => all.push('RESET'));
+    emit({ name: 'halted', raw: 'type target_event event halted' });
+    emit({ name: 'reset-end', raw: 'type target_event event reset-end' });
+    off();
+    emit({ name: 'halted', raw: 'again' });
+    expect(halted).toEqual(['type target_event event halted']);
+    expect(all).toEqual(['halted', 'RESET', 'reset-end', 'halted']);
+    t.dispose();
+    expect(unsubscribed).toBe(true);
+  });
+});
+
+describe('Registers', () => {
+  it('reads several registers in one command', async () => {
+    const r = new RecordedRunner().on('list [reg pc] [reg sp]', '{pc (/32): 0x08000040\n} {sp (/32): 0x20005000\n}');
+    expect(await new Registers(r).readMany(['pc', 'sp'])).toEqual({ pc: 0x08000040, sp: 0x20005000 });
+  });
+
+  it("turns OpenOCD's \"Could not read register\" on a running core into TargetNotHaltedError", async () => {
+    const r = new RecordedRunner()
+      .on('reg pc', new OpenOCDError("Could not read register 'pc'", { openocdText: "Error: Could not read register 'pc'" }))
+      .on('[target current] curstate', 'running');
+    const err = await new Registers(r).pc().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TargetNotHaltedError);
+    expect((err as TargetNotHaltedError).openocdText).toBe("Error: Could not read register 'pc'");
+  });
+
+  it('an unknown register on a halted core is a TargetError', async () => {
+    const r = new RecordedRunner().on('reg nosuch', 'register nosuch not found in current target\n');
+    const err = await new Registers(r).read('nosuch').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TargetError);
+    expect((err as TargetError).message).toBe("unknown register 'nosuch'");
+    expect(err).not.toBeInstanceOf(TargetNotHaltedError);
+  });
+
+  it('readAll refuses a running core; write sends set_reg', async () => {
+    const r = new RecordedRunner().on('[target current] curstate', 'running').on('set_reg {r0 0x2a}', '');
+    const regs = new Registers(r);
+    await expect(regs.readAll()).rejects.toThrow(TargetNotHaltedError);
+    await regs.write('r0', 42);
+    expect(r.commands).toContain('set_reg {r0 0x2a}');
+    await expect(regs.write('r0; shutdown', 1)).rejects.toThrow(ValidationError);
+  });
+});
+
+describe('Breakpoints', () => {
+  it('adds hardware/software breakpoints and watchpoints with the right syntax', async () => {
+    const r = new RecordedRunner().onGuarded(/^(bp|wp) /, 0, 'breakpoint set at 0x08000000\n');
+    const b = new Breakpoints(r);
+    await b.add(0x08000000, 2, { hardware: true });
+    await b.add(0x20000000);
+    await b.addWatchpoint(0x20000100, 4, 'w');
+    await b.addWatchpoint(0x20000100, 4, 'r', { value: 5, mask: 0xff });
+    expect(r.commands).toEqual(['bp 0x8000000 2 hw', 'bp 0x20000000 2', 'wp 0x20000100 4 w', 'wp 0x20000100 4 r 0x5 0xff']);
+  });
+
+  it('a duplicate is BreakpointError with OpenOCD text', async () => {
+    const r = new RecordedRunner().onGuarded('bp 0x8000000 2 hw', -312, '', 'Duplicate Breakpoint address: 0x08000000 (BP 0)\n');
+    const err = await new Breakpoints(r).add(0x08000000, 2, { hardware: true }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BreakpointError);
+    expect((err as BreakpointError).message).toBe('cannot add breakpoint at 0x8000000: Duplicate Breakpoint address: 0x08000000 (BP 0)');
+  });
+
+  it('removing a breakpoint that is not there fails although OpenOCD returns OK', async () => {
+    const r = new RecordedRunner().onGuarded('rbp 0x12345678', 0, '', 'no breakpoint at address 0x12345678 found\n');
+    await expect(new Breakpoints(r).remove(0x12345678)).rejects.toThrow(BreakpointError);
+  });
+
+  it('rejects a bad access mode', async () => {
+    await expect(new Breakpoints(new RecordedRunner()).addWatchpoint(0x20000000, 4, 'x' as 'r')).rejects.toThrow(ValidationError);
+  });
+});
+
+describe('Jtag', () => {
+  it('loads the instruction and scans in one command; parses the result', async () => {
+    const r = new RecordedRunner().onGuarded('irscan stm32f1x.bs 0x1; drscan stm32f1x.bs 32 0x0', 0, '16410041');
+    expect(await new Jtag(r).drscan('stm32f1x.bs', [{ bits: 32, value: 0 }], { instruction: 1 })).toEqual([0x16410041n]);
+  });
+
+  it('maps failures and bad paths to JTAGError', async () => {
+    const r = new RecordedRunner().onGuarded('irscan nosuch 0x1', -4, '', 'Invalid command argument\n');
+    const j = new Jtag(r);
+    await expect(j.irscan('nosuch', 1)).rejects.toThrow(JTAGError);
+    await expect(j.pathmove([])).rejects.toThrow(JTAGError);
+    await expect(j.pathmove(['RESET', 'DRSHIFT'])).rejects.toThrow('RESET -> DRSHIFT is not a valid TAP transition');
+    await expect(j.stateMove('DRSHIFT')).rejects.toThrow(JTAGError);
+    await expect(j.irscan('stm32f1x.cpu', 1, { endState: 'DRSHIFT' })).rejects.toThrow(JTAGError);
+  });
+
+  it('splits long paths into pathmove commands of at most 8 states', async () => {
+    const r = new RecordedRunner().onGuarded(/^pathmove /, 0, '');
+    const path = ['RESET', 'IDLE', 'DRSELECT', 'DRCAPTURE', 'DRSHIFT', 'DREXIT1', 'DRPAUSE', 'DREXIT2', 'DRSHIFT', 'DREXIT1', 'DRUPDATE', 'IDLE'];
+    await new Jtag(r).pathmove(path);
+    expect(r.commands).toEqual([
+      'pathmove RESET IDLE DRSELECT DRCAPTURE DRSHIFT DREXIT1 DRPAUSE DREXIT2',
+      'pathmove DREXIT2 DRSHIFT DREXIT1 DRUPDATE IDLE',
+    ]);
+  });
+
+  it('builds svf/xsvf/newtap commands with quoted paths', async () => {
+    const r = new RecordedRunner().onGuarded(/^(svf|xsvf|jtag newtap)/, 0, '', 'svf file programmed successfully for 3 commands with 0 errors\n');
+    const j = new Jtag(r);
+    const res = await j.svf('/tmp/my file.svf', { tap: 'stm32f1x.bs', progress: true });
+    expect(res.log).toContain('programmed successfully');
+    await j.xsvf('plain', '/tmp/x.xsvf', { quiet: true });
+    await j.newTap('chip', 'cpu', { irLength: 4, expectedIds: [0x3ba00477] });
+    expect(r.commands).toEqual([
+      'svf -tap stm32f1x.bs /tmp/my\\ file.svf progress',
+      'xsvf plain /tmp/x.xsvf quiet',
+      'jtag newtap chip cpu -irlen 4 -expected-id 0x3ba00477',
+    ]);
+  });
+});
+
+describe('Rtt and Transport', () => {
+  it('reports whether rtt start found the control block', async () => {
+    const r = new RecordedRunner()
+      .onGuarded('rtt setup 0x20000000 20480 SEGGER\\ RTT', 0, '')
+      .onGuarded('rtt start', 0, '', "rtt: Searching for control block 'SEGGER RTT'\nrtt: No control block found\n")
+      .onGuarded('rtt channels', -4, 'rtt: Control block not available\n');
+    const rtt = new Rtt(r);
+    await rtt.setup(0x20000000, 0x5000);
+    expect(await rtt.start()).toEqual({});
+    await expect(rtt.channels()).rejects.toThrow('cannot list RTT channels: rtt: Control block not available');
+  });
+
+  it('reads adapter facts and the voltage from the log', async () => {
+    const r = new RecordedRunner().on('adapter name', 'remote_bitbang').on('transport select', 'jtag');
+    const t = new Transport(r, () => ['Info : clock speed 1000 kHz', 'Info : Target voltage: 3.236292']);
+    expect(await t.adapterName()).toBe('remote_bitbang');
+    expect(await t.current()).toBe('jtag');
+    expect(await t.targetVoltage()).toBeCloseTo(3.236, 3);
+    expect(await new Transport(r).targetVoltage()).toBeUndefined();
+  });
+});

@@ -1,0 +1,140 @@
+// The whole simulated STM32F103C8: memory map, core, debug port, JTAG chain, reset lines
+// and fault switches. Transport-independent: remote-bitbang.ts feeds it pin changes.
+import { BitBand, Bus, Ram, razWi, type BusDevice } from './bus';
+import { CortexM3, type ExecutionEngine } from './cortex-m3';
+import { defaultFirmware } from './default-firmware';
+import { formatFaults, noFaults, type FaultSet } from './faults';
+import { FLASH_BASE, FLASH_SIZE, FlashController, FlashStorage, OPTION_BASE, OPTION_SIZE, RDP_UNPROTECTED } from './flash-controller';
+import { JtagChain } from './jtag-chain';
+import { JtagDp } from './jtag-dp';
+import { IdcodeOnlyTap } from './jtag-tap';
+import { MemAp } from './mem-ap';
+import { Gpio, Rcc, SystemMemory } from './peripherals';
+import { Ppb } from './ppb';
+import { readLE } from './bus';
+
+export const BOUNDARY_SCAN_IDCODE = 0x16410041;
+const UID = [0x35, 0xff, 0xd8, 0x05, 0x42, 0x4b, 0x38, 0x31, 0x57, 0x67, 0x12, 0x43];
+
+export class Board {
+  readonly storage = new FlashStorage();
+  readonly flash = new FlashController(this.storage);
+  readonly sram = new Ram(0x20000000, 20 * 1024);
+  readonly rcc = new Rcc();
+  readonly gpioA = new Gpio(0x40010800);
+  readonly gpioB = new Gpio(0x40010c00);
+  readonly gpioC = new Gpio(0x40011000);
+  readonly bus = new Bus();
+  readonly core: CortexM3;
+  readonly ppb: Ppb;
+  readonly dp: JtagDp;
+  readonly chain: JtagChain;
+  faults: FaultSet = noFaults();
+  private srst = false;
+
+  constructor(opts: { blank?: boolean } = {}) {
+    this.storage.setFactoryOptions();
+    if (!opts.blank) this.storage.main.set(defaultFirmware());
+    this.flash.loadOptions();
+    // The core fetches its vector table straight from flash (boot from main flash, BOOT0 = 0).
+    const vectors: BusDevice = { read: (a, s) => readLE(this.storage.main, a, s), write: () => true };
+    this.core = new CortexM3(vectors);
+    this.ppb = new Ppb(this.core, () => this.systemReset());
+    this.mapBus();
+    this.dp = new JtagDp(new MemAp(this.bus));
+    // Chain order TDO-first: the Cortex-M3 DP sits next to TDO, the boundary-scan TAP next to TDI.
+    this.chain = new JtagChain([this.dp, new IdcodeOnlyTap(5, BOUNDARY_SCAN_IDCODE, 0b00001)]);
+  }
+
+  private mapBus(): void {
+    const b = this.bus;
+    b.map(0x20000000, 20 * 1024, this.sram);
+    b.map(FLASH_BASE, FLASH_SIZE, this.flash.array);
+    b.map(0xe0000000, 0x100000, this.ppb);
+    b.map(0x40022000, 0x400, this.flash.registers);
+    b.map(0x40021000, 0x400, this.rcc);
+    b.map(0x40011000, 0x400, this.gpioC);
+    b.map(0x40010c00, 0x400, this.gpioB);
+    b.map(0x40010800, 0x400, this.gpioA);
+    b.map(0x40000000, 0x24000, razWi); // remaining APB1/APB2/AHB peripherals: modelled as RAZ/WI
+    b.map(0x00000000, FLASH_SIZE, this.flash.array); // boot alias of main flash
+    b.map(0x1ffff000, 0x800, new SystemMemory(FLASH_SIZE / 1024, UID));
+    b.map(OPTION_BASE, OPTION_SIZE, this.flash.optionBytes);
+    b.map(0x22000000, 20 * 1024 * 32, new BitBand(0x22000000, 0x20000000, this.sram));
+    b.map(0x42000000, 0x24000 * 32, new BitBand(0x42000000, 0x40000000, this.bus));
+  }
+
+  /** Power-on: the core runs the firmware in flash (or locks up on a blank chip). */
+  powerOn(): void {
+    this.chain.testLogicReset();
+    this.dp.powerOnReset();
+    this.systemReset();
+  }
+
+  /** SYSRESETREQ or an SRST pulse: core and peripherals, not the debug logic. */
+  systemReset(): void {
+    this.resetPeripherals();
+    this.core.setResetHeld(true);
+    if (!this.srst) this.core.setResetHeld(false);
+  }
+
+  private resetPeripherals(): void {
+    this.flash.systemReset();
+    this.rcc.reset();
+    this.gpioA.reset();
+    this.gpioB.reset();
+    this.gpioC.reset();
+    this.ppb.reset();
+  }
+
+  /** remote_bitbang 'r'..'u': TRST resets the TAPs; SRST holds the system in reset. */
+  setResetLines(trst: boolean, srst: boolean): void {
+    if (trst) this.chain.testLogicReset();
+    if (srst === this.srst) return;
+    this.srst = srst;
+    if (srst) {
+      this.resetPeripherals();
+      this.core.setResetHeld(true);
+    } else this.core.setResetHeld(false);
+  }
+
+  get srstAsserted(): boolean {
+    return this.srst;
+  }
+
+  /** Under reset-hold the firmware has turned the JTAG pins into GPIOs while it runs. */
+  get jtagPinsConnected(): boolean {
+    return !this.faults.resetHold || !this.core.running;
+  }
+
+  get ledOn(): boolean {
+    return !this.gpioC.pin(13); // the Blue Pill LED is active low
+  }
+
+  setEngine(engine: ExecutionEngine | undefined): void {
+    this.core.engine = engine;
+  }
+
+  /** Apply fault switches. Protection faults are written into the option bytes (they are chip state). */
+  applyFaults(f: FaultSet): void {
+    const prev = this.faults;
+    this.faults = f;
+    const s = this.storage;
+    if (f.readProtected !== prev.readProtected || f.readProtected) {
+      if (f.readProtected && s.optionByte(0) === RDP_UNPROTECTED) s.setOptionByte(0, 0x00);
+      else if (!f.readProtected && prev.readProtected) s.setOptionByte(0, RDP_UNPROTECTED);
+    }
+    if (f.writeProtected && s.optionByte(4) === 0xff) s.setOptionByte(4, 0xfc); // pages 0-7
+    else if (!f.writeProtected && prev.writeProtected) s.setOptionByte(4, 0xff);
+    this.flash.loadOptions();
+    s.onChange();
+  }
+
+  /** Switch list including protection that is really in the chip's option bytes now. */
+  currentFaults(): string[] {
+    const f = { ...this.faults };
+    f.readProtected = this.storage.optionByte(0) !== RDP_UNPROTECTED;
+    f.writeProtected = [4, 5, 6, 7].some((i) => this.storage.optionByte(i) !== 0xff);
+    return formatFaults(f);
+  }
+}

@@ -1,0 +1,77 @@
+// Public entry of the virtual board: a remote_bitbang TCP server in front of a Board.
+import net from 'node:net';
+import type { VirtualBoard, VirtualBoardOptions } from './api';
+import { Board } from './board';
+import { parseFaults } from './faults';
+import { FlashFile } from './flash-file';
+import { RemoteBitbangSession } from './remote-bitbang';
+
+export type { VirtualBoard, VirtualBoardOptions } from './api';
+export { VBOARD_FAULTS } from './api';
+export { Board } from './board';
+export { parseFaults, formatFaults } from './faults';
+
+export const DEFAULT_VBOARD_PORT = 3335;
+
+/** Start the board and listen; resolves once the port is bound. Throws on a bad fault name. */
+export async function startVirtualBoard(opts: VirtualBoardOptions): Promise<VirtualBoard> {
+  const host = opts.host ?? '127.0.0.1';
+  const faults = parseFaults(opts.faults ?? []);
+  const board = new Board();
+  const flashFile = opts.flashFile ? await FlashFile.open(opts.flashFile, board.storage) : undefined;
+  board.applyFaults(faults);
+  board.powerOn();
+
+  const sockets = new Set<net.Socket>();
+  let connections = 0;
+  const server = net.createServer((sock) => {
+    connections++;
+    sockets.add(sock);
+    sock.setNoDelay(true);
+    const session = new RemoteBitbangSession(board);
+    sock.on('data', (chunk: Buffer) => {
+      const { reply, quit } = session.process(chunk);
+      if (reply) sock.write(reply);
+      if (quit) sock.end();
+    });
+    sock.on('error', () => sock.destroy()); // the peer vanished (e.g. OpenOCD killed)
+    sock.on('close', () => sockets.delete(sock));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? DEFAULT_VBOARD_PORT, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : (opts.port ?? DEFAULT_VBOARD_PORT);
+
+  let closing: Promise<void> | undefined;
+  return {
+    host,
+    port,
+    faults: () => board.currentFaults(),
+    setFaults(list: string[]) {
+      board.applyFaults(parseFaults(list));
+    },
+    stats() {
+      const c = board.core;
+      return {
+        connections,
+        flashHalfWordsProgrammed: board.storage.programmed,
+        core: c.inReset ? 'reset' : c.lockup ? 'lockup' : c.halted ? 'halted' : 'running',
+        ledOn: board.ledOn,
+      };
+    },
+    close() {
+      closing ??= (async () => {
+        for (const s of sockets) s.destroy();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await flashFile?.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,102 @@
+// The contract over a WebSocket (browser mode, `bringup serve`): the same
+// BringupApi object the preload exposes, derived from the contract's keys.
+import {
+  EVENT_NAMES,
+  INVOKE_NAMES,
+  WS_PATH,
+  eventMethodName,
+  isEventName,
+  type BringupApi,
+  type ClientMessage,
+  type EventName,
+  type InvokeName,
+  type ServerMessage,
+} from '../../shared/contract';
+import type { Result } from '../../shared/errors';
+
+export type TransportState = 'connecting' | 'open' | 'closed';
+
+export interface WsApi {
+  api: BringupApi;
+  onTransport(cb: (s: TransportState) => void): () => void;
+}
+
+export function createWsApi(token: string, loc: Location = window.location): WsApi {
+  const scheme = loc.protocol === 'https:' ? 'wss' : 'ws';
+  const ws = new WebSocket(`${scheme}://${loc.host}${WS_PATH}?token=${encodeURIComponent(token)}`);
+  let state: TransportState = 'connecting';
+  const transportListeners = new Set<(s: TransportState) => void>();
+  const setState = (s: TransportState): void => {
+    state = s;
+    for (const l of transportListeners) l(s);
+  };
+
+  let nextId = 1;
+  const pending = new Map<number, (r: Result<unknown>) => void>();
+  const queued: string[] = [];
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+
+  ws.addEventListener('open', () => {
+    setState('open');
+    for (const m of queued.splice(0)) ws.send(m);
+  });
+  ws.addEventListener('close', () => {
+    setState('closed');
+    for (const [, resolve] of pending) resolve(lost());
+    pending.clear();
+  });
+  ws.addEventListener('message', (ev: MessageEvent) => {
+    if (typeof ev.data !== 'string') return;
+    let msg: ServerMessage;
+    try {
+      msg = JSON.parse(ev.data) as ServerMessage;
+    } catch {
+      return;
+    }
+    if (msg.t === 'result') {
+      const resolve = pending.get(msg.id);
+      pending.delete(msg.id);
+      resolve?.(msg.result);
+    } else if (msg.t === 'event' && isEventName(msg.name)) {
+      for (const l of listeners.get(msg.name) ?? []) l(msg.payload);
+    }
+  });
+
+  const invoke = (channel: InvokeName, request: unknown): Promise<Result<unknown>> =>
+    new Promise((resolve) => {
+      if (state === 'closed') return resolve(lost());
+      const id = nextId++;
+      pending.set(id, resolve);
+      const msg: ClientMessage = { t: 'invoke', id, channel, request: request ?? {} };
+      const text = JSON.stringify(msg);
+      if (state === 'open') ws.send(text);
+      else queued.push(text);
+    });
+
+  const api: Record<string, unknown> = {};
+  for (const name of INVOKE_NAMES) api[name] = (request?: unknown) => invoke(name, request);
+  for (const name of EVENT_NAMES) {
+    api[eventMethodName(name)] = (listener: (payload: unknown) => void) => {
+      let set = listeners.get(name);
+      if (!set) listeners.set(name, (set = new Set()));
+      set.add(listener);
+      return () => set.delete(listener);
+    };
+  }
+
+  return {
+    api: Object.freeze(api) as unknown as BringupApi,
+    onTransport(cb) {
+      transportListeners.add(cb);
+      cb(state);
+      return () => transportListeners.delete(cb);
+    },
+  };
+}
+
+function lost(): Result<never> {
+  return {
+    ok: false,
+    error: { kind: 'ConnectionError', message: 'Lost the connection to `bringup serve`.', hint: 'Check that the server is still running, then reload the page.' },
+  };
+}

@@ -1,0 +1,22 @@
+import type { StateCreator } from 'zustand';
+import type { ConnectionStatus } from '../../shared/connection';
+import type { ErrorValue } from '../../shared/errors';
+import type { TransportState } from '../api';
+
+export interface ConnectionSlice {
+  status: ConnectionStatus;
+  /** A connect/disconnect request is in flight. */
+  busy: boolean;
+  /** The last error a connect/disconnect call returned (not an OpenOCD exit: that is in status.exit). */
+  requestError?: ErrorValue;
+  transport: TransportState;
+  lastTargetEvent?: string;
+}
+
+export const initialStatus: ConnectionStatus = { state: 'idle', target: 'unknown', info: { taps: [] } };
+
+export const createConnectionSlice: StateCreator<ConnectionSlice, [], [], ConnectionSlice> = () => ({
+  status: initialStatus,
+  busy: false,
+  transport: 'connecting',
+});

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { EVENT_NAMES, INVOKE_NAMES, eventMethodName, ipcEventChannel, ipcInvokeChannel, isInvokeName } from './contract';
+
+describe('contract', () => {
+  it('derives distinct IPC channel strings and on<Event> method names', () => {
+    const all = [...INVOKE_NAMES.map(ipcInvokeChannel), ...EVENT_NAMES.map(ipcEventChannel)];
+    expect(new Set(all).size).toBe(all.length);
+    expect(EVENT_NAMES.map(eventMethodName)).toEqual(['onStatus', 'onLog', 'onTargetEvent']);
+  });
+  it('knows only its own channel names (no prototype keys)', () => {
+    expect(isInvokeName('connect')).toBe(true);
+    expect(isInvokeName('toString')).toBe(false);
+    expect(isInvokeName('__proto__')).toBe(false);
+  });
+});

@@ -1,0 +1,94 @@
+// What the troubleshooter shows: findings produced by main/diagnose from OpenOCD's
+// output. Pure types and constants (no node imports) so the renderer can use them.
+
+/** Stable category ids; `bringup diagnose --json` prints these, so never rename one. */
+export const DIAGNOSIS_CATEGORIES = [
+  'config-not-found',
+  'config-error',
+  'usb-permission',
+  'adapter-not-found',
+  'adapter-busy',
+  'target-unpowered',
+  'wiring',
+  'needs-reset-hold',
+  'gdb-attach-not-halted',
+  'target-not-halted',
+  'wrong-target',
+  'flash-protected',
+  'port-in-use',
+  'openocd-outdated',
+  'probe-firmware',
+  'flash-driver',
+  'unknown',
+] as const;
+export type DiagnosisCategory = (typeof DIAGNOSIS_CATEGORIES)[number];
+
+/**
+ * Fixes the app knows how to apply to the connection profile or the machine.
+ * A step carrying one of these can get an "Apply" button; `args` holds its values
+ * (e.g. { cfg: 'interface/stlink.cfg' } or { cputapid: '0x2ba01477' }).
+ */
+export const FIX_ACTIONS = [
+  'retry-connect-under-reset',
+  'lower-adapter-speed',
+  'add-gdb-attach-reset-init',
+  'suggest-cfg',
+  'udev-rule',
+  'free-ports',
+  'suggest-target-for-idcode',
+  'set-cputapid',
+  'unlock-flash',
+  'mass-erase',
+  'halt-target',
+  'measure-voltage',
+  'check-wiring',
+  'select-adapter-serial',
+  'update-openocd',
+  'update-probe-firmware',
+] as const;
+export type FixAction = (typeof FIX_ACTIONS)[number];
+
+export interface FindingStep {
+  /** One instruction a technician can follow. */
+  text: string;
+  action?: FixAction;
+  args?: Record<string, string>;
+}
+
+export interface Finding {
+  category: DiagnosisCategory;
+  /** 0..1; findings are sorted most likely first. */
+  confidence: number;
+  title: string;
+  /** Plain words: what is wrong and why OpenOCD says so. */
+  explanation: string;
+  /** The exact OpenOCD lines that led to this finding. */
+  evidence: string[];
+  /** Ordered next steps. */
+  steps: FindingStep[];
+}
+
+/** The `--json` shape of one finding (steps flattened to their text). */
+export interface FindingJson {
+  category: DiagnosisCategory;
+  title: string;
+  confidence: number;
+  explanation: string;
+  evidence: string[];
+  steps: string[];
+}
+
+export function findingToJson(f: Finding): FindingJson {
+  return {
+    category: f.category,
+    title: f.title,
+    confidence: Math.round(f.confidence * 100) / 100,
+    explanation: f.explanation,
+    evidence: [...f.evidence],
+    steps: f.steps.map((s) => s.text),
+  };
+}
+
+export function isDiagnosisCategory(v: string): v is DiagnosisCategory {
+  return (DIAGNOSIS_CATEGORIES as readonly string[]).includes(v);
+}
