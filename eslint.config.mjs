@@ -45,6 +45,12 @@ export default tseslint.config(
     ]),
   },
   {
+    // CommonJS launchers and helpers: require() is how they load.
+    files: ['bin/**/*.js', '**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['app/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },

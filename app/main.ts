@@ -1,6 +1,6 @@
 // Electron main process: lifecycle, the window, and wiring the host to IPC.
 // No business logic here (that is main/); this is the only folder that imports electron.
-import { app, BrowserWindow, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, session, type WebContents } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ipcEventChannel } from '../shared/contract';
@@ -76,6 +76,21 @@ function lockDown(): void {
   session.defaultSession.setPermissionCheckHandler(() => false);
 }
 
+/** The flash panel's "Choose…": a native open dialog over the focused window. */
+async function chooseImageFile(): Promise<string | undefined> {
+  const options: Electron.OpenDialogOptions = {
+    title: 'Choose a firmware image',
+    properties: ['openFile'],
+    filters: [
+      { name: 'Firmware images', extensions: ['bin', 'hex', 'ihex', 'elf', 'axf', 'out', 's19', 'srec', 'mot'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  };
+  const parent = BrowserWindow.getFocusedWindow();
+  const r = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  return r.canceled ? undefined : r.filePaths[0];
+}
+
 let quitting = false;
 /** Stop OpenOCD politely (the controller kills it after a timeout), then leave. */
 async function shutdown(exitCode = 0): Promise<void> {
@@ -99,7 +114,7 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () =
 
 void app.whenReady().then(() => {
   lockDown();
-  services = createServices({ userDataDir: app.getPath('userData') });
+  services = createServices({ userDataDir: app.getPath('userData'), chooseFile: chooseImageFile });
   registerIpc({ hostFor: (wc) => hosts.get(wc.id), pageUrl: PAGE_URL });
   createWindow(services);
   app.on('activate', () => {

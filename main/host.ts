@@ -9,6 +9,8 @@ import { EventGate, type EventSink } from './host/event-gate';
 import { LogBatcher } from './host/log-batcher';
 import { validateRequest } from './host/validate';
 import { toErrorValue, ValidationError } from './openocd/errors';
+import { createTroubleshooter } from './host/troubleshoot';
+import { readCoreRegisters } from './host/registers';
 
 type Handlers = { [K in InvokeName]: (req: ParsedRequestOf<K>) => Promise<ResponseOf<K>> };
 
@@ -21,15 +23,18 @@ export interface Host {
 }
 
 export function createHost(services: HostServices, sink: EventSink): Host {
-  const { controller, profiles } = services;
+  const { controller, profiles, sessions, images } = services;
   const gate = new EventGate(sink);
   const batcher = new LogBatcher((batch) => gate.emit('log', batch));
+  const troubleshooter = createTroubleshooter(services);
 
   const unsubscribe = [
     controller.onStatus((s) => {
       // Log lines that explain a status change must arrive before it.
       batcher.flush();
       gate.emit('status', s);
+      // A failed connect attempt is diagnosed at once, so the troubleshooter opens with findings.
+      if (s.state === 'failed') void troubleshooter.diagnose('auto').then((r) => gate.emit('diagnosis', r), () => undefined);
     }),
     controller.onLog((line) => batcher.push(line)),
     controller.onTargetEvent((e) => {
@@ -51,7 +56,7 @@ export function createHost(services: HostServices, sink: EventSink): Host {
       const profile = await profiles.get(profileId);
       if (!profile) throw new ValidationError(`profileId: no profile '${profileId}'`);
       await profiles.markUsed(profile.id);
-      return controller.start(profile);
+      return controller.start(services.board.profileFor(profile));
     },
     disconnect: async () => {
       await controller.stop();
@@ -63,6 +68,55 @@ export function createHost(services: HostServices, sink: EventSink): Host {
     deleteProfile: ({ id }) => profiles.delete(id),
     listConfigs: () => services.listConfigs(),
     getLogHistory: async () => controller.logHistory(),
+
+    readMemory: async ({ address, length }) => {
+      const bytes = await sessions.get().memory.readBytes(address, length);
+      return { address, data: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64') };
+    },
+    writeMemory: async ({ address, width, values }) => {
+      const memory = sessions.get().memory;
+      if (width === 8) await memory.writeU8(address, values);
+      else if (width === 16) await memory.writeU16(address, values);
+      else await memory.writeU32(address, values);
+      return null;
+    },
+
+    targetControl: async ({ action, mode }) => {
+      const target = sessions.get().target;
+      if (action === 'halt') await target.halt();
+      else if (action === 'resume') await target.resume();
+      else if (action === 'step') await target.step();
+      else await target.reset(mode ?? 'run');
+      return target.state();
+    },
+    readRegisters: () => readCoreRegisters(sessions.get()),
+    writeRegister: async ({ name, value }) => {
+      await sessions.get().registers.write(name, value);
+      return null;
+    },
+
+    chooseImageFile: async () => {
+      if (!services.chooseFile) {
+        throw new ValidationError('The file dialog is only in the desktop app', { hint: 'In the browser, pick the file with the file field.' });
+      }
+      const file = await services.chooseFile();
+      return file === undefined ? null : images.stagePath(file);
+    },
+    beginImageUpload: async ({ name, size }) => images.begin(name, size),
+    uploadImageChunk: async ({ imageId, offset, data }) => images.chunk(imageId, offset, data),
+    startFlash: async ({ op, imageId, address, verify }) => {
+      const session = sessions.get();
+      const image = imageId === undefined ? undefined : await images.load(imageId, address);
+      return services.flashJobs.start(session, image ? { op, image, verify } : { op, verify }, (e) => gate.emit('flashProgress', e));
+    },
+    cancelFlash: async ({ jobId }) => services.flashJobs.cancel(jobId),
+
+    getBoard: async () => services.board.state(),
+    setBoardFaults: async ({ faults }) => services.board.set(faults),
+
+    diagnose: () => troubleshooter.diagnose('on-demand'),
+    applyFix: (req) => troubleshooter.applyFix(req),
+    undoFix: ({ fixId }) => troubleshooter.undoFix(fixId),
   };
 
   return {

@@ -18,7 +18,7 @@ describe('assetsDir', () => {
     } finally {
       if (old === undefined) delete process.env.BRINGUP_ASSETS;
       else process.env.BRINGUP_ASSETS = old;
-      delete (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath;
+      Reflect.deleteProperty(process, 'resourcesPath');
     }
   });
 });

@@ -1,7 +1,10 @@
 import { ConnectionPanel } from './panels/connection/ConnectionPanel';
+import { BoardMenu } from './panels/board/BoardMenu';
 import { ConsolePanel } from './panels/console/ConsolePanel';
 import { ProfileBar } from './panels/profiles/ProfileBar';
 import { ProfileEditor } from './panels/profiles/ProfileEditor';
+import { WorkTabs } from './panels/WorkTabs';
+import { TroubleshooterPanel } from './panels/troubleshooter/TroubleshooterPanel';
 import { useStore } from './store';
 
 export function App() {
@@ -21,6 +24,7 @@ export function App() {
       <main className="workspace">
         <ConnectionPanel />
         <ConsolePanel />
+        <TroubleshooterPanel />
       </main>
       {editing ? <ProfileEditor key={editing.id} initial={editing} /> : null}
     </div>

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import '@xterm/xterm/css/xterm.css';
 import './styles.css';
+import './workbench.css';
 import { App } from './App';
 import { pickApi } from './api';
 import { startUp } from './startup';

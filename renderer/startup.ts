@@ -2,6 +2,9 @@
 // then tell main we are ready (it flushes what it held back), then load state.
 import type { ApiHandle } from './api';
 import { loadProfiles, onLogBatch, onStatus, onTargetEvent, setApi } from './store/actions';
+import { loadBoard } from './store/board-actions';
+import { onFlashEvent } from './store/flash-actions';
+import { onTargetEventForRegisters, refreshRegisters } from './store/target-actions';
 import { useStore } from './store';
 
 let started = false;
@@ -11,10 +14,21 @@ export async function startUp(handle: ApiHandle): Promise<void> {
   started = true;
   const { api } = handle;
   setApi(api);
+  useStore.setState({ apiKind: handle.kind });
   handle.onTransport((transport) => useStore.setState({ transport }));
-  api.onStatus(onStatus);
+  api.onStatus((s) => {
+    const before = useStore.getState().status;
+    onStatus(s);
+    // Panels follow the connection: registers on connect / run-state changes, the board menu on every state change.
+    if (s.state !== before.state) void loadBoard();
+    if (s.state !== before.state || s.target !== before.target) void refreshRegisters();
+  });
   api.onLog(onLogBatch);
-  api.onTargetEvent((e) => onTargetEvent(e.name));
+  api.onTargetEvent((e) => {
+    onTargetEvent(e.name);
+    onTargetEventForRegisters(e.name);
+  });
+  api.onFlashProgress(onFlashEvent);
 
   const history = await api.getLogHistory();
   if (history.ok) onLogBatch(history.value);
@@ -22,4 +36,6 @@ export async function startUp(handle: ApiHandle): Promise<void> {
   const status = await api.getStatus();
   if (status.ok) onStatus(status.value);
   await loadProfiles();
+  await loadBoard();
+  await refreshRegisters();
 }

@@ -10,6 +10,20 @@ import type { ConnectionStatus, LogLine } from './connection';
 import type { ConnectionProfile } from './profile';
 import { connectionProfileSchema } from './profile-schema';
 import type { Result } from './errors';
+import { FIX_ACTIONS } from './diagnose';
+import type { DiagnosisReport, FixResult } from './troubleshoot';
+import {
+  MAX_IMAGE_BYTES,
+  MAX_MEMORY_READ,
+  MAX_MEMORY_WRITE_VALUES,
+  UPLOAD_CHUNK_BYTES,
+  type BoardState,
+  type FlashJobEvent,
+  type MemoryBlock,
+  type RegistersSnapshot,
+  type StagedImage,
+  type UploadProgress,
+} from './workbench';
 
 /** Declares one request -> response channel: a zod request schema, the response as a type only. */
 function invoke<Res>() {
@@ -53,6 +67,14 @@ export interface TargetEventInfo {
 }
 
 const empty = z.object({}).strict();
+const u32 = (what: string) =>
+  z.number({ error: `${what} must be a number` }).int(`${what} must be a whole number`).min(0, `${what} must not be negative`).max(0xffff_ffff, `${what} must fit in 32 bits`);
+const base64 = (maxBytes: number) =>
+  z
+    .string()
+    .max(Math.ceil(maxBytes / 3) * 4, `more than ${maxBytes} bytes`)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
+const imageId = z.string().regex(/^img-[0-9]+$/, 'unknown image id');
 
 export const invokeChannels = {
   /** The renderer has subscribed to events: main flushes what it held back. */
@@ -68,6 +90,83 @@ export const invokeChannels = {
   deleteProfile: invoke<ProfileList>()(z.object({ id: z.string().min(1).max(128) }).strict()),
   listConfigs: invoke<ConfigCatalogue>()(empty),
   getLogHistory: invoke<LogLine[]>()(empty),
+
+  // ---- memory ----
+  readMemory: invoke<MemoryBlock>()(
+    z
+      .object({ address: u32('address'), length: z.number().int().min(1, 'length must be at least 1').max(MAX_MEMORY_READ, `length is limited to ${MAX_MEMORY_READ} bytes`) })
+      .strict()
+      .refine((r) => r.address + r.length <= 0x1_0000_0000, { message: 'the range runs past 0xffffffff', path: ['length'] }),
+  ),
+  /** Values of one width written from address upward (width 8 = bytes). */
+  writeMemory: invoke<null>()(
+    z
+      .object({
+        address: u32('address'),
+        width: z.union([z.literal(8), z.literal(16), z.literal(32)]),
+        values: z.array(u32('value')).min(1).max(MAX_MEMORY_WRITE_VALUES),
+      })
+      .strict()
+      .refine((r) => r.values.every((v) => v < 2 ** r.width), { message: 'a value does not fit in the width', path: ['values'] })
+      .refine((r) => r.address % (r.width / 8) === 0, { message: 'the address is not aligned to the width', path: ['address'] }),
+  ),
+
+  // ---- run control and registers ----
+  targetControl: invoke<RegistersSnapshot['state']>()(
+    z.object({ action: z.enum(['halt', 'resume', 'step', 'reset']), mode: z.enum(['run', 'halt', 'init']).optional() }).strict(),
+  ),
+  /** The core registers; an empty list (not an error) while the core runs. */
+  readRegisters: invoke<RegistersSnapshot>()(empty),
+  writeRegister: invoke<null>()(z.object({ name: z.string().regex(/^[A-Za-z0-9_.]{1,64}$/, 'invalid register name'), value: u32('value') }).strict()),
+
+  // ---- images and flash (long work: startFlash returns an id; flashProgress events; a final event always comes) ----
+  /** Electron: the open-file dialog; null when cancelled. Not available in browser mode. */
+  chooseImageFile: invoke<StagedImage | null>()(empty),
+  /** Browser mode: announce an upload of `size` bytes, then send it with uploadImageChunk. */
+  beginImageUpload: invoke<{ imageId: string }>()(
+    z
+      .object({
+        name: z.string().min(1).max(255),
+        size: z.number().int().min(1, 'the file is empty').max(MAX_IMAGE_BYTES, `the file is larger than the ${MAX_IMAGE_BYTES / (1024 * 1024)} MiB limit`),
+      })
+      .strict(),
+  ),
+  uploadImageChunk: invoke<UploadProgress>()(
+    z.object({ imageId, offset: z.number().int().min(0).max(MAX_IMAGE_BYTES), data: base64(UPLOAD_CHUNK_BYTES) }).strict(),
+  ),
+  startFlash: invoke<{ jobId: string }>()(
+    z
+      .object({
+        op: z.enum(['program', 'verify', 'erase-all']),
+        imageId: imageId.optional(),
+        /** Load address for raw .bin images. */
+        address: u32('address').optional(),
+        verify: z.boolean().default(true),
+      })
+      .strict()
+      .refine((r) => r.op === 'erase-all' || r.imageId !== undefined, { message: 'choose an image first', path: ['imageId'] }),
+  ),
+  cancelFlash: invoke<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1).max(64) }).strict()),
+
+  // ---- the virtual board's fault switches ----
+  getBoard: invoke<BoardState>()(empty),
+  setBoardFaults: invoke<BoardState>()(z.object({ faults: z.array(z.string().min(1).max(64)).max(16) }).strict()),
+
+  // ---- troubleshooter ----
+  /** Diagnoses the last connection attempt now (also runs by itself when a connect fails: `diagnosis` event). */
+  diagnose: invoke<DiagnosisReport>()(empty),
+  /** Applies one fix, then reconnects or checks; the result says whether it worked. */
+  applyFix: invoke<FixResult>()(
+    z
+      .object({
+        profileId: z.string().min(1).max(128).optional(),
+        action: z.enum(FIX_ACTIONS),
+        args: z.record(z.string().max(64), z.string().max(1024)).optional(),
+      })
+      .strict(),
+  ),
+  /** Puts the profile back as it was before a fix. */
+  undoFix: invoke<ProfileList>()(z.object({ fixId: z.string().min(1).max(64) }).strict()),
 } as const;
 
 export const eventChannels = {
@@ -75,6 +174,10 @@ export const eventChannels = {
   /** A batch of log lines (about 16 ms or 200 KB each). */
   log: event<LogLine[]>(),
   targetEvent: event<TargetEventInfo>(),
+  /** Progress and the final outcome of a flash job (to the window that started it). */
+  flashProgress: event<FlashJobEvent>(),
+  /** Findings for a connect attempt that just failed. */
+  diagnosis: event<DiagnosisReport>(),
 } as const;
 
 // ---- derived types ----

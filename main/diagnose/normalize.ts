@@ -30,7 +30,11 @@ export function toLines(input: DiagnoseInput): Line[] {
     }
   };
   if (typeof input.log === 'string') push(input.log);
-  else for (const l of input.log) typeof l === 'string' ? push(l) : push(l.text, l.level);
+  else
+    for (const l of input.log) {
+      if (typeof l === 'string') push(l);
+      else push(l.text, l.level);
+    }
   // RPC errors never reach the log but carry the same OpenOCD messages.
   for (const e of input.rpcErrors ?? []) push(e, 'error');
   return out;

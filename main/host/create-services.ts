@@ -6,11 +6,17 @@ import type { ControllerOptions } from '../openocd/controller-api';
 import { findOpenOcd } from '../openocd/binary';
 import { findScriptsDir, listConfigs } from '../openocd/scripts';
 import { createProfileStore } from '../profiles/store';
+import { BoardSwitches } from './board-switches';
+import { FlashJobs } from './flash-jobs';
+import { ImageStore } from './image-store';
 import type { HostServices } from './services';
+import { SessionHolder } from './session-holder';
 
 export interface ServiceOptions {
   userDataDir: string;
   controller?: ControllerOptions;
+  /** The desktop app's open-file dialog (app/main.ts passes Electron's). */
+  chooseFile?: () => Promise<string | undefined>;
 }
 
 export function createServices(opts: ServiceOptions): HostServices {
@@ -32,6 +38,11 @@ export function createServices(opts: ServiceOptions): HostServices {
   return {
     controller,
     profiles,
+    sessions: new SessionHolder(controller),
+    images: new ImageStore(),
+    flashJobs: new FlashJobs(),
+    board: new BoardSwitches(controller),
+    ...(opts.chooseFile ? { chooseFile: opts.chooseFile } : {}),
     async listConfigs(): Promise<ConfigCatalogue> {
       scriptsDir ??= findScripts();
       const dir = await scriptsDir;

@@ -1,12 +1,23 @@
 // What a Host needs: the one controller, the profile store and the scripts
-// catalogue. Built once per process (main/host/create-services.ts) and shared
-// by every window or socket.
+// catalogue, plus the panels' shared state (the live session, staged images, the
+// flash job, the board's fault switches). Built once per process
+// (main/host/create-services.ts) and shared by every window or socket.
 import type { ConfigCatalogue } from '../../shared/contract';
-import type { OpenOcdController } from '../openocd/controller-api';
+import type { OpenOcdControllerImpl } from '../openocd/controller';
 import type { ProfileStore } from '../profiles/store';
+import type { BoardSwitches } from './board-switches';
+import type { FlashJobs } from './flash-jobs';
+import type { ImageStore } from './image-store';
+import type { SessionHolder } from './session-holder';
 
 export interface HostServices {
-  controller: OpenOcdController;
+  controller: OpenOcdControllerImpl;
   profiles: ProfileStore;
   listConfigs(): Promise<ConfigCatalogue>;
+  sessions: SessionHolder;
+  images: ImageStore;
+  flashJobs: FlashJobs;
+  board: BoardSwitches;
+  /** The desktop app's open-file dialog; absent in browser mode. Resolves undefined when cancelled. */
+  chooseFile?: () => Promise<string | undefined>;
 }

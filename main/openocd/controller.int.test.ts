@@ -8,7 +8,9 @@ import path from 'node:path';
 import type { ConnectionProfile } from '../../shared/profile';
 import type { ConnectionStatus, LogLine } from '../../shared/connection';
 import { createController, type OpenOcdControllerImpl } from './controller';
-import { ConnectionError, OpenOCDError, TimeoutError } from './errors';
+import { ConnectionError, OpenOCDError, TargetError, TargetNotHaltedError, TimeoutError } from './errors';
+import { VBOARD_PROFILE_ID } from '../../shared/profile';
+import type { TargetEvent } from './controller-api';
 import { findOpenOcd } from './binary';
 import { killAll, livePids } from './registry';
 import { tclQuote } from './tcl-wrap';
@@ -73,6 +75,17 @@ function waitForState(c: OpenOcdControllerImpl, state: ConnectionStatus['state']
   });
 }
 
+function waitForTarget(c: OpenOcdControllerImpl, target: ConnectionStatus['target']): Promise<void> {
+  return new Promise((resolve) => {
+    const off = c.onStatus((s) => {
+      if (s.target === target) {
+        off();
+        resolve();
+      }
+    });
+  });
+}
+
 describe('OpenOCD controller (real openocd, dummy adapter)', () => {
   it('finds the installed binary', async () => {
     await expect(findOpenOcd({})).resolves.toMatchObject({ version: expect.stringMatching(/^0\.12\./) });
@@ -97,6 +110,9 @@ describe('OpenOCD controller (real openocd, dummy adapter)', () => {
       await expect(ctl.command(`set ::bw_t "${tclQuote(s)}"`)).resolves.toBe(s);
     }
     await expect(ctl.command('set a 1\nset b [expr {$a + 41}]')).resolves.toBe('42');
+    // The error-detection proc is defined again if a script removes it.
+    await ctl.command('rename ::__bw {}');
+    await expect(ctl.command('version')).resolves.toMatch(/0\.12/);
 
     const e1 = await ctl.command('nope 1 2').catch((e: unknown) => e);
     expect(e1).toBeInstanceOf(OpenOCDError);
@@ -151,6 +167,23 @@ describe('OpenOCD controller (real openocd, dummy adapter)', () => {
     expect(livePids()).toHaveLength(1);
   });
 
+  it('fails a start that is not ready in time, and leaves no process behind', async () => {
+    ctl = track(createController({ readyTimeoutMs: 300 }));
+    const st = await ctl.start({ ...dummy, extraCommands: [...dummy.extraCommands, 'sleep 5000'] });
+    expect(st.state).toBe('failed');
+    expect(st.exit?.reasonLines[0]).toMatch(/did not open its tcl port \d+ within 300 ms/);
+    expect(livePids()).toEqual([]);
+  });
+
+  it('killAll() (the Electron shell on quit) ends a running OpenOCD; the controller reports it', async () => {
+    ctl = track(createController());
+    await ctl.start(dummy);
+    const failed = waitForState(ctl, 'failed');
+    expect(killAll()).toBe(1);
+    expect((await failed).exit?.signal).toBe('SIGKILL');
+    expect(livePids()).toEqual([]);
+  });
+
   it('stop() during start ends in stopped, with nothing left running', async () => {
     ctl = track(createController());
     const starting = ctl.start(dummy);
@@ -159,5 +192,39 @@ describe('OpenOCD controller (real openocd, dummy adapter)', () => {
     expect((await starting).state).toBe('stopped');
     expect(ctl.status().state).toBe('stopped');
     expect(livePids()).toEqual([]);
+  });
+
+  it('brings up the virtual board: its TAPs, target name and a target state kept current', async () => {
+    ctl = track(createController());
+    const events: TargetEvent[] = [];
+    ctl.onTargetEvent((e) => events.push(e));
+    const st = await ctl.start({ id: VBOARD_PROFILE_ID, name: 'Virtual board', kind: 'vboard', extraCommands: [] });
+    expect(st.state).toBe('connected');
+    expect(st.info).toMatchObject({ adapter: 'remote_bitbang', transport: 'jtag', targetName: 'stm32f1x.cpu' });
+    expect(st.info.taps.map((t) => [t.name, t.idcode, t.irLength])).toEqual([
+      ['stm32f1x.cpu', 0x3ba00477, 4],
+      ['stm32f1x.bs', expect.any(Number), 5],
+    ]);
+    expect(['running', 'halted']).toContain(st.target);
+    expect(ctl.virtualBoard()?.port).toBeGreaterThan(0);
+
+    if (st.target === 'running') {
+      // Registers need a halted core; OpenOCD's warning becomes the typed error.
+      await expect(ctl.command('step')).rejects.toBeInstanceOf(TargetNotHaltedError);
+    }
+    const halted = waitForTarget(ctl, 'halted');
+    await ctl.command('halt');
+    await halted;
+    expect(events.some((e) => e.name === 'halted' && e.targetName === 'stm32f1x.cpu')).toBe(true);
+    await expect(ctl.command('mdw 0xE0042000')).resolves.toMatch(/^0xe0042000: [0-9a-f]{8}/); // DBGMCU_IDCODE
+    const err = await ctl.command('mdw 0xA0000000').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TargetError);
+    expect((err as Error).message).toBe('Failed to read memory at 0xa0000000');
+
+    const running = waitForTarget(ctl, 'running');
+    await ctl.command('resume');
+    await running;
+    await ctl.stop();
+    expect(ctl.virtualBoard()).toBeUndefined();
   });
 });

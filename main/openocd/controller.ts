@@ -45,6 +45,7 @@ class Controller implements OpenOcdControllerImpl {
   private board: VirtualBoard | undefined;
   private currentPorts: OpenOcdPorts | undefined;
   private stopping = false;
+  private reconnecting: Promise<TclRpcClient> | undefined;
   private ops: Promise<unknown> = Promise.resolve();
   private readonly statusCbs = new Set<(s: ConnectionStatus) => void>();
   private readonly logCbs = new Set<(l: LogLine) => void>();
@@ -91,20 +92,26 @@ class Controller implements OpenOcdControllerImpl {
     if (this.st.state !== 'connected' || !this.proc?.running || !this.currentPorts) {
       throw new ConnectionError(`OpenOCD is not connected (state: ${this.st.state})`, { hint: 'Connect first.' });
     }
-    if (!this.rpc || this.rpc.closed) {
-      // The previous connection was closed after a timeout (its replies could no longer be matched): open a fresh one.
-      this.rpc = await TclRpcClient.connect(LOOPBACK, this.currentPorts.tcl, { timeoutMs: 5000 });
-    }
+    const rpc = await this.rpcClient(this.currentPorts.tcl);
     const startSeq = this.seq;
-    const reply = await this.rpc.commandResult(tcl, opts);
+    const reply = await rpc.commandResult(tcl, opts);
     if (reply.ok === true) return reply.text;
     // Many OpenOCD commands fail with an empty Tcl result and say why only in the log.
     await new Promise((r) => setTimeout(r, LOG_SETTLE_MS));
     const logLines = this.history
       .toArray()
-      .filter((l) => l.seq > startSeq && l.level === 'error')
+      .filter((l) => l.seq > startSeq && (l.level === 'error' || l.level === 'warning'))
       .map((l) => l.text);
     throw mapOpenOcdError({ command: tcl, message: reply.text, logLines });
+  }
+
+  /** The command connection; after a timeout closed it (its replies could no longer be matched), a fresh one, opened once for all waiting callers. */
+  private rpcClient(port: number): Promise<TclRpcClient> {
+    if (this.rpc && !this.rpc.closed) return Promise.resolve(this.rpc);
+    this.reconnecting ??= TclRpcClient.connect(LOOPBACK, port, { timeoutMs: 5000 })
+      .then((c) => (this.rpc = c))
+      .finally(() => (this.reconnecting = undefined));
+    return this.reconnecting;
   }
 
   private serial<T>(fn: () => Promise<T>): Promise<T> {

@@ -39,7 +39,12 @@ const CASES: Array<[string, string, new (...a: never[]) => OpenOCDError]> = [
   ['arm_adi_v5.c', 'Error: Failed to read memory at 0x20005000', TargetError],
   ['arm_adi_v5.c', 'Error: Failed to write memory at 0x08000000', TargetError],
   ['target.c', 'Error: Target not examined yet', TargetError],
-  ['cortex_m.c', 'Error: stm32f1x.cpu -- Can not find free FPB Comparator!', BreakpointError],
+  ['real', 'Error: [stm32f1x.cpu] Can not find free FPB Comparator!', BreakpointError],
+  ['real', 'Warn : [stm32f1x.cpu] target not halted', TargetNotHaltedError],
+  ['real', "Error: Could not read register 'pc'", TargetError],
+  ['real', "Error: Could not write to register 'r0'", TargetError],
+  ['real', "Error: couldn't open /nonexistent.bin", ValidationError],
+  ['real', 'Error: checksum mismatch - attempting binary compare', FlashError],
   ['breakpoints.c', 'Error: can\'t add breakpoint: resource not available', BreakpointError],
   ['server.c', 'Error: couldn\'t bind tcl to socket on port 6666: Address already in use', ConnectionError],
   ['jlink.c', 'Error: No J-Link device found', ProcessError],
@@ -67,12 +72,34 @@ describe('error-map rules', () => {
     expect(ERROR_RULES.map((r) => r.id).filter((id) => !used.has(id))).toEqual([]);
   });
 
-  it('prefers the Tcl message, and takes the log line when the message is empty (mdw fails that way)', () => {
-    const a = mapOpenOcdError({ command: 'mdw 0x0', message: 'read_memory: failed to read memory', logLines: ['Error: Failed to read memory at 0x00000000'] });
-    expect(a).toBeInstanceOf(TargetError);
-    expect(a.message).toBe('read_memory: failed to read memory');
-    const b = mapOpenOcdError({ command: 'mdw 0x0', message: '', logLines: ['Error: Failed to read memory at 0x00000000'] });
-    expect(b.message).toBe('Failed to read memory at 0x00000000');
+  // Real replies + log lines captured from OpenOCD 0.12.0 driving the virtual board.
+  it('a bus fault is a memory error, not a JTAG error (mdw fails with an empty Tcl result)', () => {
+    const e = mapOpenOcdError({ command: 'mdw 0xA0000000', message: '', logLines: ['Error: JTAG-DP STICKY ERROR', 'Error: Failed to read memory at 0xa0000000'] });
+    expect(e).toBeInstanceOf(TargetError);
+    expect(e.message).toBe('Failed to read memory at 0xa0000000');
+    expect(e.openocdText).toBe('Error: JTAG-DP STICKY ERROR\nError: Failed to read memory at 0xa0000000');
+    const r = mapOpenOcdError({
+      command: 'read_memory 0xA0000000 32 1',
+      message: 'read_memory: failed to read memory',
+      logLines: ['Error: JTAG-DP STICKY ERROR', 'Error: Failed to read memory at 0xa0000000', 'Error: read_memory: read at 0xa0000000 with width=32 and count=1 failed'],
+    });
+    expect(r).toBeInstanceOf(TargetError);
+    expect(r.message).toBe('read_memory: failed to read memory');
+  });
+
+  it('takes the first Error line over command output when no rule knows the failure', () => {
+    const e = mapOpenOcdError({ command: 'transport select swd', message: '', logLines: ["Error: Can't change session's transport after the initial selection was made"] });
+    expect(e.constructor).toBe(OpenOCDError);
+    expect(e.message).toBe("Can't change session's transport after the initial selection was made");
+    const f = mapOpenOcdError({ command: 'x', message: 'auto erase enabled', logLines: ['Error: something new'] });
+    expect(f.message).toBe('something new');
+  });
+
+  it('flash erase on a read-protected chip', () => {
+    const e = mapOpenOcdError({ command: 'flash erase_sector 0 0 0', message: '', logLines: ['Error: stm32x device protected', 'Error: failed erasing sectors 0 to 0'] });
+    expect(e).toBeInstanceOf(FlashError);
+    expect(e.message).toBe('stm32x device protected');
+    expect(e.hint).toMatch(/unlock/);
   });
 
   it('says which command failed when OpenOCD says nothing', () => {

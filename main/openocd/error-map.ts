@@ -53,11 +53,16 @@ export const ERROR_RULES: readonly ErrorRule[] = [
   { id: 'jtag-invalid-mode', error: JTAGError, pattern: /jtag status contains invalid mode value - communication failure/, hint: JTAG_HINT },
   { id: 'jtag-unexpected-id', error: JTAGError, pattern: /UNEXPECTED idcode|JTAG tap: \S+\s+UNEXPECTED|Unexpected idcode after end of chain/, hint: 'The IDCODE on the chain is not the one the target config expects: wrong target config, or TDI/TDO swapped.' },
   { id: 'jtag-setup', error: JTAGError, pattern: /double-check your JTAG setup/, hint: JTAG_HINT },
-  { id: 'dap-ack', error: JTAGError, pattern: /Invalid ACK \(\w+\) in DAP response|JTAG-DP STICKY ERROR|Error connecting DP: cannot read IDR/, hint: JTAG_HINT },
+  { id: 'dap-ack', error: JTAGError, pattern: /Invalid ACK \(\w+\) in DAP response|Error connecting DP: cannot read IDR/, hint: JTAG_HINT },
 
   // --- memory and target state (arm_adi_v5.c, target.c, cortex_m.c) ---
+  // A bus fault on a memory access shows as "JTAG-DP STICKY ERROR" followed by
+  // "Failed to read memory at 0x…": a memory error, not a broken link, so the
+  // memory rules come before the sticky-error rule.
   { id: 'mem-read', error: TargetError, pattern: /Failed to read memory at 0x[0-9a-fA-F]+|Failed to read memory and, additionally, failed to find out where|read_memory: failed to read memory/ },
   { id: 'mem-write', error: TargetError, pattern: /Failed to write memory at 0x[0-9a-fA-F]+|Failed to write memory and, additionally, failed to find out where|write_memory: failed to write memory/ },
+  { id: 'dap-sticky', error: JTAGError, pattern: /JTAG-DP STICKY ERROR/, hint: JTAG_HINT },
+  { id: 'register', error: TargetError, pattern: /Could not (?:read|write to) register '[^']*'/, hint: 'Registers can only be read and written while the target is halted.' },
   { id: 'not-examined', error: TargetError, pattern: /Target not examined yet/, hint: 'OpenOCD could not talk to the core at start-up; check power and wiring, then reconnect.' },
   { id: 'wait-timeout', error: TargetError, pattern: /timed out while waiting for target \S+/ },
   { id: 'no-mem-ap', error: TargetError, pattern: /Could not find MEM-AP to control the core|Debug regions are unpowered/ },
@@ -72,7 +77,8 @@ export const ERROR_RULES: readonly ErrorRule[] = [
   { id: 'adapter-not-found', error: ProcessError, pattern: /No J-Link device found|unable to find a matching CMSIS-DAP device|unable to open ftdi device|open failed|LIBUSB_ERROR_ACCESS|LIBUSB_ERROR_NOT_FOUND/, hint: 'Is the debug adapter plugged in? On Linux also check the udev rules (permission to open the USB device).' },
   { id: 'cfg-missing', error: ProcessError, pattern: /Can't find \S+\.cfg/, hint: 'The config file does not exist in OpenOCD\'s scripts folder; pick one from the list.' },
 
-  // --- the command itself (helper/command.c, Jim) ---
+  // --- the command itself (helper/command.c, helper/fileio.c, Jim) ---
+  { id: 'file-open', error: ValidationError, pattern: /couldn't open \S+/, hint: 'Check the file path.' },
   { id: 'line-too-long', error: ValidationError, pattern: /^line too long$/m },
   { id: 'invalid-command', error: OpenOCDError, pattern: /invalid command name "[^"]*"/ },
 ];
@@ -82,7 +88,7 @@ export interface OpenOcdErrorInput {
   command?: string;
   /** The Tcl error result (may be empty: many OpenOCD commands fail with only log output). */
   message: string;
-  /** Error lines OpenOCD logged while the command ran ("Error: Failed to read memory at 0x…"). */
+  /** Error and warning lines OpenOCD logged while the command ran ("Error: Failed to read memory at 0x…"), verbatim. */
   logLines?: readonly string[];
 }
 
@@ -99,7 +105,11 @@ export function mapOpenOcdError(input: OpenOcdErrorInput): OpenOCDError {
   const texts = message ? [message, ...logLines] : logLines;
   const hit = findRule(texts);
   const openocdText = texts.length ? texts.join('\n') : undefined;
-  const best = message || (hit ? stripLevel(hit.text) : logLines[0] ? stripLevel(logLines[0]) : '');
+  // The headline: the line a rule recognised; else OpenOCD's first "Error:" line
+  // (the Tcl result of a failing command is often its regular output, e.g.
+  // "auto erase enabled"); else the Tcl result; else the command.
+  const firstError = logLines.find((l) => l.startsWith('Error:') || /^\S+:\d+: Error: /.test(l));
+  const best = hit ? stripLevel(hit.text) : firstError ? stripLevel(firstError) : message;
   const text = best || (input.command ? `'${firstLine(input.command)}' failed` : 'OpenOCD command failed');
   const ErrorCtor = hit?.rule.error ?? OpenOCDError;
   return new ErrorCtor(text, { hint: hit?.rule.hint, openocdText });

@@ -67,6 +67,22 @@ describe('TclRpcClient framing', () => {
   });
 });
 
+describe('TclRpcClient wrapper proc', () => {
+  it('defines the wrapper with the first command only, and again when OpenOCD says it is missing', async () => {
+    let n = 0;
+    const c = await setup((frame, s) => {
+      n++;
+      if (n === 3) s.write('invalid command name "::__bw"\x1a'); // as OpenOCD answers once the proc is gone
+      else s.write(`${unwrapFrame(frame)}\0O\x1a`);
+    });
+    expect(await c.command('a')).toBe('a');
+    expect(await c.command('b')).toBe('b');
+    expect(await c.command('c')).toBe('c');
+    const f = server!.frames;
+    expect(f.map((x) => x.startsWith('proc ::__bw '))).toEqual([true, false, false, true]);
+  });
+});
+
 describe('TclRpcClient errors', () => {
   it('maps an error reply through the error table', async () => {
     const c = await setup((f, s) => {

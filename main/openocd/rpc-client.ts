@@ -87,8 +87,8 @@ export class TclRpcClient extends EventEmitter<TclRpcClientEvents> {
 
   /** Runs `tcl` and returns its result; OpenOCD errors are thrown as the library's typed errors. */
   command(tcl: string, opts: CommandOptions = {}): Promise<string> {
-    // Plain promise chain, not async/await: this is the hot path (see bench/rpc-latency.ts).
-    return this.commandResult(tcl, opts).then((reply) => {
+    // One plain promise hop, not async/await layers: this is the hot path (bench/rpc-latency.ts).
+    return this.run(tcl, opts, (reply) => {
       if (reply.ok === true) return reply.text;
       throw mapOpenOcdError({ command: tcl, message: reply.text });
     });
@@ -96,6 +96,10 @@ export class TclRpcClient extends EventEmitter<TclRpcClientEvents> {
 
   /** Runs `tcl` and returns status + text without throwing for OpenOCD errors (callers that add log context map it themselves). */
   commandResult(tcl: string, opts: CommandOptions = {}): Promise<WrappedReply> {
+    return this.run(tcl, opts, (reply) => reply);
+  }
+
+  private run<T>(tcl: string, opts: CommandOptions, done: (reply: WrappedReply) => T): Promise<T> {
     let payload: Buffer;
     try {
       payload = this.wrapperSent ? this.wrappedPayload(tcl) : this.definingPayload(tcl);
@@ -105,8 +109,8 @@ export class TclRpcClient extends EventEmitter<TclRpcClientEvents> {
     return this.sendPayload(payload, opts).then((buf) => {
       const reply = parseWrappedReply(buf);
       // The wrapper proc went missing (renamed or deleted by a user script): define it again.
-      if (isMissingWrapper(reply)) return this.sendPayload(this.definingPayload(tcl), opts).then(parseWrappedReply);
-      return reply;
+      if (isMissingWrapper(reply)) return this.sendPayload(this.definingPayload(tcl), opts).then((b) => done(parseWrappedReply(b)));
+      return done(reply);
     });
   }
 
@@ -206,10 +210,14 @@ export class TclRpcClient extends EventEmitter<TclRpcClientEvents> {
     for (;;) {
       const idx = rest.indexOf(SEPARATOR);
       if (idx < 0) break;
-      let reply: Buffer;
-      if (this.bytes > 0) reply = Buffer.concat([...this.chunks, rest.subarray(0, idx)]);
-      else if (idx === rest.length - 1) reply = rest.subarray(0, idx); // the usual case: one reply, one chunk
-      else reply = Buffer.from(rest.subarray(0, idx)); // copy, or the slice would pin the rest of the chunk
+      if (this.bytes === 0 && idx === rest.length - 1) {
+        this.deliver(rest.subarray(0, idx)); // the usual case: one whole reply in one chunk
+        return;
+      }
+      const reply =
+        this.bytes > 0
+          ? Buffer.concat([...this.chunks, rest.subarray(0, idx)])
+          : Buffer.from(rest.subarray(0, idx)); // a copy, or the slice would pin the rest of the chunk
       this.chunks = [];
       this.bytes = 0;
       rest = rest.subarray(idx + 1);

@@ -70,9 +70,11 @@ export function isMissingWrapper(reply: WrappedReply): boolean {
 export type WrappedReply = { ok: true; text: string } | { ok: false; text: string } | { ok: 'unknown'; text: string };
 
 /** Splits a reply to wrapCommand() into status and text (UTF-8 decoded once, on the whole reply). */
+const EMPTY_OK: WrappedReply = Object.freeze({ ok: true, text: '' }) as WrappedReply;
+
 export function parseWrappedReply(reply: Buffer): WrappedReply {
   const n = reply.length;
-  if (n === 0) return { ok: true, text: '' };
+  if (n === 0) return EMPTY_OK;
   if (n >= 2 && reply[n - 2] === 0) {
     const status = reply[n - 1];
     const text = reply.toString('utf8', 0, n - 2);

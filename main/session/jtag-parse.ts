@@ -35,8 +35,15 @@ const NEXT: Record<TapState, readonly [TapState, TapState]> = {
   IRUPDATE: ['IDLE', 'DRSELECT'],
 };
 
-/** States a scan may end in and `statemove` can reach from anywhere (jtag/tcl.c scan_is_safe). */
-export const STABLE_STATES: readonly TapState[] = ['RESET', 'IDLE', 'DRPAUSE', 'IRPAUSE'];
+/** States a scan may end in (jtag/tcl.c scan_is_safe). */
+export const SCAN_END_STATES: readonly TapState[] = ['RESET', 'IDLE', 'DRPAUSE', 'IRPAUSE'];
+
+/** States the TAP can stay in; a state move goes between them, a path must end in one (interface.c tap_is_state_stable). */
+export const STABLE_STATES: readonly TapState[] = ['RESET', 'IDLE', 'DRSHIFT', 'DRPAUSE', 'IRSHIFT', 'IRPAUSE'];
+
+export function isStable(s: TapState): boolean {
+  return STABLE_STATES.includes(s);
+}
 
 export function isTapState(s: string): s is TapState {
   return (TAP_STATES as readonly string[]).includes(s);
@@ -46,19 +53,51 @@ export function isTransition(from: TapState, to: TapState): boolean {
   return NEXT[from][0] === to || NEXT[from][1] === to;
 }
 
-/** Throws JTAGError for an empty path, an unknown state or an impossible step. */
+/**
+ * Checks a path the way OpenOCD's pathmove will (jtag/core.c jtag_add_pathmove), so a bad
+ * one is a clear JTAGError before anything is clocked: the first state is where to start
+ * (a stable state, reached by a state move), each next one is one TCK away, RESET is only
+ * allowed as the start, and the path ends in a stable state.
+ */
 export function checkPath(states: readonly string[]): TapState[] {
   if (states.length === 0) throw new JTAGError('pathmove needs at least one TAP state');
   for (const s of states) {
     if (!isTapState(s)) throw new JTAGError(`unknown TAP state "${s}" (one of ${TAP_STATES.join(', ')})`);
   }
   const path = states as readonly TapState[];
+  if (!isStable(path[0] as TapState)) throw new JTAGError(`a path must start in a stable state (${STABLE_STATES.join(', ')}), not ${path[0]}`);
   for (let i = 1; i < path.length; i++) {
     const from = path[i - 1] as TapState;
     const to = path[i] as TapState;
     if (!isTransition(from, to)) throw new JTAGError(`${from} -> ${to} is not a valid TAP transition`);
+    if (to === 'RESET') throw new JTAGError('RESET can only start a path (use stateMove("RESET") to reset the TAPs)');
   }
+  const last = path[path.length - 1] as TapState;
+  if (!isStable(last)) throw new JTAGError(`a path must end in a stable state (${STABLE_STATES.join(', ')}), not ${last}`);
   return [...path];
+}
+
+/**
+ * Splits a checked path into pathmove commands of at most `max` states that each end in
+ * a stable state; each next command starts where the previous one ended.
+ */
+export function splitPath(path: readonly TapState[], max: number): TapState[][] {
+  const parts: TapState[][] = [];
+  let start = 0;
+  if (path.length === 1) return [[...path]];
+  while (start < path.length - 1) {
+    let end = -1;
+    for (let i = Math.min(path.length - 1, start + max - 1); i > start; i--) {
+      if (isStable(path[i] as TapState)) {
+        end = i;
+        break;
+      }
+    }
+    if (end < 0) throw new JTAGError(`the path has more than ${max - 1} states in a row without a stable one; OpenOCD cannot play it`);
+    parts.push(path.slice(start, end + 1));
+    start = end;
+  }
+  return parts;
 }
 
 export interface Tap {

@@ -4,7 +4,7 @@ import { JTAGError, ValidationError } from '../openocd/errors';
 import type { CommandRunner } from './command-runner';
 import { relabel, throwFailure } from './failures';
 import { runGuarded } from './guarded';
-import { checkPath, isTapState, parseScanChain, STABLE_STATES, type Tap, type TapState } from './jtag-parse';
+import { checkPath, isTapState, parseScanChain, SCAN_END_STATES, splitPath, STABLE_STATES, type Tap, type TapState } from './jtag-parse';
 import { parseTclList } from './tcl-list';
 import { hex, tclWord } from './tcl';
 
@@ -73,7 +73,7 @@ function checkTapName(name: string): void {
 
 function checkEnd(state: TapState | undefined): string {
   if (state === undefined) return '';
-  if (!STABLE_STATES.includes(state)) throw new JTAGError(`scan end state must be one of ${STABLE_STATES.join(', ')}, not ${state}`);
+  if (!SCAN_END_STATES.includes(state)) throw new JTAGError(`scan end state must be one of ${SCAN_END_STATES.join(', ')}, not ${state}`);
   return ` -endstate ${state}`;
 }
 
@@ -145,22 +145,17 @@ export class Jtag {
   }
 
   /**
-   * Walks the TAP through `states`: the first is where to start (reached by a state
-   * move), each next one must be one TCK away. Long paths go in several commands.
+   * Walks the TAP through `states` (rules in checkPath: start and end in a stable state,
+   * one TCK per step). Long paths go in several commands, split at stable states.
    */
   async pathmove(states: readonly string[]): Promise<void> {
-    const path = checkPath(states);
-    for (let i = 0; i < path.length; ) {
-      // Each command restarts from the last state of the previous one (a no-op move).
-      const start = i === 0 ? 0 : i - 1;
-      const part = path.slice(start, start + PATHMOVE_MAX);
+    for (const part of splitPath(checkPath(states), PATHMOVE_MAX)) {
       const o = await runGuarded(this.runner, `pathmove ${part.join(' ')}`);
       if (!o.ok) throwFailure(JTAGError, `pathmove ${part.join(' ')} failed`, o);
-      i = start + part.length;
     }
   }
 
-  /** Moves the TAP to a stable state (RESET, IDLE, DRPAUSE, IRPAUSE) by the shortest path. */
+  /** Moves the TAP to a stable state (RESET, IDLE, DRSHIFT, DRPAUSE, IRSHIFT, IRPAUSE) by the shortest path. */
   async stateMove(state: TapState): Promise<void> {
     if (!isTapState(state) || !STABLE_STATES.includes(state)) {
       throw new JTAGError(`state move target must be one of ${STABLE_STATES.join(', ')}, not ${String(state)}`);

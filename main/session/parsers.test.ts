@@ -80,6 +80,7 @@ describe('parseScanChain (scan_chain)', () => {
 describe('checkPath (pathmove validation)', () => {
   it('accepts a valid walk and rejects empty, unknown and impossible steps', () => {
     expect(checkPath(['RESET', 'IDLE', 'DRSELECT', 'DRCAPTURE', 'DRSHIFT'])).toHaveLength(5);
+    expect(checkPath(['IDLE'])).toEqual(['IDLE']);
     expect(() => checkPath([])).toThrow(JTAGError);
     expect(() => checkPath(['IDLE', 'NOWHERE'])).toThrow(/unknown TAP state "NOWHERE"/);
     expect(() => checkPath(['RESET', 'DRSHIFT'])).toThrow('RESET -> DRSHIFT is not a valid TAP transition');

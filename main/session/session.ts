@@ -91,6 +91,24 @@ export class Session {
     );
   }
 
+  /**
+   * A session over a controller someone else owns (the app's host: the controller's
+   * lifetime follows Connect/Disconnect, so close() here leaves OpenOCD running).
+   */
+  static fromController(controller: OpenOcdControllerImpl, opts: SessionStartOptions = {}): Session {
+    return new Session(
+      {
+        runner: controller,
+        events: (cb) => controller.onTargetEvent(cb),
+        host: '127.0.0.1',
+        logLines: () => controller.logHistory().map((l) => l.text),
+        controller,
+        close: async () => undefined,
+      },
+      opts.memory,
+    );
+  }
+
   /** Attaches to an OpenOCD someone else started (its tcl port). */
   static async connect(opts: SessionConnectOptions = {}): Promise<Session> {
     const host = opts.host ?? '127.0.0.1';

@@ -10,6 +10,7 @@ import { Target } from './target';
 import { Transport } from './transport';
 import { RecordedRunner } from './testing/recorded-runner';
 import type { TargetEvent } from '../openocd/controller-api';
+import { toTargetEvent } from './session';
 
 const HALT_LOG = '[stm32f1x.cpu] halted due to debug-request, current mode: Thread \nxPSR: 0x01000000 pc: 0x08000040 msp: 0x20005000\n';
 
@@ -150,18 +151,25 @@ describe('Jtag', () => {
     await expect(j.irscan('nosuch', 1)).rejects.toThrow(JTAGError);
     await expect(j.pathmove([])).rejects.toThrow(JTAGError);
     await expect(j.pathmove(['RESET', 'DRSHIFT'])).rejects.toThrow('RESET -> DRSHIFT is not a valid TAP transition');
-    await expect(j.stateMove('DRSHIFT')).rejects.toThrow(JTAGError);
+    await expect(j.stateMove('DRSELECT')).rejects.toThrow(JTAGError);
     await expect(j.irscan('stm32f1x.cpu', 1, { endState: 'DRSHIFT' })).rejects.toThrow(JTAGError);
   });
 
-  it('splits long paths into pathmove commands of at most 8 states', async () => {
+  it('splits long paths into pathmove commands of at most 8 states ending in stable states', async () => {
     const r = new RecordedRunner().onGuarded(/^pathmove /, 0, '');
-    const path = ['RESET', 'IDLE', 'DRSELECT', 'DRCAPTURE', 'DRSHIFT', 'DREXIT1', 'DRPAUSE', 'DREXIT2', 'DRSHIFT', 'DREXIT1', 'DRUPDATE', 'IDLE'];
+    const path = ['RESET', 'IDLE', 'DRSELECT', 'DRCAPTURE', 'DREXIT1', 'DRPAUSE', 'DREXIT2', 'DRUPDATE', 'DRSELECT', 'IRSELECT', 'IRCAPTURE', 'IRSHIFT'];
     await new Jtag(r).pathmove(path);
     expect(r.commands).toEqual([
-      'pathmove RESET IDLE DRSELECT DRCAPTURE DRSHIFT DREXIT1 DRPAUSE DREXIT2',
-      'pathmove DREXIT2 DRSHIFT DREXIT1 DRUPDATE IDLE',
+      'pathmove RESET IDLE DRSELECT DRCAPTURE DREXIT1 DRPAUSE',
+      'pathmove DRPAUSE DREXIT2 DRUPDATE DRSELECT IRSELECT IRCAPTURE IRSHIFT',
     ]);
+  });
+
+  it('rejects paths OpenOCD would refuse', async () => {
+    const j = new Jtag(new RecordedRunner());
+    await expect(j.pathmove(['IDLE', 'DRSELECT'])).rejects.toThrow('a path must end in a stable state');
+    await expect(j.pathmove(['DRSELECT', 'DRCAPTURE', 'DRSHIFT'])).rejects.toThrow('a path must start in a stable state');
+    await expect(j.pathmove(['IDLE', 'DRSELECT', 'IRSELECT', 'RESET'])).rejects.toThrow(/RESET can only start a path/);
   });
 
   it('builds svf/xsvf/newtap commands with quoted paths', async () => {
@@ -198,5 +206,13 @@ describe('Rtt and Transport', () => {
     expect(await t.current()).toBe('jtag');
     expect(await t.targetVoltage()).toBeCloseTo(3.236, 3);
     expect(await new Transport(r).targetVoltage()).toBeUndefined();
+  });
+});
+
+describe('Session.connect notifications', () => {
+  it('maps notification frames to target events', () => {
+    expect(toTargetEvent({ type: 'target_event', event: 'halted', raw: 'type target_event event halted' })).toEqual({ name: 'halted', raw: 'type target_event event halted' });
+    expect(toTargetEvent({ type: 'target_reset', mode: 'halt', raw: 'type target_reset mode halt' })?.name).toBe('reset-requested');
+    expect(toTargetEvent({ type: 'target_state', state: 'running', raw: 'type target_state state running' })).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 // Cortex-M3 r1p1 core as the debugger sees it: run/halt/lockup/reset states, the core
 // register file reached through DCRSR/DCRDR, and the halting-debug registers (ARMv7-M C1).
-// Instruction execution plugs in through `ExecutionEngine`; without one a running core
-// just stays running (it reports retired instructions so OpenOCD sees it alive).
+// Instruction execution plugs in through `ExecutionEngine` (cpu/engine.ts); without one a
+// running core just stays running (it reports retired instructions so OpenOCD sees it alive).
 import { BUS_ERROR, type BusDevice } from './bus';
 
 export const DBGKEY = 0xa05f0000;
@@ -36,10 +36,12 @@ export const enum Reg {
   SPECIAL = 0x14,
 }
 
-/** The hook a later instruction interpreter implements. */
+/** The hook the instruction interpreter implements. */
 export interface ExecutionEngine {
-  /** Execute one instruction of `core` (used for C_STEP and for running). */
+  /** Execute one instruction of `core` (C_STEP). */
   step(core: CortexM3): void;
+  /** Execute up to `budget` instructions while the core runs; returns how many ran. */
+  run?(core: CortexM3, budget: number): number;
 }
 
 export class CortexM3 {
@@ -64,6 +66,8 @@ export class CortexM3 {
   demcr = 0;
   dfsr = 0;
   engine: ExecutionEngine | undefined;
+  /** Bumped by every core reset: a running engine must drop its view of the registers. */
+  resetEpoch = 0;
 
   constructor(private readonly vectorBus: BusDevice) {}
 
@@ -94,6 +98,16 @@ export class CortexM3 {
       return;
     }
     if (this.halted) this.leaveDebug(ctrl); // clearing C_HALT resumes (or steps)
+  }
+
+  /** A debug event from the executing core (BKPT, FPB match, vector catch). */
+  debugHalt(reason: number): void {
+    this.enterDebug(reason);
+  }
+
+  /** Unrecoverable fault (fault in HardFault, broken vector or stack). */
+  enterLockup(): void {
+    this.lockup = true;
   }
 
   private enterDebug(reason: number): void {
@@ -171,6 +185,7 @@ export class CortexM3 {
   /** Hold (or release) the core in system reset. */
   setResetHeld(held: boolean): void {
     if (held) {
+      this.resetEpoch++;
       this.inReset = true;
       this.halted = false;
       this.lockup = false;
@@ -183,6 +198,7 @@ export class CortexM3 {
 
   /** Local core reset (VECTRESET, or the end of a system reset). Debug registers survive. */
   coreReset(): void {
+    this.resetEpoch++;
     this.resetSticky = true;
     this.halted = false;
     this.lockup = false;

@@ -19,6 +19,8 @@ function bridge(): BringupApi {
   if (!api) throw new Error('api not set: call setApi() at start-up');
   return api;
 }
+/** The api for panels that keep their own actions (e.g. the troubleshooter). */
+export const currentApi = (): BringupApi => bridge();
 
 // ---- events from main ----
 

@@ -1,14 +1,29 @@
 // One zustand store, in slices. Components read it with useStore(selector);
-// everything that changes it lives in ./actions (module-level functions).
+// everything that changes it lives in ./actions and the *-actions modules.
 import { create } from 'zustand';
+import { createBoardSlice, type BoardSlice } from './board-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
 import { createConsoleSlice, type ConsoleSlice } from './console-slice';
+import { createDiagnoseSlice, type DiagnoseSlice } from './diagnose-slice';
+import { createFlashSlice, type FlashSlice } from './flash-slice';
+import { createLayoutSlice, type LayoutSlice } from './layout-slice';
+import { createMemorySlice, type MemorySlice } from './memory-slice';
 import { createProfilesSlice, type ProfilesSlice } from './profiles-slice';
+import { createTargetSlice, type TargetSlice } from './target-slice';
 
-export type AppState = ConnectionSlice & ConsoleSlice & ProfilesSlice;
+export type AppState = ConnectionSlice &
+  ConsoleSlice &
+  ProfilesSlice &
+  DiagnoseSlice & LayoutSlice & MemorySlice & TargetSlice & FlashSlice & BoardSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createConnectionSlice(...a),
   ...createConsoleSlice(...a),
   ...createProfilesSlice(...a),
+  ...createDiagnoseSlice(...a),
+  ...createLayoutSlice(...a),
+  ...createMemorySlice(...a),
+  ...createTargetSlice(...a),
+  ...createFlashSlice(...a),
+  ...createBoardSlice(...a),
 }));

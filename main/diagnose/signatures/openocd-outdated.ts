@@ -10,7 +10,7 @@ export const openocdOutdated: CategorySignatures = {
     // src/jtag/adapter.c: driver name this build does not have
     { id: 'interface-not-found', source: 'src/jtag/adapter.c', match: /The specified debug interface was not found \(([^)]+)\)/, weight: 0.45 },
     // src/transport/transport.c: transport names added later (dapdirect_swd in 0.11)
-    { id: 'no-such-transport', source: 'src/transport/transport.c', match: /No transport named '(dapdirect_\w+|swim)' is available/, weight: 0.7 },
+    { id: 'no-such-transport', source: 'src/transport/transport.c', match: /No transport named '(dapdirect_\w+|swim)' is available/, weight: 0.8 },
     // Cortex-M flash driver unknown to this build: "flash driver '%s' not found" (src/flash/nor/tcl.c)
     { id: 'flash-driver-not-found', source: 'src/flash/nor/tcl.c', match: /flash driver '([^']+)' not found/, weight: 0.7 },
     // src/target/target.c: "target type '%s' not found" / "Unknown target type"

@@ -10,7 +10,7 @@ export const usbPermission: CategorySignatures = {
     // src/jtag/drivers/libusb_helper.c / mpsse.c: LOG_ERROR("libusb_open() failed with %s", libusb_error_name())
     { id: 'libusb-access', source: 'src/jtag/drivers/libusb_helper.c, mpsse.c', match: /LIBUSB_ERROR_ACCESS/, weight: 0.92 },
     { id: 'libusb-not-supported', source: 'src/jtag/drivers/libusb_helper.c, mpsse.c', match: /libusb_open\(\) failed with LIBUSB_ERROR_NOT_SUPPORTED/, weight: 0.8 },
-    { id: 'permission-denied', source: 'libusb / hidapi error text', match: /Permission denied|Access denied|access denied \(insufficient permissions\)/i, weight: 0.7 },
+    { id: 'permission-denied', source: 'libusb / hidapi error text', match: /^(?!.*(couldn't bind|socket)).*(Permission denied|Access denied)/i, weight: 0.7 },
     // src/jtag/drivers/cmsis_dap_usb_hid.c: "unable to open CMSIS-DAP device 0x%x:0x%x" (found, could not open)
     { id: 'cmsis-hid-open', source: 'src/jtag/drivers/cmsis_dap_usb_hid.c', match: /unable to open CMSIS-DAP device 0x[0-9a-f]+:0x[0-9a-f]+/i, weight: 0.55 },
     // src/jtag/drivers/cmsis_dap_usb_bulk.c: "could not open device 0x%04x:0x%04x: %s"

@@ -3,6 +3,7 @@
 import type { Memory } from '../memory';
 import type { BankPiece } from './plan';
 import { Cancelled, PhaseProgress } from './progress';
+import { flashReadError } from './run';
 import type { FlashProgressEvent, VerifyResult } from './types';
 
 export async function compareWithTarget(
@@ -16,7 +17,12 @@ export async function compareWithTarget(
   progress.report();
   for (const p of pieces) {
     if (signal?.aborted) throw new Cancelled(progress);
-    const actual = await memory.readBytes(p.address, p.data.length);
+    let actual: Uint8Array;
+    try {
+      actual = await memory.readBytes(p.address, p.data.length);
+    } catch (e) {
+      throw flashReadError(e, 'verify: reading the target failed');
+    }
     const i = firstDifference(p.data, actual);
     if (i >= 0) return { ok: false, firstMismatch: p.address + i, expected: p.data[i]!, actual: actual[i]! };
     progress.advance(p.data.length);

@@ -160,6 +160,20 @@ describe('flash on the virtual board', () => {
     }
   });
 
+  it('a read-protected chip gives a FlashError that points at read protection', async () => {
+    rig.board.setFaults(['read-protected']);
+    try {
+      await rig.client.command('reset halt');
+      expect((await flash.stm32f1x.optionsRead(0)).readProtection).toBe(true);
+      const err = await flash.read(BASE, 64).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(FlashError);
+      expect((err as FlashError).message).toMatch(/reading 64 bytes at 0x8000000 failed/);
+      expect((err as FlashError).hint).toMatch(/read-protected/);
+    } finally {
+      rig.board.setFaults([]);
+    }
+  });
+
   it('mass-erases bank 0 through the stm32f1x driver', async () => {
     await rig.client.command('reset halt');
     expect(await flash.eraseAll(0)).toEqual({ method: 'mass_erase' });

@@ -12,7 +12,7 @@ import { combineFlashInfo, parseFlashBanks } from './parse';
 import { sectorsCovering, sectorsForRange, splitPieces } from './plan';
 import { programImage } from './program';
 import { asAbortError, Cancelled, PhaseProgress } from './progress';
-import { runFlashCommand } from './run';
+import { flashReadError, runFlashCommand } from './run';
 import { Stm32f1x } from './stm32f1x';
 import type { FlashBank, FlashBankInfo, ProgramOptions, ProgramResult, ReadOptions, VerifyOptions, VerifyResult } from './types';
 
@@ -173,7 +173,13 @@ export class Flash {
       for (let off = 0; off < length; off += this.chunkSize) {
         if (opts.signal?.aborted) throw new Cancelled(progress);
         const n = Math.min(this.chunkSize, length - off);
-        out.set(await this.memory.readBytes(address + off, n), off);
+        let bytes: Uint8Array;
+        try {
+          bytes = await this.memory.readBytes(address + off, n);
+        } catch (e) {
+          throw flashReadError(e, `reading ${length} bytes at ${hex(address)} failed`);
+        }
+        out.set(bytes, off);
         progress.advance(n);
       }
     } catch (e) {

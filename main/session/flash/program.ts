@@ -5,8 +5,7 @@ import { toErrorValue } from '../../openocd/errors';
 import type { Image } from '../../images/types';
 import type { CommandRunner } from '../command-runner';
 import type { Memory } from '../memory';
-import { hex } from '../tcl';
-import { tclWord } from '../tcl';
+import { hex, tclWord } from '../tcl';
 import { withChunkFiles } from './chunk-files';
 import { compareWithTarget } from './compare';
 import { planChunks, planErase, splitByBank, splitPieces, type ChunkOptions } from './plan';
@@ -46,7 +45,8 @@ export async function programImage(ctx: ProgramContext, image: Image, opts: Prog
 }
 
 async function run(ctx: ProgramContext, image: Image, opts: ProgramOptions, emit: (e: FlashEvent) => void, started: number): Promise<ProgramDone> {
-  const { runner, signal } = { runner: ctx.runner, signal: opts.signal };
+  const runner = ctx.runner;
+  const signal = opts.signal;
   const check = (p: PhaseProgress): void => {
     if (signal?.aborted) throw new Cancelled(p);
   };

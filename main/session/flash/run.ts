@@ -47,3 +47,18 @@ export function flashFailure(context: string, command: string, result: string, l
   if (mapped instanceof JTAGError) return new JTAGError(message, details);
   return new FlashError(message, details);
 }
+
+const READ_HINT =
+  'Check that the target is powered and connected. If the chip is read-protected (stm32f1x options_read says "read protection: on"), ' +
+  'flash cannot be read over the debugger; `stm32f1x unlock 0` removes the protection and mass-erases the chip.';
+
+/** A failed flash read-back (read/verify) as a FlashError with a hint about read protection. */
+export function flashReadError(e: unknown, context: string): unknown {
+  const r = relabel(e, FlashError, context);
+  if (r instanceof FlashError && r !== e && r.hint === undefined) {
+    const details: ErrorDetails = { hint: READ_HINT, cause: e };
+    if (r.openocdText !== undefined) details.openocdText = r.openocdText;
+    return new FlashError(r.message, details);
+  }
+  return r;
+}

@@ -1,0 +1,43 @@
+// `bringup erase --all [--bank N] | ADDR LEN`: mass erase of a bank, or the sectors of a
+// range (both ends on sector boundaries, or --pad to grow it to whole sectors).
+import type { Session } from '../session/session';
+import { optionValue, parseAddress, parseLength, parseNumber } from './args';
+import { UsageError } from './command';
+import { hex32 } from './output';
+import { defineTargetCommand } from './target-command';
+
+export type EraseArgs = { all: true; bank: number } | { all: false; address: number; length: number; pad: boolean };
+
+export const eraseCommand = defineTargetCommand<EraseArgs>({
+  name: 'erase',
+  usage: 'erase (--all [--bank N] | ADDR LEN [--pad])',
+  summary: 'Erase a whole flash bank, or the sectors of a range',
+  options: { '--all': 'flag', '--bank': 'value', '--pad': 'flag' },
+  target: 'required',
+  parse(p) {
+    const all = p.flags.has('--all');
+    const bankText = optionValue(p, '--bank');
+    if (all) {
+      if (p.positional.length > 0) throw new UsageError('give either --all or ADDR LEN, not both');
+      if (p.flags.has('--pad')) throw new UsageError('--pad goes with ADDR LEN');
+      return { all, bank: bankText === undefined ? 0 : parseNumber(bankText, '--bank', { max: 255 }) };
+    }
+    if (bankText !== undefined) throw new UsageError('--bank goes with --all');
+    const [addr, len, extra] = p.positional;
+    if (addr === undefined || len === undefined) throw new UsageError('give --all, or ADDR LEN of the range to erase');
+    if (extra !== undefined) throw new UsageError(`unexpected argument '${extra}'`);
+    const address = parseAddress(addr);
+    return { all, address, length: parseLength(len, address), pad: p.flags.has('--pad') };
+  },
+  async run({ args, session }) {
+    const flash = (session as Session).flash;
+    if (args.all) {
+      const r = await flash.eraseAll(args.bank);
+      process.stdout.write(`erased flash bank #${args.bank} (${r.method === 'mass_erase' ? 'mass erase' : 'every sector'})\n`);
+    } else {
+      const r = await flash.eraseRange(args.address, args.length, { pad: args.pad });
+      process.stdout.write(`erased sectors ${r.first}-${r.last} of bank #${r.bank} (${hex32(args.address)}, ${args.length} bytes)\n`);
+    }
+    return 0;
+  },
+});

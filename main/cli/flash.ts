@@ -1,0 +1,111 @@
+// `bringup flash IMAGE [--address A] [--verify] [--reset] [--json]`: chunked programming
+// with progress. On a terminal a progress bar redraws in place on stderr; with --json
+// every event is one JSON object per line on stdout, ending with exactly one
+// {"type":"done"|"failed"|"cancelled",...}. Ctrl-C cancels between chunks (exit 1).
+import { loadImageFile } from '../images/load';
+import type { Image } from '../images/types';
+import { toErrorValue } from '../openocd/errors';
+import type { FlashEvent, ProgramDone } from '../session/flash/types';
+import type { Session } from '../session/session';
+import { expectPositional, optionValue, parseAddress } from './args';
+import { formatProgress, hex32, hexN, printError } from './output';
+import { defineTargetCommand } from './target-command';
+
+export interface FlashArgs {
+  image: string;
+  address?: number;
+  verify: boolean;
+  reset: boolean;
+  json: boolean;
+}
+
+/** Draws the progress bar in place; a phase's line is kept when the next phase starts. */
+class ProgressBar {
+  private phase: string | undefined;
+  private last = 0;
+  constructor(private readonly stream: NodeJS.WriteStream) {}
+
+  update(e: Extract<FlashEvent, { type: 'progress' }>): void {
+    const now = Date.now();
+    const newPhase = e.phase !== this.phase;
+    // Redraw at most ~20 times a second, but always show a phase's first and last state.
+    if (!newPhase && e.done < e.total && now - this.last < 50) return;
+    if (newPhase && this.phase !== undefined) this.stream.write('\n');
+    this.phase = e.phase;
+    this.last = now;
+    this.stream.write(`\r\x1b[2K${formatProgress(e, this.stream.columns || 80)}`);
+  }
+
+  end(): void {
+    if (this.phase !== undefined) this.stream.write('\n');
+    this.phase = undefined;
+  }
+}
+
+function summary(done: ProgramDone): string {
+  const rate = `${(done.bytesPerSecond / 1024).toFixed(1)} KiB/s`;
+  const lines = [`programmed ${done.bytes} bytes (${done.erasedSectors} sectors erased) in ${done.seconds.toFixed(2)} s, ${rate}`];
+  const v = done.verify;
+  if (v?.ok === true) lines.push(`verify: ok (${v.bytes} bytes)`);
+  else if (v?.ok === false) lines.push(`verify: FAILED at ${hex32(v.firstMismatch)}: expected ${hexN(v.expected, 8)}, read ${hexN(v.actual, 8)}`);
+  return lines.join('\n') + '\n';
+}
+
+async function loadImage(session: Session, args: FlashArgs): Promise<Image> {
+  if (args.address !== undefined) return loadImageFile(args.image, { address: args.address });
+  try {
+    return await loadImageFile(args.image);
+  } catch (err) {
+    // A raw binary without --address goes to the start of the first flash bank, like a
+    // plain `program file.bin` would on most parts, and we say where.
+    if (!/no addresses of its own/.test(String((err as Error).message))) throw err;
+    const [bank] = await session.flash.banks();
+    if (!bank) throw err;
+    process.stderr.write(`no --address given: programming at the start of flash bank #${bank.index}, ${hex32(bank.base)}\n`);
+    return loadImageFile(args.image, { address: bank.base });
+  }
+}
+
+export const flashCommand = defineTargetCommand<FlashArgs>({
+  name: 'flash',
+  usage: 'flash IMAGE [--address A] [--verify] [--reset] [--json]',
+  summary: 'Program an image (.bin, .hex, .s19, .elf) with progress; Ctrl-C cancels',
+  options: { '--address': 'value', '--verify': 'flag', '--reset': 'flag', '--json': 'flag' },
+  target: 'required',
+  cancellable: true,
+  parse(p) {
+    const [image] = expectPositional(p, ['IMAGE']) as [string];
+    const a: FlashArgs = { image, verify: p.flags.has('--verify'), reset: p.flags.has('--reset'), json: p.flags.has('--json') };
+    const address = optionValue(p, '--address');
+    if (address !== undefined) a.address = parseAddress(address, '--address');
+    return a;
+  },
+  async run({ args, session, signal }) {
+    const s = session as Session;
+    const bar = !args.json && process.stderr.isTTY ? new ProgressBar(process.stderr) : undefined;
+    let finalSeen = false;
+    const json = (o: unknown): void => void process.stdout.write(JSON.stringify(o) + '\n');
+    const onEvent = (e: FlashEvent): void => {
+      if (e.type !== 'progress') finalSeen = true;
+      if (args.json) json(e);
+      else if (e.type === 'progress') bar?.update(e);
+    };
+    try {
+      const image = await loadImage(s, args);
+      const result = await s.flash.program(image, { verify: args.verify, reset: args.reset, signal, onEvent });
+      bar?.end();
+      if (result.type === 'cancelled') {
+        if (!args.json) process.stderr.write(`bringup flash: cancelled during ${result.phase} (${result.done}/${result.total} bytes). ${result.message}\n`);
+        return 1;
+      }
+      if (!args.json) process.stdout.write(summary(result));
+      return result.verify?.ok === false ? 1 : 0;
+    } catch (err) {
+      bar?.end();
+      // Failures before programming starts (unreadable image) still end the JSON stream with one final line.
+      if (args.json && !finalSeen) json({ type: 'failed', error: toErrorValue(err) });
+      printError('flash', err);
+      return 1;
+    }
+  },
+});

@@ -1,0 +1,44 @@
+// `bringup write ADDR VALUE... [--width 8|16|32]`: consecutive values from ADDR.
+import type { Session } from '../session/session';
+import { optionValue, parseAddress, parseChoice, parseNumber } from './args';
+import { UsageError } from './command';
+import { hexN } from './output';
+import { defineTargetCommand } from './target-command';
+
+export interface WriteArgs {
+  address: number;
+  width: 8 | 16 | 32;
+  values: number[];
+}
+
+export function parseWriteArgs(positional: readonly string[], widthText: string | undefined): WriteArgs {
+  const [addr, ...rest] = positional;
+  if (addr === undefined) throw new UsageError('missing ADDR VALUE...');
+  if (rest.length === 0) throw new UsageError('missing VALUE...');
+  const width = Number(parseChoice(widthText ?? '32', ['8', '16', '32'] as const, '--width')) as 8 | 16 | 32;
+  const address = parseAddress(addr);
+  const bytes = width / 8;
+  if (address % bytes !== 0) throw new UsageError(`address ${addr} is not aligned to ${bytes} bytes (--width ${width})`);
+  if (address + rest.length * bytes > 0x1_0000_0000) throw new UsageError('the values run past the end of the 32-bit address space');
+  const values = rest.map((v, i) => parseNumber(v, `value #${i + 1}`, { max: 2 ** width - 1 }));
+  return { address, width, values };
+}
+
+export const writeCommand = defineTargetCommand<WriteArgs>({
+  name: 'write',
+  usage: 'write ADDR VALUE... [--width 8|16|32]',
+  summary: 'Write values (hex or decimal) to target memory',
+  options: { '--width': 'value' },
+  target: 'required',
+  parse: (p) => parseWriteArgs(p.positional, optionValue(p, '--width')),
+  async run({ args, session }) {
+    const mem = (session as Session).memory;
+    const write = args.width === 8 ? mem.writeU8 : args.width === 16 ? mem.writeU16 : mem.writeU32;
+    await write.call(mem, args.address, args.values);
+    const n = args.values.length;
+    process.stdout.write(
+      `wrote ${n} value${n === 1 ? '' : 's'} (${args.width}-bit) at ${hexN(args.address, 32)}: ${args.values.map((v) => hexN(v, args.width)).join(' ')}\n`,
+    );
+    return 0;
+  },
+});

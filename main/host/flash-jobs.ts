@@ -1,0 +1,133 @@
+// Flash work as id-based jobs (design.md: long work has an id, type-tagged progress
+// events, a final event that always comes, and an explicit cancel call). One job at
+// a time per process: there is one target, and two programs at once would interleave.
+import type { FlashJobEvent, FlashOp, FlashVerifyResult } from '../../shared/workbench';
+import type { Image } from '../images/types';
+import { toErrorValue, ValidationError } from '../openocd/errors';
+import type { Session } from '../session/session';
+import type { FlashEvent } from '../session/flash/types';
+
+/** A job's events without the ids (the runner adds them). */
+type JobEvent = FlashJobEvent extends infer E ? (E extends unknown ? Omit<E, 'jobId' | 'op'> : never) : never;
+
+export interface FlashJobRequest {
+  op: FlashOp;
+  image?: Image;
+  verify: boolean;
+}
+
+interface Running {
+  jobId: string;
+  abort: AbortController;
+}
+
+export class FlashJobs {
+  private running: Running | undefined;
+  private seq = 0;
+
+  /** Starts the job and returns at once; `emit` gets its progress and exactly one final event. */
+  start(session: Session, req: FlashJobRequest, emit: (e: FlashJobEvent) => void): { jobId: string } {
+    if (this.running) throw new ValidationError(`a flash job (${this.running.jobId}) is still running`, { hint: 'Wait for it to end or cancel it.' });
+    const jobId = `flash-${++this.seq}`;
+    const abort = new AbortController();
+    const job: Running = { jobId, abort };
+    this.running = job;
+    let ended = false;
+    const send = (e: JobEvent): void => {
+      if (ended) return;
+      if (e.type !== 'progress') ended = true;
+      emit({ ...e, jobId, op: req.op } as FlashJobEvent);
+    };
+    void runJob(session, req, abort.signal, send)
+      .catch((err: unknown) => send({ type: 'failed', error: toErrorValue(err) }))
+      .finally(() => {
+        // A job that somehow ended silently still gets its final event.
+        if (!ended) send({ type: 'failed', error: { kind: 'OpenOCDError', message: 'the flash job ended without a result' } });
+        if (this.running === job) this.running = undefined;
+      });
+    return { jobId };
+  }
+
+  /** Asks the job to stop after the chunk in flight; false when no such job is running. */
+  cancel(jobId: string): { cancelled: boolean } {
+    if (this.running?.jobId !== jobId) return { cancelled: false };
+    this.running.abort.abort();
+    return { cancelled: true };
+  }
+}
+
+async function runJob(session: Session, req: FlashJobRequest, signal: AbortSignal, send: (e: JobEvent) => void): Promise<void> {
+  const flash = session.flash;
+  switch (req.op) {
+    case 'program': {
+      // program() reports its own final event (done / cancelled / failed) through onEvent.
+      await flash.program(need(req.image), { verify: req.verify, signal, onEvent: (e) => send(fromFlashEvent(e)) });
+      return;
+    }
+    case 'verify': {
+      const image = need(req.image);
+      const started = performance.now();
+      let last = { phase: 'verify' as const, done: 0, total: 0 };
+      try {
+        const verify = await flash.verify(image, {
+          signal,
+          onEvent: (e) => {
+            last = { phase: 'verify', done: e.done, total: e.total };
+            send(fromFlashEvent(e));
+          },
+        });
+        send(doneEvent(last.done, started, verify));
+      } catch (e) {
+        if (!isAbort(e)) throw e;
+        send({ type: 'cancelled', ...last, message: `Verify cancelled after ${last.done} of ${last.total} bytes; nothing was changed.` });
+      }
+      return;
+    }
+    case 'erase-all': {
+      if (signal.aborted) {
+        send({ type: 'cancelled', phase: 'erase', done: 0, total: 0, message: 'Cancelled before erasing; nothing was changed.' });
+        return;
+      }
+      const started = performance.now();
+      send({ type: 'progress', phase: 'erase', done: 0, total: 1, bytesPerSecond: 0 });
+      // Mass erase needs a halted core, like programming.
+      await session.target.reset('init');
+      await flash.eraseAll(0);
+      send({ type: 'progress', phase: 'erase', done: 1, total: 1, bytesPerSecond: 0 });
+      send(doneEvent(0, started));
+      return;
+    }
+  }
+}
+
+function fromFlashEvent(e: FlashEvent): JobEvent {
+  switch (e.type) {
+    case 'progress':
+      return { type: 'progress', phase: e.phase, done: e.done, total: e.total, bytesPerSecond: e.bytesPerSecond };
+    case 'done': {
+      const out: JobEvent = { type: 'done', bytes: e.bytes, seconds: e.seconds, bytesPerSecond: e.bytesPerSecond };
+      if (e.verify) out.verify = e.verify;
+      return out;
+    }
+    case 'cancelled':
+      return { type: 'cancelled', phase: e.phase, done: e.done, total: e.total, message: e.message };
+    case 'failed':
+      return { type: 'failed', error: e.error };
+  }
+}
+
+function doneEvent(bytes: number, started: number, verify?: FlashVerifyResult): JobEvent {
+  const seconds = (performance.now() - started) / 1000;
+  const out: JobEvent = { type: 'done', bytes, seconds, bytesPerSecond: seconds > 0 ? Math.round(bytes / seconds) : 0 };
+  if (verify) out.verify = verify;
+  return out;
+}
+
+function need(image: Image | undefined): Image {
+  if (!image) throw new ValidationError('imageId: choose an image first');
+  return image;
+}
+
+function isAbort(e: unknown): boolean {
+  return e instanceof Error && e.name === 'AbortError';
+}

@@ -1,0 +1,188 @@
+// The Thumb-2 interpreter as the core's ExecutionEngine: fetch, IT-block conditions,
+// dispatch to the 16/32-bit executors, faults -> HardFault (or lockup), BKPT and FPB
+// breakpoints -> debug halt. It also spots a core that is only polling memory (a loop that
+// comes back to the same PC with every register unchanged and no store in between): such a
+// loop cannot make progress until someone else writes memory, so the engine "parks" and the
+// run loop stops spending CPU on it until the debugger writes again.
+import { C_DEBUGEN, DFSR_BKPT, DFSR_VCATCH, type CortexM3, type ExecutionEngine } from '../cortex-m3';
+import { enterHardFault, exceptionReturn, packXpsr, unpackXpsr } from './exceptions';
+import { CpuState, FAULT_BUS, FAULT_NONE, STOP_BKPT, STOP_NONE, type CpuMemory } from './state';
+import { exec16 } from './thumb16';
+import { exec32 } from './thumb32';
+
+const VC_HARDERR = 1 << 10;
+const T_BIT = 1 << 24;
+
+/** What the engine needs from the rest of the chip besides memory. */
+export interface EngineHooks {
+  /** Half-word addresses with an enabled FPB breakpoint comparator, or undefined if none. */
+  breakpoints(): ReadonlySet<number> | undefined;
+  /** SCB->VTOR. */
+  vtor(): number;
+}
+
+export class ThumbEngine implements ExecutionEngine {
+  /** Set when the last run stopped in a memory-polling loop (see file comment). */
+  parked = false;
+  /** Instructions executed since creation (for benchmarks and tests). */
+  retired = 0;
+  private state: CpuState | undefined;
+  private readonly snap = new Uint32Array(20);
+  private loopPc = -1;
+  private loopStores = -1;
+
+  constructor(
+    readonly mem: CpuMemory,
+    private readonly hooks: EngineHooks,
+  ) {}
+
+  step(core: CortexM3): void {
+    this.run(core, 1, true);
+  }
+
+  /** Execute up to `budget` instructions while the core runs. Returns how many ran. */
+  run(core: CortexM3, budget: number, stepping = false): number {
+    const s = this.load(core);
+    const r = s.r;
+    const mem = this.mem;
+    const bps = this.hooks.breakpoints();
+    this.parked = false;
+    this.loopPc = -1;
+    const epoch = core.resetEpoch;
+    let n = 0;
+    if (!(core.xpsr & T_BIT)) {
+      // Executing with EPSR.T clear (e.g. a debugger wrote xPSR = 0): INVSTATE UsageFault.
+      this.fault(core, s, r[15]!);
+      budget = 0;
+    }
+    while (n < budget) {
+      const pc = r[15]!;
+      if (bps !== undefined && bps.has(pc) && !(stepping && n === 0)) {
+        if (core.dhcsrCtrl & C_DEBUGEN) {
+          core.debugHalt(DFSR_BKPT);
+          break;
+        }
+      }
+      const hw1 = mem.read16(pc);
+      const wide = hw1 >= 0xe800;
+      const hw2 = wide ? mem.read16(pc + 2) : 0;
+      n++;
+      if (mem.faulted) {
+        mem.faulted = false;
+        if (!this.fault(core, s, pc)) break;
+        continue;
+      }
+      s.next = (pc + (wide ? 4 : 2)) >>> 0;
+      const it = s.it;
+      if (it !== 0 && !s.cond(it >>> 4)) {
+        s.it = (it & 7) === 0 ? 0 : (it & 0xe0) | ((it << 1) & 0x1f);
+        r[15] = s.next;
+        continue;
+      }
+      if (wide) exec32(s, hw1, hw2);
+      else exec16(s, hw1);
+      if (core.resetEpoch !== epoch) {
+        // The instruction reset the chip (AIRCR.SYSRESETREQ): the core state is the reset's.
+        this.retired += n;
+        return n;
+      }
+      if (mem.faulted) {
+        mem.faulted = false;
+        s.fault = FAULT_BUS;
+      }
+      if (s.fault !== FAULT_NONE) {
+        s.fault = FAULT_NONE;
+        s.excReturn = 0;
+        if (!this.fault(core, s, pc)) break;
+        continue;
+      }
+      if (s.stop !== STOP_NONE) {
+        s.stop = STOP_NONE;
+        if (core.dhcsrCtrl & C_DEBUGEN) {
+          core.debugHalt(DFSR_BKPT); // PC stays on the BKPT, which is what OpenOCD checks
+          break;
+        }
+        if (!this.fault(core, s, pc)) break; // BKPT with debug disabled escalates
+        continue;
+      }
+      if (s.itJustSet) s.itJustSet = false;
+      else if (it !== 0) s.it = (it & 7) === 0 ? 0 : (it & 0xe0) | ((it << 1) & 0x1f);
+      const next = s.next;
+      if (s.excReturn !== 0) {
+        const exc = s.excReturn;
+        s.excReturn = 0;
+        if (!exceptionReturn(s, exc)) {
+          this.lockup(core);
+          break;
+        }
+        continue;
+      }
+      r[15] = next;
+      if (core.halted && !stepping) break; // halted by its own DHCSR write
+      if (next <= pc && !stepping && this.idleLoop(s, next)) {
+        this.parked = true;
+        break;
+      }
+    }
+    this.retired += n;
+    this.save(core, s);
+    return n;
+  }
+
+  /** A backward branch: is the core back at the loop head with nothing changed? */
+  private idleLoop(s: CpuState, head: number): boolean {
+    const r = s.r;
+    const snap = this.snap;
+    const stores = this.mem.stores;
+    if (head === this.loopPc && stores === this.loopStores) {
+      let same = snap[16] === s.n && snap[17] === s.z && snap[18] === s.c && snap[19] === s.v;
+      for (let i = 0; same && i < 15; i++) same = snap[i] === r[i];
+      if (same) return true;
+    }
+    this.loopPc = head;
+    this.loopStores = stores;
+    snap.set(r.subarray(0, 15));
+    snap[16] = s.n;
+    snap[17] = s.z;
+    snap[18] = s.c;
+    snap[19] = s.v;
+    return false;
+  }
+
+  /** Take a fault at `pc`: HardFault entry (plus vector catch), or lockup. */
+  private fault(core: CortexM3, s: CpuState, pc: number): boolean {
+    if (!enterHardFault(s, pc, this.hooks.vtor())) {
+      this.lockup(core);
+      return false;
+    }
+    if (core.dhcsrCtrl & C_DEBUGEN && core.demcr & VC_HARDERR) {
+      core.debugHalt(DFSR_VCATCH);
+      return false;
+    }
+    return true;
+  }
+
+  private lockup(core: CortexM3): void {
+    core.enterLockup();
+    this.state!.r[15] = 0xfffffffe;
+  }
+
+  private load(core: CortexM3): CpuState {
+    let s = this.state;
+    if (!s || s.r !== core.r) s = this.state = new CpuState(core.r, this.mem, core);
+    unpackXpsr(s, core.xpsr);
+    s.next = core.r[15]!;
+    s.fault = FAULT_NONE;
+    s.stop = STOP_NONE;
+    s.excReturn = 0;
+    s.itJustSet = false;
+    s.r[13] = s.onPsp ? core.psp : core.msp;
+    return s;
+  }
+
+  private save(core: CortexM3, s: CpuState): void {
+    if (s.onPsp) core.psp = s.r[13]!;
+    else core.msp = s.r[13]!;
+    core.xpsr = packXpsr(s);
+  }
+}

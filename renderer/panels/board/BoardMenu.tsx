@@ -1,0 +1,50 @@
+// The virtual board's fault switches, shown only for a virtual board profile.
+// Switches apply to the running board at once; most faults (power, wiring, reset,
+// protection) show on the next connect, as they would on a real board.
+import { useStore } from '../../store';
+import { setFault } from '../../store/board-actions';
+import { ErrorBox } from '../ErrorBox';
+
+const LABELS: Record<string, string> = {
+  unpowered: 'Unpowered (no target voltage)',
+  'swapped-wires': 'Swapped TDI/TDO wires',
+  'reset-hold': 'Needs reset held to connect',
+  'read-protected': 'Read-protected (RDP)',
+  'write-protected': 'Write-protected (WRP)',
+  'noisy-link': 'Noisy link (bit errors)',
+};
+
+export function BoardMenu() {
+  const board = useStore((s) => s.board);
+  const error = useStore((s) => s.boardError);
+  const isVboard = useStore((s) => {
+    const id = s.status.state === 'connected' || s.status.state === 'starting' ? s.status.profileId : s.selectedId;
+    return s.profiles.find((p) => p.id === id)?.kind === 'vboard';
+  });
+  if (!isVboard || !board) return null;
+  const on = new Set(board.faults.map((f) => f.split(':')[0]));
+
+  return (
+    <section className="panel board-menu" data-testid="board-menu" aria-label="Virtual board">
+      <h2>Virtual board</h2>
+      <ul className="faults">
+        {board.known.map((name) => (
+          <li key={name}>
+            <label className="check">
+              <input type="checkbox" data-testid={`fault-${name}`} checked={on.has(name)} onChange={(e) => void setFault(name, e.target.checked)} />
+              {LABELS[name] ?? name}
+            </label>
+          </li>
+        ))}
+      </ul>
+      <p className="small">
+        <span className="muted">Active: </span>
+        <span data-testid="board-faults" className="mono">
+          {board.faults.length ? board.faults.join(', ') : 'none'}
+        </span>
+      </p>
+      <p className="muted small">Most faults show on the next connect: Disconnect, then Connect.</p>
+      {error ? <ErrorBox error={error} testId="board-error" /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+// The virtualized hex view: a spacer as tall as all rows, and only the rows in the
+// viewport (plus a few) rendered inside it. A 1 MiB block is 65536 rows; the DOM
+// holds a few dozen.
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { hex } from '../../lib/numbers';
+import type { MemoryBlockView } from '../../store/memory-slice';
+import { asciiOf, byteHex, BYTES_PER_ROW, rowAt, rowCount, rowOf, visibleRows } from './hex-rows';
+
+/** Must match .hex-row's height in workbench.css. */
+export const ROW_HEIGHT = 20;
+
+interface Props {
+  block: MemoryBlockView;
+  /** Address of the selected byte/word, highlighted. */
+  selected?: { address: number; size: number };
+  scrollTo?: { address: number; seq: number };
+  onSelect(address: number): void;
+}
+
+export function HexView({ block, selected, scrollTo, onSelect }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(400);
+  const rows = rowCount(block.bytes.length);
+
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = (): void => setViewport(el.clientHeight || 400);
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  // A new block starts at its top.
+  useEffect(() => {
+    if (ref.current) ref.current.scrollTop = 0;
+    setScrollTop(0);
+  }, [block.address, block.bytes.length]);
+
+  useEffect(() => {
+    if (!scrollTo || !ref.current) return;
+    const row = rowOf(scrollTo.address, block.address, block.bytes.length);
+    if (row === undefined) return;
+    const top = Math.max(0, row * ROW_HEIGHT - ROW_HEIGHT * 2);
+    ref.current.scrollTop = top;
+    setScrollTop(top);
+  }, [scrollTo?.seq, block, scrollTo]);
+
+  const { first, end } = visibleRows(scrollTop, viewport, ROW_HEIGHT, rows);
+  const rendered = [];
+  for (let i = first; i < end; i++) {
+    const row = rowAt(block.bytes, block.address, i);
+    rendered.push(
+      <div key={i} className="hex-row" data-testid="hex-row" data-address={hex(row.address)} style={{ top: i * ROW_HEIGHT }}>
+        <span className="hex-addr">{hex(row.address)}</span>
+        <span className="hex-bytes">
+          {Array.from(row.bytes, (b, j) => {
+            const addr = row.address + j;
+            const sel = selected && addr >= selected.address && addr < selected.address + selected.size;
+            return (
+              <span key={j}>
+                {j === 8 ? '  ' : j > 0 ? ' ' : ''}
+                <span className={sel ? 'hex-byte selected' : 'hex-byte'} data-testid="hex-byte" onClick={() => onSelect(addr)}>
+                  {byteHex(b)}
+                </span>
+              </span>
+            );
+          })}
+        </span>
+        <span className="hex-ascii">{asciiOf(row.bytes)}</span>
+      </div>,
+    );
+  }
+
+  return (
+    <div className="hex-view" data-testid="hex-view" ref={ref} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} tabIndex={0}>
+      <div className="hex-spacer" style={{ height: rows * ROW_HEIGHT }}>
+        {rendered}
+      </div>
+      <div className="sr-only">{`${block.bytes.length} bytes at ${hex(block.address)}, ${BYTES_PER_ROW} per row`}</div>
+    </div>
+  );
+}

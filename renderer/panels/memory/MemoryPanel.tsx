@@ -1,0 +1,104 @@
+// Memory: read a block, browse it in the virtualized hex view, jump to the
+// board's regions, edit a byte / half-word / word and write it.
+import { useState, type FormEvent } from 'react';
+import { parseAddress } from '../../lib/numbers';
+import { useShallow } from 'zustand/react/shallow';
+import { useStore } from '../../store';
+import { goToAddress, jumpTo, readMemory, refreshMemory, selectByte, setMemFields, writeEdit } from '../../store/memory-actions';
+import { ErrorBox } from '../ErrorBox';
+import { HexView } from './HexView';
+
+/** STM32F1 regions (the virtual board is an STM32F103). */
+const REGIONS = [
+  { id: 'flash', label: 'Flash', address: 0x08000000 },
+  { id: 'sram', label: 'SRAM', address: 0x20000000 },
+  { id: 'rcc', label: 'RCC', address: 0x40021000 },
+  { id: 'gpioc', label: 'GPIOC', address: 0x40011000 },
+  { id: 'sysmem', label: 'System memory', address: 0x1ffff000 },
+  { id: 'scs', label: 'SCS', address: 0xe000e000 },
+] as const;
+
+export function MemoryPanel() {
+  const s = useStore(
+    useShallow((st) => ({
+      memAddressText: st.memAddressText,
+      memLengthText: st.memLengthText,
+      memBlock: st.memBlock,
+      memBusy: st.memBusy,
+      memError: st.memError,
+      memNotice: st.memNotice,
+      memScrollTo: st.memScrollTo,
+      editAddressText: st.editAddressText,
+      editValueText: st.editValueText,
+      editWidth: st.editWidth,
+    })),
+  );
+  const connected = useStore((st) => st.status.state === 'connected');
+  const [gotoText, setGotoText] = useState('');
+  const editAddr = parseAddress(s.editAddressText);
+  const selected = editAddr.ok && s.editAddressText ? { address: editAddr.value, size: s.editWidth / 8 } : undefined;
+  const submit = (fn: () => unknown) => (e: FormEvent) => {
+    e.preventDefault();
+    void fn();
+  };
+
+  return (
+    <section className="panel work-panel memory-panel" data-testid="memory-panel" aria-label="Memory">
+      <form className="toolbar" onSubmit={submit(readMemory)}>
+        <label className="field-inline">
+          <span>Address</span>
+          <input className="mono w-addr" data-testid="mem-address" value={s.memAddressText} onChange={(e) => setMemFields({ memAddressText: e.target.value })} />
+        </label>
+        <label className="field-inline">
+          <span>Length</span>
+          <input className="mono w-len" data-testid="mem-length" value={s.memLengthText} onChange={(e) => setMemFields({ memLengthText: e.target.value })} />
+        </label>
+        <button type="submit" className="primary" data-testid="mem-read" disabled={!connected || s.memBusy}>
+          Read
+        </button>
+        <button type="button" data-testid="mem-refresh" disabled={!connected || s.memBusy} onClick={() => void refreshMemory()}>
+          Refresh
+        </button>
+        <span className="spacer" />
+        <input className="mono w-addr" data-testid="mem-goto" placeholder="go to address" value={gotoText} onChange={(e) => setGotoText(e.target.value)}
+          onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), void goToAddress(gotoText))} />
+        <button type="button" data-testid="mem-goto-btn" disabled={!connected} onClick={() => void goToAddress(gotoText)}>
+          Go
+        </button>
+      </form>
+      <div className="jumps">
+        <span className="muted">Jump to</span>
+        {REGIONS.map((r) => (
+          <button type="button" key={r.id} className="chip" data-testid={`jump-${r.id}`} disabled={!connected || s.memBusy} onClick={() => void jumpTo(r.address)}>
+            {r.label}
+          </button>
+        ))}
+      </div>
+
+      {s.memBlock ? (
+        <HexView block={s.memBlock} selected={selected} scrollTo={s.memScrollTo} onSelect={selectByte} />
+      ) : (
+        <div className="hex-empty muted" data-testid="hex-view">
+          {connected ? 'Read a block to see it here.' : 'Connect, then read memory.'}
+        </div>
+      )}
+
+      <form className="toolbar edit-bar" onSubmit={submit(writeEdit)}>
+        <span className="muted">Edit</span>
+        <input className="mono w-addr" data-testid="edit-address" placeholder="address" value={s.editAddressText} onChange={(e) => setMemFields({ editAddressText: e.target.value })} />
+        <select data-testid="edit-width" value={s.editWidth} onChange={(e) => setMemFields({ editWidth: Number(e.target.value) as 8 | 16 | 32 })}>
+          <option value={8}>byte</option>
+          <option value={16}>half-word</option>
+          <option value={32}>word</option>
+        </select>
+        <input className="mono w-val" data-testid="edit-value" placeholder="value" value={s.editValueText} onChange={(e) => setMemFields({ editValueText: e.target.value })} />
+        <button type="submit" data-testid="mem-write" disabled={!connected || s.memBusy}>
+          Write
+        </button>
+        {s.memBusy ? <span className="muted">working…</span> : null}
+        {s.memNotice ? <span className="notice" data-testid="mem-notice">{s.memNotice}</span> : null}
+      </form>
+      {s.memError ? <ErrorBox error={s.memError} testId="mem-error" /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+// Run control (halt, resume, step, reset run/halt/init) and the core registers,
+// re-read on every halt. Click a value to edit it; Enter writes, Escape cancels.
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { RegisterValue } from '../../../shared/workbench';
+import { hex } from '../../lib/numbers';
+import { useStore } from '../../store';
+import { refreshRegisters, targetControl, writeRegister } from '../../store/target-actions';
+import { ErrorBox } from '../ErrorBox';
+
+export function RegistersPanel() {
+  const { registers, regBusy, controlBusy, regError } = useStore(
+    useShallow((s) => ({ registers: s.registers, regBusy: s.regBusy, controlBusy: s.controlBusy, regError: s.regError })),
+  );
+  const connected = useStore((s) => s.status.state === 'connected');
+  const off = !connected || controlBusy !== undefined;
+  const state = registers?.state;
+
+  return (
+    <section className="panel work-panel registers-panel" data-testid="registers-panel" aria-label="Registers">
+      <div className="toolbar">
+        <button type="button" data-testid="target-halt" disabled={off} onClick={() => void targetControl('halt')}>Halt</button>
+        <button type="button" data-testid="target-resume" disabled={off} onClick={() => void targetControl('resume')}>Resume</button>
+        <button type="button" data-testid="target-step" disabled={off || state !== 'halted'} onClick={() => void targetControl('step')}>Step</button>
+        <span className="sep" />
+        <span className="muted">Reset</span>
+        <button type="button" data-testid="reset-run" disabled={off} onClick={() => void targetControl('reset', 'run')}>run</button>
+        <button type="button" data-testid="reset-halt" disabled={off} onClick={() => void targetControl('reset', 'halt')}>halt</button>
+        <button type="button" data-testid="reset-init" disabled={off} onClick={() => void targetControl('reset', 'init')}>init</button>
+        <span className="spacer" />
+        {controlBusy ? <span className="muted">{controlBusy}…</span> : null}
+        <button type="button" data-testid="registers-refresh" disabled={!connected || regBusy} onClick={() => void refreshRegisters()}>Refresh</button>
+      </div>
+
+      {!connected ? (
+        <p className="muted">Connect to see the core registers.</p>
+      ) : state && state !== 'halted' ? (
+        <p className="hint-box" data-testid="registers-running">
+          target {state === 'debug-running' ? 'running' : state} — halt to read registers
+        </p>
+      ) : registers && registers.registers.length > 0 ? (
+        <RegisterTable registers={registers.registers} />
+      ) : (
+        <p className="muted">{regBusy ? 'Reading…' : 'No registers read yet.'}</p>
+      )}
+      {regError ? <ErrorBox error={regError} testId="registers-error" /> : null}
+    </section>
+  );
+}
+
+function RegisterTable({ registers }: { registers: RegisterValue[] }) {
+  const [editing, setEditing] = useState<string | undefined>();
+  const [text, setText] = useState('');
+  return (
+    <table className="regs" data-testid="registers-table">
+      <thead>
+        <tr>
+          <th>Register</th>
+          <th>Value</th>
+          <th>Decimal</th>
+        </tr>
+      </thead>
+      <tbody>
+        {registers.map((r) => (
+          <tr key={r.name} data-testid="reg-row" data-name={r.name}>
+            <td className="mono">{r.name}</td>
+            <td className="mono">
+              {editing === r.name ? (
+                <input
+                  autoFocus
+                  className="mono w-val"
+                  data-testid="reg-edit"
+                  value={text}
+                  onChange={(e) => setText(e.target.value)}
+                  onBlur={() => setEditing(undefined)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Escape') setEditing(undefined);
+                    if (e.key === 'Enter') void writeRegister(r.name, r.bits, text).then((ok) => ok && setEditing(undefined));
+                  }}
+                />
+              ) : (
+                <button
+                  type="button"
+                  className="reg-value"
+                  data-testid="reg-value"
+                  title="Click to edit"
+                  onClick={() => {
+                    setText(hex(r.value, r.bits / 4));
+                    setEditing(r.name);
+                  }}
+                >
+                  {hex(r.value, Math.max(1, r.bits / 4))}
+                </button>
+              )}
+            </td>
+            <td className="mono muted">{r.value >>> 0}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

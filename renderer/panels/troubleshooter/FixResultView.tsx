@@ -1,0 +1,50 @@
+// The fix in flight, the warning a destructive fix waits on, and the outcome of
+// the last fix (worked or not, what changed, Undo).
+import { useStore } from '../../store';
+import { describeError } from '../../store/actions';
+import { cancelConfirm, confirmFix, undoFix } from './actions';
+
+export function FixResultView() {
+  const busy = useStore((s) => s.fixBusy);
+  const fix = useStore((s) => s.lastFix);
+  const error = useStore((s) => s.fixError);
+  const confirm = useStore((s) => s.confirm);
+  return (
+    <>
+      {confirm ? (
+        <div className="warning-box" role="alertdialog" data-testid="fix-confirm">
+          <p>{confirm.warning}</p>
+          <button type="button" data-testid="fix-confirm-yes" onClick={() => void confirmFix()}>
+            Yes, erase
+          </button>{' '}
+          <button type="button" data-testid="fix-confirm-no" onClick={cancelConfirm}>
+            Cancel
+          </button>
+        </div>
+      ) : null}
+      {busy ? (
+        <p className="muted" data-testid="fix-busy">
+          Applying {busy} and reconnecting…
+        </p>
+      ) : null}
+      {error ? (
+        <pre className="failure" data-testid="fix-error">
+          {describeError(error)}
+        </pre>
+      ) : null}
+      {fix ? (
+        <div className={fix.worked ? 'fix-ok' : 'fix-failed'} data-testid="fix-result" data-worked={String(fix.worked)} role="status">
+          <strong>{fix.worked ? '✔ Fixed — ' : '✘ Not fixed — '}</strong>
+          {fix.message}
+          <div className="muted">Applied: {fix.applied}</div>
+          {fix.details ? <pre className="mono">{fix.details}</pre> : null}
+          {fix.fixId ? (
+            <button type="button" data-testid="fix-undo" onClick={() => void undoFix()}>
+              Undo
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+    </>
+  );
+}

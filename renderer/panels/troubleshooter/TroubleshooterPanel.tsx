@@ -1,0 +1,62 @@
+// The guided troubleshooter: opens by itself when a connect fails (the host sends
+// its diagnosis), or on demand. Findings most likely first; fixes the app can apply
+// reconnect and report whether they worked.
+import { useEffect } from 'react';
+import { useStore } from '../../store';
+import { openFlow, openTroubleshooter, runDiagnosis, subscribeDiagnosis } from './actions';
+import { FindingCard } from './FindingCard';
+import { FixResultView } from './FixResultView';
+import { VoltageFlow } from './VoltageFlow';
+import { WiringFlow } from './WiringFlow';
+import './troubleshooter.css';
+
+export function TroubleshooterPanel() {
+  const open = useStore((s) => s.troubleshooterOpen);
+  const diagnosis = useStore((s) => s.diagnosis);
+  const diagnosing = useStore((s) => s.diagnosing);
+  const flow = useStore((s) => s.flow);
+  useEffect(() => {
+    subscribeDiagnosis();
+  }, []);
+
+  if (!open) {
+    return (
+      <button type="button" className="troubleshooter-open" data-testid="troubleshooter-open" onClick={() => openTroubleshooter()}>
+        Troubleshoot…
+      </button>
+    );
+  }
+  return (
+    <section className="panel troubleshooter" data-testid="troubleshooter" aria-label="Troubleshooter">
+      <h2>Troubleshooter</h2>
+      <div className="toolbar">
+        <button type="button" data-testid="diagnose-run" disabled={diagnosing} onClick={() => void runDiagnosis()}>
+          {diagnosing ? 'Diagnosing…' : 'Diagnose now'}
+        </button>{' '}
+        <button type="button" data-testid="flow-voltage" onClick={() => openFlow(flow === 'voltage' ? null : 'voltage')}>
+          Voltage check
+        </button>{' '}
+        <button type="button" data-testid="flow-wiring" onClick={() => openFlow(flow === 'wiring' ? null : 'wiring')}>
+          Wiring check
+        </button>{' '}
+        <button type="button" data-testid="troubleshooter-close" onClick={() => openTroubleshooter(false)}>
+          Close
+        </button>
+      </div>
+      <FixResultView />
+      {flow === 'voltage' ? <VoltageFlow /> : null}
+      {flow === 'wiring' ? <WiringFlow /> : null}
+      {!diagnosis ? (
+        <p className="muted">No diagnosis yet. It runs by itself when a connection fails; “Diagnose now” runs it on the last OpenOCD output.</p>
+      ) : diagnosis.findings.length === 0 ? (
+        <p data-testid="no-findings">Nothing in OpenOCD&apos;s output points to a known problem.</p>
+      ) : (
+        <ol className="findings" data-testid="findings">
+          {diagnosis.findings.map((f, i) => (
+            <FindingCard key={`${f.category}-${i}`} finding={f} rank={i + 1} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+// Guided voltage check: the adapter's reading when OpenOCD printed one, else the
+// technician measures VTref against GND; the value is classified and explained.
+import { useState } from 'react';
+import { classifyVoltage, VOLTAGE_ADVICE, type VoltageClass } from '../../../shared/troubleshoot';
+import { useStore } from '../../store';
+import { guessConnector, Pinout } from './Pinout';
+
+const VERDICT: Record<VoltageClass, string> = { unpowered: 'Unpowered', 'too-low': 'Too low', fine: 'Fine', 'too-high': 'Too high' };
+
+export function VoltageFlow() {
+  const reported = useStore((s) => s.diagnosis?.targetVoltage ?? s.status.info.targetVoltage);
+  const profile = useStore((s) => s.profiles.find((p) => p.id === (s.diagnosis?.profileId ?? s.selectedId)));
+  const [text, setText] = useState('');
+  const [measured, setMeasured] = useState<number | undefined>();
+  const volts = measured ?? reported;
+  const verdict = volts === undefined ? undefined : classifyVoltage(volts);
+  return (
+    <section className="flow" data-testid="voltage-flow" aria-label="Voltage check">
+      <h3>Voltage check</h3>
+      {reported !== undefined ? (
+        <p>
+          The adapter reports <strong className="mono">{reported.toFixed(2)} V</strong> on VTref.
+        </p>
+      ) : (
+        <p>The adapter does not report the target voltage. Measure with a multimeter between VTref (red lead) and GND (black lead) on the highlighted pins, board powered.</p>
+      )}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const v = Number(text.replace(',', '.'));
+          if (text.trim() && Number.isFinite(v)) setMeasured(v);
+        }}
+      >
+        <label>
+          Measured VTref–GND (V){' '}
+          <input data-testid="voltage-input" inputMode="decimal" value={text} onChange={(e) => setText(e.target.value)} size={6} />
+        </label>{' '}
+        <button type="submit" data-testid="voltage-submit">
+          Classify
+        </button>
+      </form>
+      {verdict ? (
+        <div className={`verdict verdict-${verdict}`} data-testid="voltage-verdict" data-verdict={verdict}>
+          <strong>
+            {VERDICT[verdict]} ({volts?.toFixed(2)} V)
+          </strong>
+          <p>{VOLTAGE_ADVICE[verdict]}</p>
+        </div>
+      ) : null}
+      <Pinout initial={guessConnector(profile)} purpose="voltage" />
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+// The troubleshooter's actions: run a diagnosis, apply/undo a fix, open a guided
+// flow. Module-level functions over the shared store, like ../../store/actions.
+import type { FixAction } from '../../../shared/diagnose';
+import type { DiagnosisReport } from '../../../shared/troubleshoot';
+import { useStore } from '../../store';
+import { currentApi, loadProfiles } from '../../store/actions';
+import type { TroubleFlow } from '../../store/diagnose-slice';
+
+/** Destructive fixes ask first: erasing flash cannot be undone. */
+const WARNINGS: Partial<Record<FixAction, string>> = {
+  'unlock-flash':
+    'Removing read protection MASS-ERASES the whole flash (that is how the chip protects its contents). Your firmware and any data in flash will be gone. Continue?',
+  'mass-erase': 'This erases the WHOLE flash: the firmware that takes the debug pins will be gone, and so will everything else in flash. Continue?',
+};
+
+let subscribed: (() => void) | undefined;
+
+/** Subscribes once to the host's automatic diagnosis of a failed connect. */
+export function subscribeDiagnosis(): () => void {
+  subscribed ??= currentApi().onDiagnosis(onDiagnosis);
+  return subscribed;
+}
+
+export function onDiagnosis(report: DiagnosisReport): void {
+  // A failed connect opens the troubleshooter; the fix flow's own reconnects do not close it.
+  useStore.setState({ diagnosis: report, troubleshooterOpen: true });
+}
+
+export function openTroubleshooter(open = true): void {
+  useStore.setState({ troubleshooterOpen: open });
+}
+
+export async function runDiagnosis(): Promise<void> {
+  useStore.setState({ diagnosing: true, troubleshooterOpen: true });
+  const r = await currentApi().diagnose();
+  useStore.setState(r.ok ? { diagnosing: false, diagnosis: r.value } : { diagnosing: false, fixError: r.error });
+}
+
+export function requestFix(action: FixAction, args?: Record<string, string>): void {
+  const warning = WARNINGS[action];
+  if (warning) useStore.setState({ confirm: { action, args, warning } });
+  else void applyFix(action, args);
+}
+
+export function cancelConfirm(): void {
+  useStore.setState({ confirm: undefined });
+}
+
+export async function confirmFix(): Promise<void> {
+  const c = useStore.getState().confirm;
+  useStore.setState({ confirm: undefined });
+  if (c) await applyFix(c.action, c.args);
+}
+
+export async function applyFix(action: FixAction, args?: Record<string, string>): Promise<void> {
+  const s = useStore.getState();
+  const profileId = s.diagnosis?.profileId ?? s.status.profileId ?? s.selectedId;
+  useStore.setState({ fixBusy: action, fixError: undefined, lastFix: undefined });
+  const r = await currentApi().applyFix({ action, ...(profileId ? { profileId } : {}), ...(args ? { args } : {}) });
+  if (!r.ok) {
+    useStore.setState({ fixBusy: undefined, fixError: r.error });
+    return;
+  }
+  useStore.setState({ fixBusy: undefined, lastFix: r.value });
+  if (r.value.fixId) {
+    await loadProfiles();
+    if (r.value.profileId) useStore.setState({ selectedId: r.value.profileId });
+  }
+}
+
+export async function undoFix(): Promise<void> {
+  const fix = useStore.getState().lastFix;
+  if (!fix?.fixId) return;
+  const r = await currentApi().undoFix({ fixId: fix.fixId });
+  if (!r.ok) {
+    useStore.setState({ fixError: r.error });
+    return;
+  }
+  useStore.setState({ lastFix: { ...fix, fixId: undefined, message: `Undone: the profile is back as it was (${fix.applied} removed).` } });
+  await loadProfiles();
+}
+
+export function openFlow(flow: TroubleFlow): void {
+  useStore.setState({ flow });
+}

@@ -1,0 +1,76 @@
+// Shapes the workbench panels (memory, registers, flash, board menu) exchange with
+// main. Plain data only: byte arrays cross as base64 so a 1 MiB read is one compact
+// JSON string instead of a million-element number array.
+import type { ErrorValue } from './errors';
+
+/** Largest single memory read the panel may ask for. */
+export const MAX_MEMORY_READ = 1024 * 1024;
+/** Largest number of values one writeMemory call may carry. */
+export const MAX_MEMORY_WRITE_VALUES = 4096;
+/** Largest image file the browser may upload (the Electron dialog has no limit of its own). */
+export const MAX_IMAGE_BYTES = 16 * 1024 * 1024;
+/** Raw bytes per upload chunk (base64 makes it 4/3 larger on the wire, well under the socket's cap). */
+export const UPLOAD_CHUNK_BYTES = 512 * 1024;
+
+export interface MemoryBlock {
+  address: number;
+  /** The bytes read, base64. */
+  data: string;
+}
+
+export type CoreState = 'unknown' | 'running' | 'halted' | 'reset' | 'debug-running';
+
+export interface RegisterValue {
+  name: string;
+  bits: number;
+  value: number;
+}
+
+export interface RegistersSnapshot {
+  state: CoreState;
+  /** Empty unless the core is halted: a running core's registers cannot be read. */
+  registers: RegisterValue[];
+}
+
+export type TargetAction = 'halt' | 'resume' | 'step' | 'reset';
+export type ResetMode = 'run' | 'halt' | 'init';
+
+export type ImageFormatName = 'bin' | 'ihex' | 'srec' | 'elf';
+
+/** An image held in main, ready to program: uploaded bytes or a file path (re-read at each use). */
+export interface StagedImage {
+  imageId: string;
+  name: string;
+  size: number;
+  format: ImageFormatName;
+  /** Set when the image came from the file dialog (Electron). */
+  path?: string;
+}
+
+export interface UploadProgress {
+  received: number;
+  /** Present once the last chunk is in. */
+  image?: StagedImage;
+}
+
+export type FlashOp = 'program' | 'verify' | 'erase-all';
+export type FlashPhaseName = 'erase' | 'program' | 'verify' | 'read';
+
+export type FlashVerifyResult = { ok: true; bytes: number } | { ok: false; firstMismatch: number; expected: number; actual: number };
+
+/** One event of a flash job; every job ends with exactly one done, failed or cancelled. */
+export type FlashJobEvent = { jobId: string; op: FlashOp } & (
+  | { type: 'progress'; phase: FlashPhaseName; done: number; total: number; bytesPerSecond: number }
+  | { type: 'done'; bytes: number; seconds: number; bytesPerSecond: number; verify?: FlashVerifyResult }
+  | { type: 'cancelled'; phase: FlashPhaseName; done: number; total: number; message: string }
+  | { type: 'failed'; error: ErrorValue }
+);
+
+export interface BoardState {
+  /** The virtual board is running (connected with the virtual board profile). */
+  running: boolean;
+  /** Faults switched on now (running) or for the next connect (not running). */
+  faults: string[];
+  /** Every fault name the board knows. */
+  known: string[];
+}
