@@ -13,6 +13,7 @@ import { parseSvd } from '../main/session/svd/build';
 import { bundledWorkerPath, loadSvdDevice } from '../main/session/svd/load';
 
 const RUNS = 5;
+const ROUNDS = 2;
 
 interface CaseResult {
   medianMs: number;
@@ -145,13 +146,28 @@ async function main(): Promise<void> {
   const mb = readFileSync(file).length / 2 ** 20;
   const device = parseSvd(readFileSync(file, 'utf8'), file);
   const regs = device.peripherals.reduce((n, p) => n + p.registers.length, 0);
-  console.log(`svd bench: ${path.basename(file)} ${mb.toFixed(1)} MB, ${device.peripherals.length} peripherals, ${regs} registers; median of ${RUNS} runs, file read included`);
+  console.log(`svd bench: ${path.basename(file)} ${mb.toFixed(1)} MB, ${device.peripherals.length} peripherals, ${regs} registers; median of ${RUNS} runs (best of ${ROUNDS} rounds), file read included`);
   const worker = bundledWorkerPath();
-  const rows: [string, CaseResult | string][] = [
-    ['fast-xml-parser bare parse (floor)', child('fxp-bare-parse', file)],
-    ['ours, in process (parse + resolve)', child('ours-in-process', file)],
-    ['ours, worker thread (+ clone back)', worker === undefined ? 'skipped: no dist/workers/svd-worker.js (run npm run build)' : child('ours-worker', file)],
+  const cases: [string, string][] = [
+    ['fast-xml-parser bare parse (floor)', 'fxp-bare-parse'],
+    ['ours, in process (parse + resolve)', 'ours-in-process'],
+    ['ours, worker thread (+ clone back)', 'ours-worker'],
   ];
+  // The machine is shared: run the cases interleaved, ROUNDS times, and keep each
+  // case's quieter round, so one burst of someone else's load does not skew a ratio.
+  const best = new Map<string, CaseResult | string>();
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [, id] of cases) {
+      if (id === 'ours-worker' && worker === undefined) {
+        best.set(id, 'skipped: no dist/workers/svd-worker.js (run npm run build)');
+        continue;
+      }
+      const r = child(id, file);
+      const prev = best.get(id);
+      if (prev === undefined || typeof prev === 'string' || (typeof r !== 'string' && r.medianMs < prev.medianMs)) best.set(id, r);
+    }
+  }
+  const rows: [string, CaseResult | string][] = cases.map(([label, id]) => [label, best.get(id) ?? 'not run']);
   console.log(`${'case'.padEnd(40)} ${'median ms'.padStart(9)} ${'1st ms'.padStart(8)} ${'main stall'.padStart(10)} ${'peak RSS MB'.padStart(11)} ${'heap kept MB'.padStart(12)}`);
   for (const [label, r] of rows) {
     if (typeof r === 'string') console.log(`${label.padEnd(40)} ${r}`);

@@ -1,13 +1,23 @@
 // Benchmark: `program` + verify of 64 KiB through stock OpenOCD into the virtual board.
-// Prints throughput and the CPU time of the board (in this process) against OpenOCD's.
-import { spawn } from 'node:child_process';
+// OpenOCD is started and `init`ed first; the measured window is the one TCL `program ...
+// verify` command only, so neither Node's nor OpenOCD's start-up (module loading, config
+// parsing, JTAG examine) is counted. Both sides' CPU is a delta over that same window:
+// the board (in this process) by process.cpuUsage(), OpenOCD by /proc/<pid>/stat.
+// Runs over TCP (the default) and over a Unix-domain socket, then measures the board's
+// CPU share while its blink firmware runs with OpenOCD attached.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startVirtualBoard } from '../main/vboard/index';
+import { startVirtualBoard, type VirtualBoard } from '../main/vboard/index';
 
 const CLK_TCK = 100; // Linux USER_HZ
+const SIZE = 64 * 1024;
+// Knobs for profiling one part: VBOARD_BENCH_RUNS=5 VBOARD_BENCH_ONLY=unix|tcp|idle.
+const RUNS = Number(process.env.VBOARD_BENCH_RUNS ?? 3);
+const ONLY = process.env.VBOARD_BENCH_ONLY;
 
 function procCpuSeconds(pid: number): number {
   // /proc/<pid>/stat: fields 14 and 15 (utime, stime) after the parenthesised comm.
@@ -16,55 +26,172 @@ function procCpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
 }
 
+async function freePort(): Promise<number> {
+  const srv = net.createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const addr = srv.address();
+  await new Promise<void>((r) => srv.close(() => r()));
+  if (typeof addr !== 'object' || !addr) throw new Error('no port');
+  return addr.port;
+}
+
+/** Minimal TCL RPC client: one command in flight, replies end with 0x1a. */
+async function tclConnect(port: number, proc: ChildProcess): Promise<(cmd: string) => Promise<string>> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error('openocd exited before its tcl port opened');
+    const sock = await new Promise<net.Socket | undefined>((resolve) => {
+      const s = net.connect(port, '127.0.0.1');
+      s.once('connect', () => resolve(s));
+      s.once('error', () => resolve(undefined));
+    });
+    if (sock) {
+      let buf = '';
+      let waiting: ((s: string) => void) | undefined;
+      sock.on('data', (d: Buffer) => {
+        buf += d.toString('latin1');
+        const end = buf.indexOf('\x1a');
+        if (end >= 0 && waiting) {
+          const w = waiting;
+          waiting = undefined;
+          const reply = buf.slice(0, end);
+          buf = buf.slice(end + 1);
+          w(reply);
+        }
+      });
+      return (cmd) =>
+        new Promise((resolve) => {
+          waiting = resolve;
+          sock.write(`${cmd}\x1a`);
+        });
+    }
+    if (Date.now() > deadline) throw new Error('tcl port never opened');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+interface RunResult {
+  ok: boolean;
+  secs: number;
+  boardCpu: number;
+  boardUser: number;
+  boardSys: number;
+  ocdCpu: number;
+  roundTrips: number;
+}
+
+async function programOnce(board: VirtualBoard, env: NodeJS.ProcessEnv, img: string): Promise<RunResult> {
+  const cfgPath = path.resolve('assets/openocd/vboard.cfg'); // run from the repository root
+  const tclPort = await freePort();
+  const { VBOARD_SOCKET: _inherited, ...parentEnv } = process.env; // the run picks its own link
+  const proc = spawn('openocd', ['-f', cfgPath, '-f', 'target/stm32f1x.cfg', '-c', `tcl_port ${tclPort}; telnet_port disabled; gdb_port disabled`, '-c', 'init'], {
+    env: { ...parentEnv, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  proc.stdout!.on('data', (d: Buffer) => (log += d.toString()));
+  proc.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+  const exited = new Promise<void>((r) => proc.once('exit', () => r()));
+  try {
+    const tcl = await tclConnect(tclPort, proc);
+    const trips0 = board.stats().roundTrips;
+    const ocd0 = procCpuSeconds(proc.pid!);
+    const cpu0 = process.cpuUsage();
+    const t0 = process.hrtime.bigint();
+    await tcl(`program ${img} 0x08000000 verify`);
+    const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+    const cpu = process.cpuUsage(cpu0);
+    const ocdCpu = procCpuSeconds(proc.pid!) - ocd0;
+    const roundTrips = board.stats().roundTrips - trips0;
+    void tcl('shutdown');
+    await exited;
+    const ok = log.includes('** Verified OK **');
+    if (!ok) console.log(log.split('\n').slice(-15).join('\n'));
+    const boardUser = cpu.user / 1e6;
+    const boardSys = cpu.system / 1e6;
+    return { ok, secs, boardCpu: boardUser + boardSys, boardUser, boardSys, ocdCpu, roundTrips };
+  } finally {
+    if (proc.exitCode === null) {
+      proc.kill('SIGKILL');
+      await exited;
+    }
+  }
+}
+
+function report(label: string, runs: RunResult[]): void {
+  console.log(`vboard program+verify 64 KiB over ${label} (${runs.length} runs; window = the TCL program command)`);
+  for (const r of runs) {
+    console.log(
+      `  ${r.ok ? 'verified' : 'FAILED  '}  wall ${r.secs.toFixed(2)} s (${(SIZE / 1024 / r.secs).toFixed(1)} KiB/s)` +
+        `  board CPU ${r.boardCpu.toFixed(2)} s (user ${r.boardUser.toFixed(2)}, sys ${r.boardSys.toFixed(2)})` +
+        `  OpenOCD CPU ${r.ocdCpu.toFixed(2)} s  board/OpenOCD ${(r.boardCpu / Math.max(r.ocdCpu, 0.01)).toFixed(2)}` +
+        `  round trips ${r.roundTrips}  (${((r.boardCpu / r.roundTrips) * 1e6).toFixed(1)} vs ${((r.ocdCpu / r.roundTrips) * 1e6).toFixed(1)} us/trip)`,
+    );
+  }
+  const med = <T>(xs: T[], f: (x: T) => number): number => xs.map(f).sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  console.log(
+    `  median: wall ${med(runs, (r) => r.secs).toFixed(2)} s, ${med(runs, (r) => SIZE / 1024 / r.secs).toFixed(1)} KiB/s, board ${med(runs, (r) => r.boardCpu).toFixed(2)} s,` +
+      ` OpenOCD ${med(runs, (r) => r.ocdCpu).toFixed(2)} s, ratio ${med(runs, (r) => r.boardCpu / Math.max(r.ocdCpu, 0.01)).toFixed(2)}`,
+  );
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'vboard-bench-'));
   const img = path.join(dir, 'img.bin');
-  const size = 64 * 1024;
-  writeFileSync(img, randomBytes(size));
-  const board = await startVirtualBoard({ port: 0 });
-  // Run from the repository root (scripts/bench.mjs does).
-  const cfgPath = path.resolve('assets/openocd/vboard.cfg');
+  writeFileSync(img, randomBytes(SIZE));
   try {
+    if (!ONLY || ONLY === 'tcp') {
+      const tcp = await startVirtualBoard({ port: 0 });
+      try {
+        const runs: RunResult[] = [];
+        for (let i = 0; i < RUNS; i++) runs.push(await programOnce(tcp, { VBOARD_PORT: String(tcp.port) }, img));
+        report('TCP', runs);
+      } finally {
+        await tcp.close();
+      }
+    }
+    if (!ONLY || ONLY === 'unix') {
+      const socketPath = path.join(dir, 'vboard.sock');
+      const unix = await startVirtualBoard({ socketPath });
+      try {
+        const runs: RunResult[] = [];
+        for (let i = 0; i < RUNS; i++) runs.push(await programOnce(unix, { VBOARD_SOCKET: socketPath }, img));
+        report('Unix socket', runs);
+      } finally {
+        await unix.close();
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (!ONLY || ONLY === 'idle') await idleRun();
+}
+
+/** A fresh board (blink firmware) with OpenOCD attached and the target left running:
+ *  how much CPU does the board take? */
+async function idleRun(): Promise<void> {
+  const cfgPath = path.resolve('assets/openocd/vboard.cfg');
+  const board = await startVirtualBoard({ port: 0 });
+  const proc = spawn('openocd', ['-f', cfgPath, '-f', 'target/stm32f1x.cfg', '-c', 'tcl_port disabled; telnet_port disabled; gdb_port disabled', '-c', 'init; reset run'], {
+    env: { ...process.env, VBOARD_PORT: String(board.port) },
+    stdio: 'ignore',
+  });
+  try {
+    await new Promise((r) => setTimeout(r, 1000));
     const cpu0 = process.cpuUsage();
+    const ocd0 = procCpuSeconds(proc.pid!);
     const t0 = process.hrtime.bigint();
-    const proc = spawn('openocd', ['-f', cfgPath, '-f', 'target/stm32f1x.cfg', '-c', 'tcl_port disabled; telnet_port disabled; gdb_port disabled', '-c', `program ${img} 0x08000000 verify`, '-c', 'shutdown'], {
-      env: { ...process.env, VBOARD_PORT: String(board.port) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let log = '';
-    proc.stdout.on('data', (d: Buffer) => (log += d.toString()));
-    proc.stderr.on('data', (d: Buffer) => (log += d.toString()));
-    let openocdCpu = 0;
-    const sampler = setInterval(() => {
-      try {
-        openocdCpu = procCpuSeconds(proc.pid!);
-      } catch {
-        /* exited between samples */
-      }
-    }, 50);
-    // Sample one last time just before the process is reaped.
-    proc.stdout.on('end', () => {
-      try {
-        openocdCpu = procCpuSeconds(proc.pid!);
-      } catch {
-        /* already gone */
-      }
-    });
-    const code = await new Promise<number | null>((resolve) => proc.on('exit', resolve));
-    clearInterval(sampler);
+    await new Promise((r) => setTimeout(r, 3000));
     const secs = Number(process.hrtime.bigint() - t0) / 1e9;
     const cpu = process.cpuUsage(cpu0);
     const boardCpu = (cpu.user + cpu.system) / 1e6;
-    const verified = log.includes('** Verified OK **');
-    console.log(`vboard program+verify 64 KiB: ${verified ? 'verified' : `FAILED (exit ${code})`}`);
-    console.log(`  wall time        ${secs.toFixed(2)} s   (${(size / 1024 / secs).toFixed(2)} KiB/s)`);
-    console.log(`  board CPU        ${boardCpu.toFixed(2)} s   (${((boardCpu / secs) * 100).toFixed(1)}% of one core; user ${(cpu.user / 1e6).toFixed(2)} s, system ${(cpu.system / 1e6).toFixed(2)} s)`);
-    console.log(`  OpenOCD CPU      ${openocdCpu.toFixed(2)} s   (${((openocdCpu / secs) * 100).toFixed(1)}% of one core)`);
-    console.log(`  board/OpenOCD    ${(boardCpu / Math.max(openocdCpu, 0.01)).toFixed(2)}`);
-    if (!verified) console.log(log.split('\n').slice(-15).join('\n'));
+    const ocd = procCpuSeconds(proc.pid!) - ocd0;
+    console.log(`idle-running blink firmware, OpenOCD attached (${secs.toFixed(1)} s):`);
+    console.log(`  board CPU        ${((boardCpu / secs) * 100).toFixed(1)}% of one core   OpenOCD ${((ocd / secs) * 100).toFixed(1)}%`);
   } finally {
+    proc.kill('SIGKILL');
+    await new Promise((r) => proc.once('exit', r));
     await board.close();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -36,7 +36,10 @@ export function createHost(services: HostServices, sink: EventSink): Host {
       // A failed connect attempt is diagnosed at once, so the troubleshooter opens with findings.
       if (s.state === 'failed') void troubleshooter.diagnose('auto').then((r) => gate.emit('diagnosis', r), () => undefined);
     }),
-    controller.onLog((line) => batcher.push(line)),
+    // Empty lines are what the panels' quiet commands leave in the log (host/quiet-controller.ts).
+    controller.onLog((line) => {
+      if (line.text !== '') batcher.push(line);
+    }),
     controller.onTargetEvent((e) => {
       batcher.flush();
       gate.emit('targetEvent', e.targetName === undefined ? { name: e.name } : { name: e.name, targetName: e.targetName });
@@ -89,7 +92,8 @@ export function createHost(services: HostServices, sink: EventSink): Host {
       else await target.reset(mode ?? 'run');
       return target.state();
     },
-    readRegisters: () => readCoreRegisters(sessions.get()),
+    // No target configured (e.g. an adapter-only profile): nothing to read, and no error for the console.
+    readRegisters: async () => (controller.status().info.targetName ? readCoreRegisters(sessions.get()) : { state: 'unknown', registers: [] }),
     writeRegister: async ({ name, value }) => {
       await sessions.get().registers.write(name, value);
       return null;
@@ -111,10 +115,10 @@ export function createHost(services: HostServices, sink: EventSink): Host {
     },
     cancelFlash: async ({ jobId }) => services.flashJobs.cancel(jobId),
 
-    getBoard: async () => services.board.state(),
-    setBoardFaults: async ({ faults }) => services.board.set(faults),
+    getBoard: () => services.board.state(),
+    setBoardFaults: ({ faults }) => services.board.set(faults),
 
-    diagnose: () => troubleshooter.diagnose('on-demand'),
+    diagnose: ({ answers }) => troubleshooter.diagnose('on-demand', answers),
     applyFix: (req) => troubleshooter.applyFix(req),
     undoFix: ({ fixId }) => troubleshooter.undoFix(fixId),
   };

@@ -154,7 +154,16 @@ export const invokeChannels = {
 
   // ---- troubleshooter ----
   /** Diagnoses the last connection attempt now (also runs by itself when a connect fails: `diagnosis` event). */
-  diagnose: invoke<DiagnosisReport>()(empty),
+  diagnose: invoke<DiagnosisReport>()(
+    z
+      .object({
+        answers: z
+          .object({ measuredVoltage: z.number().min(-50).max(50).optional(), wiringChecked: z.boolean().optional(), resetHoldHelped: z.boolean().optional() })
+          .strict()
+          .optional(),
+      })
+      .strict(),
+  ),
   /** Applies one fix, then reconnects or checks; the result says whether it worked. */
   applyFix: invoke<FixResult>()(
     z

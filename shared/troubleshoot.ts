@@ -32,6 +32,16 @@ export interface FixResult {
   state: string;
   /** Longer text to show as is (e.g. the udev rule and the commands to install it). */
   details?: string;
+  /** The failed attempt diagnosed again with this fix's outcome as an active check. */
+  diagnosis?: DiagnosisReport;
+}
+
+/** What the technician told the guided flows; the engine weighs them with the log. */
+export interface TroubleAnswers {
+  /** Volts measured between VTref and GND. */
+  measuredVoltage?: number;
+  wiringChecked?: boolean;
+  resetHoldHelped?: boolean;
 }
 
 /** Connect under reset: hold NRST while OpenOCD examines the chip. */

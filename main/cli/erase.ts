@@ -30,7 +30,13 @@ export const eraseCommand = defineTargetCommand<EraseArgs>({
     return { all, address, length: parseLength(len, address), pad: p.flags.has('--pad') };
   },
   async run({ args, session }) {
-    const flash = (session as Session).flash;
+    const s = session as Session;
+    const flash = s.flash;
+    // OpenOCD erases only a halted target (flash programming does a reset init for the same reason).
+    if ((await s.target.state()) !== 'halted') {
+      process.stderr.write('halting the target to erase\n');
+      await s.target.halt();
+    }
     if (args.all) {
       const r = await flash.eraseAll(args.bank);
       process.stdout.write(`erased flash bank #${args.bank} (${r.method === 'mass_erase' ? 'mass erase' : 'every sector'})\n`);

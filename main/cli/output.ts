@@ -63,3 +63,14 @@ export function formatProgress(p: ProgressLine, columns = 80): string {
   const filled = Math.round((pct / 100) * barWidth);
   return `${head} [${'#'.repeat(filled)}${'-'.repeat(barWidth - filled)}] ${tail}`;
 }
+
+/** The same error with a hint added, when it has none (the CLI knows what the command was for). */
+export function withHint(err: unknown, hint: string): unknown {
+  if (!(err instanceof OpenOCDError) || err.hint) return err;
+  const Cls = err.constructor as new (m: string, d: ConstructorParameters<typeof OpenOCDError>[1]) => OpenOCDError;
+  return new Cls(err.message, { hint, openocdText: err.openocdText, cause: err });
+}
+
+export const MEMORY_HINT =
+  'Check that the range exists on this chip (its reference manual\'s memory map, or `bringup svd FILE` for peripheral addresses); ' +
+  'a peripheral whose clock is off also faults.';

@@ -1,10 +1,12 @@
 // `bringup read ADDR LEN [--format hex|bin|json] [--base64] [-o FILE]`: target memory as
 // a hexdump, raw bytes, or JSON ({"address", "bytes": [...]} or {"address", "base64"}).
 import { writeFile } from 'node:fs/promises';
+import { TargetError, TargetNotHaltedError } from '../openocd/errors';
 import { formatHexdump } from '../session/hexdump';
 import type { Session } from '../session/session';
 import { expectPositional, optionValue, parseAddress, parseChoice, parseLength } from './args';
 import { UsageError } from './command';
+import { MEMORY_HINT, withHint } from './output';
 import { defineTargetCommand } from './target-command';
 
 type Format = 'hex' | 'bin' | 'json';
@@ -57,7 +59,9 @@ export const readCommand = defineTargetCommand<ReadArgs>({
     return a;
   },
   async run({ args, session }) {
-    const bytes = await (session as Session).memory.readBytes(args.address, args.length);
+    const bytes = await (session as Session).memory.readBytes(args.address, args.length).catch((e: unknown) => {
+      throw e instanceof TargetError && !(e instanceof TargetNotHaltedError) ? withHint(e, MEMORY_HINT) : e;
+    });
     const rendered = renderRead(bytes, args);
     if (args.out !== undefined) {
       await writeFile(args.out, rendered);

@@ -7,7 +7,7 @@ import { ConnectionError, OpenOCDError } from '../openocd/errors';
 import { Session } from '../session/session';
 import { parseArgs, type OptionSpec, type ParsedArgs } from './args';
 import { UsageError, type CliCommand } from './command';
-import { printError } from './output';
+import { printError, withHint } from './output';
 import { TARGET_CHOICES, TARGET_OPTIONS, TARGET_USAGE, targetChoice, type TargetChoice } from './target-options';
 
 export interface TargetContext<A> {
@@ -127,9 +127,7 @@ export function explainOpenFailure(choice: TargetChoice, err: unknown): unknown 
     const [top] = diagnose({ log: err.openocdText, profile: choice.kind === 'start' ? choice.profile : undefined });
     if (top) hint = `likely cause: ${top.title}.\n${top.steps.slice(0, 3).map((st, i) => `  ${i + 1}) ${st.text}`).join('\n')}`;
   }
-  if (hint === undefined) return err;
-  const Cls = err.constructor as new (m: string, d: ConstructorParameters<typeof OpenOCDError>[1]) => OpenOCDError;
-  return new Cls(err.message, { hint, openocdText: err.openocdText, cause: err });
+  return hint === undefined ? err : withHint(err, hint);
 }
 
 export function openSession(choice: TargetChoice): Promise<Session> {

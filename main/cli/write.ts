@@ -1,8 +1,9 @@
 // `bringup write ADDR VALUE... [--width 8|16|32]`: consecutive values from ADDR.
+import { TargetError, TargetNotHaltedError } from '../openocd/errors';
 import type { Session } from '../session/session';
 import { optionValue, parseAddress, parseChoice, parseNumber } from './args';
 import { UsageError } from './command';
-import { hexN } from './output';
+import { hexN, MEMORY_HINT, withHint } from './output';
 import { defineTargetCommand } from './target-command';
 
 export interface WriteArgs {
@@ -34,7 +35,9 @@ export const writeCommand = defineTargetCommand<WriteArgs>({
   async run({ args, session }) {
     const mem = (session as Session).memory;
     const write = args.width === 8 ? mem.writeU8 : args.width === 16 ? mem.writeU16 : mem.writeU32;
-    await write.call(mem, args.address, args.values);
+    await write.call(mem, args.address, args.values).catch((e: unknown) => {
+      throw e instanceof TargetError && !(e instanceof TargetNotHaltedError) ? withHint(e, MEMORY_HINT) : e;
+    });
     const n = args.values.length;
     process.stdout.write(
       `wrote ${n} value${n === 1 ? '' : 's'} (${args.width}-bit) at ${hexN(args.address, 32)}: ${args.values.map((v) => hexN(v, args.width)).join(' ')}\n`,

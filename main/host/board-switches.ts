@@ -1,8 +1,10 @@
 // The board menu's fault switches. They apply to the running virtual board at
 // once (most show on the next connect, as on a real board) and are remembered for
-// the next start: the controller builds a fresh board per connect from the profile,
-// so the host hands it the profile with the switched faults.
+// the next start of the same profile: the controller builds a fresh board per
+// connect from the profile, so the host hands it the profile with the switched
+// faults. A profile the menu never touched starts with its own saved faults.
 import type { ConnectionProfile } from '../../shared/profile';
+import { VBOARD_PROFILE_ID } from '../../shared/profile';
 import type { BoardState } from '../../shared/workbench';
 import type { OpenOcdControllerImpl } from '../openocd/controller';
 import { ValidationError } from '../openocd/errors';
@@ -10,31 +12,44 @@ import { VBOARD_FAULTS } from '../vboard/api';
 import { formatFaults, parseFaults } from '../vboard/faults';
 
 export class BoardSwitches {
-  /** Set once the user touched the menu; until then a profile's own faults apply. */
-  private chosen: string[] | undefined;
+  /** Faults switched in the menu, by profile id. */
+  private readonly chosen = new Map<string, string[]>();
 
-  constructor(private readonly controller: OpenOcdControllerImpl) {}
+  constructor(
+    private readonly controller: OpenOcdControllerImpl,
+    private readonly profile: (id: string) => Promise<ConnectionProfile | undefined>,
+  ) {}
 
-  state(): BoardState {
+  async state(): Promise<BoardState> {
     const board = this.controller.virtualBoard();
-    return { running: board !== undefined, faults: board ? board.faults() : (this.chosen ?? []), known: [...VBOARD_FAULTS] };
+    const known = [...VBOARD_FAULTS];
+    if (board) return { running: true, faults: board.faults(), known };
+    const id = this.profileId();
+    const faults = this.chosen.get(id) ?? (await this.profile(id))?.vboardFaults ?? [];
+    return { running: false, faults, known };
   }
 
-  set(faults: string[]): BoardState {
+  async set(faults: string[]): Promise<BoardState> {
     let canonical: string[];
     try {
       canonical = formatFaults(parseFaults(faults));
     } catch (e) {
       throw new ValidationError(`faults: ${(e as Error).message}`);
     }
-    this.chosen = canonical;
+    this.chosen.set(this.profileId(), canonical);
     this.controller.virtualBoard()?.setFaults(canonical);
     return this.state();
   }
 
-  /** The profile to start: a virtual board profile gets the switched faults. */
+  /** The profile to start: a virtual board profile gets the faults switched for it in the menu. */
   profileFor(profile: ConnectionProfile): ConnectionProfile {
-    if (profile.kind !== 'vboard' || this.chosen === undefined) return profile;
-    return { ...profile, vboardFaults: [...this.chosen] };
+    const chosen = this.chosen.get(profile.id);
+    if (profile.kind !== 'vboard' || chosen === undefined) return profile;
+    return { ...profile, vboardFaults: [...chosen] };
+  }
+
+  /** The profile the menu acts on: the one connected (or last connected), else the built-in board. */
+  private profileId(): string {
+    return this.controller.status().profileId ?? VBOARD_PROFILE_ID;
   }
 }

@@ -41,7 +41,7 @@ export function createServices(opts: ServiceOptions): HostServices {
     sessions: new SessionHolder(controller),
     images: new ImageStore(),
     flashJobs: new FlashJobs(),
-    board: new BoardSwitches(controller),
+    board: new BoardSwitches(controller, (id) => profiles.get(id)),
     ...(opts.chooseFile ? { chooseFile: opts.chooseFile } : {}),
     async listConfigs(): Promise<ConfigCatalogue> {
       scriptsDir ??= findScripts();

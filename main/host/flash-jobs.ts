@@ -35,7 +35,11 @@ export class FlashJobs {
     let ended = false;
     const send = (e: JobEvent): void => {
       if (ended) return;
-      if (e.type !== 'progress') ended = true;
+      if (e.type !== 'progress') {
+        ended = true;
+        // Free before the final event goes out: the window may start the next job as soon as it sees it.
+        if (this.running === job) this.running = undefined;
+      }
       emit({ ...e, jobId, op: req.op } as FlashJobEvent);
     };
     void runJob(session, req, abort.signal, send)

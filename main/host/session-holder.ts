@@ -4,6 +4,7 @@
 import type { OpenOcdControllerImpl } from '../openocd/controller';
 import { ConnectionError } from '../openocd/errors';
 import { Session } from '../session/session';
+import { quietController } from './quiet-controller';
 
 export class SessionHolder {
   private current: Session | undefined;
@@ -19,7 +20,7 @@ export class SessionHolder {
   get(): Session {
     const state = this.controller.status().state;
     if (state !== 'connected') throw new ConnectionError(`OpenOCD is not connected (state: ${state})`, { hint: 'Connect first.' });
-    this.current ??= Session.fromController(this.controller);
+    this.current ??= Session.fromController(quietController(this.controller));
     return this.current;
   }
 

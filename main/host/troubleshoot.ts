@@ -5,8 +5,8 @@ import type { ConnectionStatus, LogLine } from '../../shared/connection';
 import type { ProfileList } from '../../shared/contract';
 import type { FixAction } from '../../shared/diagnose';
 import type { ConnectionProfile } from '../../shared/profile';
-import type { DiagnosisReport, FixResult } from '../../shared/troubleshoot';
-import { diagnose } from '../diagnose/index';
+import type { DiagnosisReport, FixResult, TroubleAnswers } from '../../shared/troubleshoot';
+import { diagnose, type ActiveCheckResult, type DiagnoseLogLine, type UserAnswers } from '../diagnose/index';
 import { applyProfileFix, isProfileFix } from '../diagnose/flows/profile-fixes';
 import { udevInstructions } from '../diagnose/flows/udev';
 import { ValidationError } from '../openocd/errors';
@@ -21,9 +21,20 @@ export interface FixRequest {
 }
 
 export interface Troubleshooter {
-  diagnose(trigger: DiagnosisReport['trigger']): Promise<DiagnosisReport>;
+  /** 'auto' (a connect just failed) remembers that attempt; rejects while a fix's own reconnect runs. */
+  diagnose(trigger: DiagnosisReport['trigger'], answers?: TroubleAnswers): Promise<DiagnosisReport>;
   applyFix(req: FixRequest): Promise<FixResult>;
   undoFix(fixId: string): Promise<ProfileList>;
+}
+
+/** The failed attempt under investigation, and what fixes and answers have taught since. */
+interface Investigation {
+  log: DiagnoseLogLine[];
+  exitCode?: number | null;
+  profileId?: string;
+  targetVoltage?: number;
+  checks: ActiveCheckResult[];
+  answers: UserAnswers;
 }
 
 interface UndoEntry {
@@ -46,6 +57,10 @@ export function lastRun(history: readonly LogLine[]): LogLine[] {
 
 let fixCounter = 0;
 
+function toDiagnoseLines(lines: readonly LogLine[]): DiagnoseLogLine[] {
+  return lines.map((l) => ({ text: l.text, level: l.level }));
+}
+
 export function createTroubleshooter(services: HostServices): Troubleshooter {
   const { controller, profiles } = services;
   const undo = new Map<string, UndoEntry>();
@@ -59,13 +74,20 @@ export function createTroubleshooter(services: HostServices): Troubleshooter {
     }
   }
 
-  /** While connected, read what the log alone cannot show (e.g. flash protection). */
+  /**
+   * While connected, read what the log alone cannot show. STM32F1 read protection:
+   * FLASH_OBR bit 1 (RDPRT), read over the bus without halting the core (OpenOCD's
+   * `options_read` would need it halted). Worded as options_read prints it.
+   */
   async function probeConnected(status: ConnectionStatus): Promise<string[]> {
     const chip = status.info.targetName?.split('.')[0];
-    if (status.state !== 'connected' || !chip || !/^stm32f1x$/.test(chip)) return [];
+    if (status.state !== 'connected' || chip !== 'stm32f1x') return [];
     try {
-      const reply = await controller.command(`${chip} options_read 0`, { timeoutMs: 5000 });
-      return reply.split('\n').filter((l) => l.trim());
+      const reply = await controller.command('mdw 0x4002201c', { timeoutMs: 5000 });
+      const m = /:\s*([0-9a-f]{8})/i.exec(reply);
+      if (!m?.[1]) return [];
+      const obr = parseInt(m[1], 16);
+      return [`stm32f1x FLASH_OBR = 0x${m[1]}: read protection: ${obr & 2 ? 'on' : 'off'}`];
     } catch {
       return [];
     }
@@ -83,27 +105,68 @@ export function createTroubleshooter(services: HostServices): Troubleshooter {
     return { worked: false, message: `Reconnected with ${applied}: still ${s.state} (${why}). This fix did not help; try the next finding.` };
   }
 
+  let current: Investigation | undefined;
+  let fixing = false;
+
+  async function run(trigger: DiagnosisReport['trigger']): Promise<DiagnosisReport> {
+    const inv = current as Investigation;
+    const profile = inv.profileId ? await profiles.get(inv.profileId) : undefined;
+    const findings = diagnose({
+      log: inv.log,
+      exitCode: inv.exitCode,
+      profile,
+      checks: inv.checks,
+      answers: inv.answers,
+      availableCfgs: await cfgs(),
+    });
+    return { findings, trigger, profileId: inv.profileId, state: controller.status().state, targetVoltage: inv.targetVoltage, exitCode: inv.exitCode, time: Date.now() };
+  }
+
+  /** Reconnects for a fix; the outcome of a reset or speed retry is an active check for the engine. */
+  async function reconnectForFix(profile: ConnectionProfile, action: FixAction): Promise<{ status: ConnectionStatus; diagnosis?: DiagnosisReport }> {
+    fixing = true;
+    let status: ConnectionStatus;
+    try {
+      status = await reconnect(profile);
+    } finally {
+      fixing = false;
+    }
+    const checkId = action === 'retry-connect-under-reset' ? 'connect-under-reset' : action === 'lower-adapter-speed' ? 'lower-adapter-speed' : undefined;
+    if (!checkId || !current) return { status };
+    current.checks = [...current.checks.filter((c) => c.id !== checkId), { id: checkId, ok: status.state === 'connected' }];
+    return { status, diagnosis: await run('on-demand') };
+  }
+
   return {
-    async diagnose(trigger) {
+    async diagnose(trigger, answers) {
       const status = controller.status();
-      const lines = lastRun(controller.logHistory());
-      const extra = trigger === 'on-demand' ? await probeConnected(status) : [];
-      const profile = status.profileId ? await profiles.get(status.profileId) : undefined;
-      const findings = diagnose({
-        log: [...lines.map((l) => ({ text: l.text, level: l.level })), ...extra],
-        exitCode: status.exit?.code,
-        profile,
-        availableCfgs: await cfgs(),
-      });
-      return {
-        findings,
-        trigger,
-        profileId: status.profileId,
-        state: status.state,
-        targetVoltage: status.info.targetVoltage,
-        exitCode: status.exit?.code,
-        time: Date.now(),
-      };
+      if (trigger === 'auto') {
+        // A fix's own reconnect failing is reported by the fix, against the original failure.
+        if (fixing) throw new Error('a fix is reconnecting');
+        current = {
+          log: toDiagnoseLines(lastRun(controller.logHistory())),
+          exitCode: status.exit?.code,
+          profileId: status.profileId,
+          targetVoltage: status.info.targetVoltage,
+          checks: [],
+          answers: {},
+        };
+        return run(trigger);
+      }
+      if (status.state === 'connected' || !current) {
+        // Connected (e.g. flash reads fail): the live run's log plus what a probe reads.
+        const extra = await probeConnected(status);
+        current = {
+          log: [...toDiagnoseLines(lastRun(controller.logHistory())), ...extra.map((text) => ({ text }))],
+          exitCode: status.exit?.code,
+          profileId: status.profileId,
+          targetVoltage: status.info.targetVoltage,
+          checks: [],
+          answers: {},
+        };
+      }
+      if (answers) current.answers = { ...current.answers, ...answers };
+      return run(trigger);
     },
 
     async applyFix({ profileId, action, args }) {
@@ -122,15 +185,15 @@ export function createTroubleshooter(services: HostServices): Troubleshooter {
         await profiles.save(saved);
         const fixId = `fix-${Date.now().toString(36)}-${++fixCounter}`;
         undo.set(fixId, { before, savedId: saved.id });
-        const s = await reconnect(saved);
-        return { fixId, action, applied: fix.applied, profileId: saved.id, state: s.state, ...outcome(s, fix.applied) };
+        const { status: s, diagnosis } = await reconnectForFix(saved, action);
+        return { fixId, action, applied: fix.applied, profileId: saved.id, state: s.state, ...outcome(s, fix.applied), ...(diagnosis ? { diagnosis } : {}) };
       }
       switch (action) {
         case 'free-ports': {
           const id = profileId ?? controller.status().profileId;
           const p = id ? await profiles.get(id) : undefined;
           if (!p) throw new ValidationError(`profileId: no profile '${id ?? ''}'`);
-          const s = await reconnect(p);
+          const { status: s } = await reconnectForFix(p, action);
           const applied = 'new free ports for tcl, gdb and telnet (the app always picks unused ports on 127.0.0.1)';
           return { action, applied, profileId: p.id, state: s.state, ...outcome(s, 'free ports') };
         }

@@ -63,12 +63,20 @@ export function toTargetState(name: string | undefined): TargetState {
   }
 }
 
-export async function gatherConnectionInfo(query: Querier): Promise<{ info: ConnectionInfo; target: TargetState }> {
+/** What OpenOCD says at init for a driver without speed control (src/jtag/adapter.c, adapter_init). */
+export const FIXED_SPEED_LINE = "This adapter doesn't support configurable speed";
+
+export async function gatherConnectionInfo(
+  query: Querier,
+  opts: { speedConfigurable?: boolean } = {},
+): Promise<{ info: ConnectionInfo; target: TargetState }> {
   // Sequential on purpose: the RPC connection runs one command at a time anyway.
   const version = await query('version');
   const adapter = await query('adapter name');
   const transport = await query('transport select');
-  const speed = await query('adapter speed');
+  // Asking a fixed-speed adapter (remote_bitbang, ...) for its speed makes OpenOCD log two
+  // "Translation ... not implemented" errors: alarming red lines for nothing.
+  const speed = opts.speedConfigurable === false ? undefined : await query('adapter speed');
   const chain = await query('scan_chain');
   const targetName = (await query('target current'))?.trim();
   const state = targetName ? await query(`${targetName} curstate`) : undefined;

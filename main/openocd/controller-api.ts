@@ -2,6 +2,7 @@
 // the CLI, the troubleshooter): one running OpenOCD for one profile.
 import type { ConnectionProfile } from '../../shared/profile';
 import type { ConnectionStatus, LogLine } from '../../shared/connection';
+import type { CommandOptions } from './rpc-client';
 
 export interface TargetEvent {
   /** OpenOCD event name as sent on the notifications socket, e.g. "halted", "resumed", "reset-start", "gdb-attach". */
@@ -26,7 +27,7 @@ export interface OpenOcdController {
   /** `shutdown` over RPC, kill after a timeout; always ends in state stopped (or failed if it died first). */
   stop(): Promise<void>;
   /** Raw TCL over RPC; throws the library's typed errors. */
-  command(tcl: string, opts?: { timeoutMs?: number }): Promise<string>;
+  command(tcl: string, opts?: CommandOptions): Promise<string>;
   /** Every log line since the start (bounded ring), for late subscribers and the troubleshooter. */
   logHistory(): LogLine[];
   onStatus(cb: (s: ConnectionStatus) => void): () => void;

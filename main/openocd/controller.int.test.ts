@@ -207,6 +207,14 @@ describe('OpenOCD controller (real openocd, dummy adapter)', () => {
     ]);
     expect(['running', 'halted']).toContain(st.target);
     expect(ctl.virtualBoard()?.port).toBeGreaterThan(0);
+    // The app's own connect-time queries stay out of the user's console: no echoed
+    // replies, and no "Translation ... not implemented" errors from a speed query.
+    const logged = ctl.logHistory().map((l) => l.text);
+    expect(logged).not.toContain('remote_bitbang');
+    expect(logged.filter((t) => /Translation from|not implemented/.test(t))).toEqual([]);
+    // A user's own command is still echoed, as in OpenOCD's telnet console.
+    await expect(ctl.command('string cat "typed by " "the user"')).resolves.toBe('typed by the user');
+    await expect.poll(() => ctl?.logHistory().some((l) => l.text === 'typed by the user')).toBe(true);
 
     if (st.target === 'running') {
       // Registers need a halted core; OpenOCD's warning becomes the typed error.

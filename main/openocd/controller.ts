@@ -8,14 +8,14 @@ import type { ConnectionStatus, ExitInfo, LogLine } from '../../shared/connectio
 import type { ControllerOptions, OpenOcdController, TargetEvent } from './controller-api';
 import { buildOpenOcdArgs, buildOpenOcdEnv, type OpenOcdPorts } from './args';
 import { findOpenOcd } from './binary';
-import { gatherConnectionInfo, toTargetState } from './connection-info';
+import { FIXED_SPEED_LINE, gatherConnectionInfo, toTargetState } from './connection-info';
 import { ConnectionError, OpenOCDError, ProcessError } from './errors';
 import { mapOpenOcdError } from './error-map';
 import { LogRing, parseTargetVoltage } from './log-lines';
 import { NotificationClient, type Notification } from './notifications';
 import { freePorts, LOOPBACK } from './ports';
 import { OpenOcdProcess, type ExitResult } from './process';
-import { TclRpcClient } from './rpc-client';
+import { TclRpcClient, type CommandOptions } from './rpc-client';
 import { assetsDir } from '../paths';
 import { startVirtualBoard, type VirtualBoard } from '../vboard/index';
 
@@ -88,7 +88,7 @@ class Controller implements OpenOcdControllerImpl {
     return this.serial(() => this.doStop());
   }
 
-  async command(tcl: string, opts: { timeoutMs?: number } = {}): Promise<string> {
+  async command(tcl: string, opts: CommandOptions = {}): Promise<string> {
     if (this.st.state !== 'connected' || !this.proc?.running || !this.currentPorts) {
       throw new ConnectionError(`OpenOCD is not connected (state: ${this.st.state})`, { hint: 'Connect first.' });
     }
@@ -156,10 +156,14 @@ class Controller implements OpenOcdControllerImpl {
         break;
       }
       const rpc = this.rpc;
-      const { info, target } = await gatherConnectionInfo(async (tcl) => {
-        const r = await rpc.commandResult(tcl).catch(() => undefined);
-        return r?.ok === true ? r.text : undefined;
-      });
+      const speedConfigurable = !this.history.toArray().some((l) => l.text.includes(FIXED_SPEED_LINE));
+      const { info, target } = await gatherConnectionInfo(
+        async (tcl) => {
+          const r = await rpc.commandResult(tcl, { quiet: true }).catch(() => undefined);
+          return r?.ok === true ? r.text : undefined;
+        },
+        { speedConfigurable },
+      );
       if (!this.stillStarting(gen)) return this.endedDuringStart(gen); // died or stopped meanwhile
       const voltage = this.st.info.targetVoltage;
       if (voltage !== undefined) info.targetVoltage = voltage;

@@ -1,6 +1,7 @@
 // One OpenOCD child process: spawn (no shell), log lines with levels, readiness
 // on the tcl port, exit reason, and a stop that always ends the process.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { withParentDeathSignal } from './parent-death';
 import { EventEmitter } from 'node:events';
 import type { LogLine } from '../../shared/connection';
 import { ProcessError, TimeoutError } from './errors';
@@ -57,12 +58,17 @@ export class OpenOcdProcess extends EventEmitter<OpenOcdProcessEvents> {
     this.ring = new LogRing(opts.logCapacity ?? 5000);
     let seq = 0;
     this.nextSeq = opts.nextSeq ?? (() => ++seq);
-    this.child = spawn(opts.binary, opts.args, {
+    const launch = withParentDeathSignal(opts.binary, opts.args);
+    this.child = spawn(launch.command, launch.args, {
       cwd: opts.cwd,
       env: { ...process.env, ...opts.env },
       stdio: ['ignore', 'pipe', 'pipe'],
       shell: false,
       windowsHide: true,
+      // Its own process group: a Ctrl-C typed at the terminal is ours to handle (cancel a
+      // flash cleanly, then stop OpenOCD), not a signal that kills OpenOCD mid-operation.
+      // Dying with us is covered by the registry's hooks and the parent-death signal.
+      detached: process.platform !== 'win32',
     });
     registerChild(this.child);
     this.exited = new Promise<ExitResult>((resolve) => {

@@ -21,6 +21,8 @@ export interface ConnectOptions {
 export interface CommandOptions {
   /** Counted from when the command is written to the socket, not from when it was queued. */
   timeoutMs?: number;
+  /** Keep a successful result out of OpenOCD's log (and so the console): the app's own queries. */
+  quiet?: boolean;
 }
 
 interface Pending {
@@ -102,20 +104,20 @@ export class TclRpcClient extends EventEmitter<TclRpcClientEvents> {
   private run<T>(tcl: string, opts: CommandOptions, done: (reply: WrappedReply) => T): Promise<T> {
     let payload: Buffer;
     try {
-      payload = this.wrapperSent ? this.wrappedPayload(tcl) : this.definingPayload(tcl);
+      payload = this.wrapperSent ? this.wrappedPayload(tcl, opts.quiet) : this.definingPayload(tcl, opts.quiet);
     } catch (err) {
       return Promise.reject(err);
     }
     return this.sendPayload(payload, opts).then((buf) => {
       const reply = parseWrappedReply(buf);
       // The wrapper proc went missing (renamed or deleted by a user script): define it again.
-      if (isMissingWrapper(reply)) return this.sendPayload(this.definingPayload(tcl), opts).then((b) => done(parseWrappedReply(b)));
+      if (isMissingWrapper(reply)) return this.sendPayload(this.definingPayload(tcl, opts.quiet), opts).then((b) => done(parseWrappedReply(b)));
       return done(reply);
     });
   }
 
-  private definingPayload(tcl: string): Buffer {
-    const payload = Buffer.from(`${wrapCommand(tcl, true)}\x1a`, 'utf8');
+  private definingPayload(tcl: string, quiet = false): Buffer {
+    const payload = Buffer.from(`${wrapCommand(tcl, true, quiet)}\x1a`, 'utf8');
     this.wrapperSent = true;
     return payload;
   }
@@ -137,13 +139,14 @@ export class TclRpcClient extends EventEmitter<TclRpcClientEvents> {
   }
 
   /** Wire bytes of a wrapped command; short commands are cached (polling loops repeat the same few). */
-  private wrappedPayload(tcl: string): Buffer {
-    let payload = this.payloadCache.get(tcl);
+  private wrappedPayload(tcl: string, quiet = false): Buffer {
+    const key = quiet ? `q${tcl}` : `l${tcl}`;
+    let payload = this.payloadCache.get(key);
     if (!payload) {
-      payload = Buffer.from(`${wrapCommand(tcl)}\x1a`, 'utf8');
+      payload = Buffer.from(`${wrapCommand(tcl, false, quiet)}\x1a`, 'utf8');
       if (tcl.length <= 256) {
         if (this.payloadCache.size >= 256) this.payloadCache.clear();
-        this.payloadCache.set(tcl, payload);
+        this.payloadCache.set(key, payload);
       }
     }
     return payload;

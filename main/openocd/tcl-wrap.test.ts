@@ -38,8 +38,14 @@ describe('wrapCommand', () => {
   it('calls the wrapper proc with the quoted command, defining it first when asked', () => {
     expect(wrapCommand('set a {b}')).toBe('::__bw "set a \\{b\\}"');
     expect(wrapCommand('version', true)).toBe(
-      'proc ::__bw {c} {if {[catch {uplevel #0 $c} m]} {return "$m\\x00E"} elseif {$m ne ""} {return "$m\\x00O"}}; ::__bw "version"',
+      'proc ::__bw {c} {if {[catch {uplevel #0 $c} m]} {return "$m\\x00E"} elseif {$m ne ""} {return "$m\\x00O"}}; ' +
+        'proc ::__bwq {c} {if {[catch {uplevel #0 $c} m]} {return "$m\\x00E"} elseif {$m ne ""} {return "\\x00$m\\x00O"}}; ::__bw "version"',
     );
+    expect(wrapCommand('version', false, true)).toBe('::__bwq "version"');
+  });
+
+  it('reads a quiet reply without its leading NUL', () => {
+    expect(parseWrappedReply(Buffer.from('\0Open On-Chip Debugger 0.12.0\0O'))).toEqual({ ok: true, text: 'Open On-Chip Debugger 0.12.0' });
   });
 });
 

@@ -53,18 +53,26 @@ export function validateCommand(tcl: string): void {
 }
 
 export const WRAPPER_PROC = '::__bw';
-export const WRAPPER_PROC_DEF = `proc ${WRAPPER_PROC} {c} {if {[catch {uplevel #0 $c} m]} {return "$m\\x00E"} elseif {$m ne ""} {return "$m\\x00O"}}`;
+/**
+ * The quiet variant puts a NUL in FRONT of a successful result too, so OpenOCD's log
+ * line for it is empty (the host drops empty lines): the app's own queries (connect-time
+ * facts, panel reads of 64 KiB) stay out of the user's console. Failures still show.
+ */
+export const QUIET_WRAPPER_PROC = '::__bwq';
+export const WRAPPER_PROC_DEF =
+  `proc ${WRAPPER_PROC} {c} {if {[catch {uplevel #0 $c} m]} {return "$m\\x00E"} elseif {$m ne ""} {return "$m\\x00O"}}; ` +
+  `proc ${QUIET_WRAPPER_PROC} {c} {if {[catch {uplevel #0 $c} m]} {return "$m\\x00E"} elseif {$m ne ""} {return "\\x00$m\\x00O"}}`;
 
-/** The wire text for `tcl`; with `define`, the proc definition goes in front (first command of a connection). */
-export function wrapCommand(tcl: string, define = false): string {
+/** The wire text for `tcl`; with `define`, the proc definitions go in front (first command of a connection). */
+export function wrapCommand(tcl: string, define = false, quiet = false): string {
   validateCommand(tcl);
-  const call = `${WRAPPER_PROC} "${tclQuote(tcl)}"`;
+  const call = `${quiet ? QUIET_WRAPPER_PROC : WRAPPER_PROC} "${tclQuote(tcl)}"`;
   return define ? `${WRAPPER_PROC_DEF}; ${call}` : call;
 }
 
-/** The reply OpenOCD gives when the wrapper proc is missing (e.g. someone renamed it). */
+/** The reply OpenOCD gives when a wrapper proc is missing (e.g. someone renamed it). */
 export function isMissingWrapper(reply: WrappedReply): boolean {
-  return reply.ok === 'unknown' && reply.text === `invalid command name "${WRAPPER_PROC}"`;
+  return reply.ok === 'unknown' && (reply.text === `invalid command name "${WRAPPER_PROC}"` || reply.text === `invalid command name "${QUIET_WRAPPER_PROC}"`);
 }
 
 export type WrappedReply = { ok: true; text: string } | { ok: false; text: string } | { ok: 'unknown'; text: string };
@@ -77,7 +85,8 @@ export function parseWrappedReply(reply: Buffer): WrappedReply {
   if (n === 0) return EMPTY_OK;
   if (n >= 2 && reply[n - 2] === 0) {
     const status = reply[n - 1];
-    const text = reply.toString('utf8', 0, n - 2);
+    // A quiet reply's leading NUL (see QUIET_WRAPPER_PROC) is not part of the result.
+    const text = reply.toString('utf8', reply[0] === 0 ? 1 : 0, n - 2);
     if (status === 0x4f /* O */) return { ok: true, text };
     if (status === 0x45 /* E */) return { ok: false, text };
   }

@@ -4,6 +4,8 @@
 export interface CommandOptions {
   /** Overrides the client's default reply timeout for slow commands (big reads, SVF). */
   timeoutMs?: number;
+  /** Keep a successful result out of OpenOCD's log, so the user's console shows only their own commands. */
+  quiet?: boolean;
 }
 
 export interface CommandRunner {

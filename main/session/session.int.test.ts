@@ -73,10 +73,13 @@ describe('target', () => {
   });
 
   // The virtual board has no instruction engine yet: C_STEP leaves its core running.
-  it.skip('step from halted resolves and the core is halted again (vboard cannot step yet)', async () => {
+  it('step from halted executes one instruction and halts again', async () => {
     await session.target.halt();
+    const before = await session.registers.pc();
     await session.target.step();
     expect(await session.target.state()).toBe('halted');
+    // The board runs its blink firmware: one instruction moves the PC.
+    expect(await session.registers.pc()).not.toBe(before);
   });
 });
 

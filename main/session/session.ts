@@ -51,6 +51,18 @@ export function toTargetEvent(n: Notification): TargetEvent | undefined {
   return undefined;
 }
 
+/** A backend over a controller; `close` decides whether closing stops OpenOCD. */
+function controllerBackend(controller: OpenOcdControllerImpl, close: () => Promise<void>): Backend {
+  return {
+    runner: controller,
+    events: (cb) => controller.onTargetEvent(cb),
+    host: '127.0.0.1',
+    logLines: () => controller.logHistory().map((l) => l.text),
+    controller,
+    close,
+  };
+}
+
 export class Session {
   private targetSub: Target | undefined;
   private memorySub: Memory | undefined;
@@ -78,17 +90,7 @@ export class Session {
         openocdText: reasons.join('\n'),
       });
     }
-    return new Session(
-      {
-        runner: controller,
-        events: (cb) => controller.onTargetEvent(cb),
-        host: '127.0.0.1',
-        logLines: () => controller.logHistory().map((l) => l.text),
-        controller,
-        close: () => controller.stop(),
-      },
-      opts.memory,
-    );
+    return new Session(controllerBackend(controller, () => controller.stop()), opts.memory);
   }
 
   /**
@@ -96,17 +98,7 @@ export class Session {
    * lifetime follows Connect/Disconnect, so close() here leaves OpenOCD running).
    */
   static fromController(controller: OpenOcdControllerImpl, opts: SessionStartOptions = {}): Session {
-    return new Session(
-      {
-        runner: controller,
-        events: (cb) => controller.onTargetEvent(cb),
-        host: '127.0.0.1',
-        logLines: () => controller.logHistory().map((l) => l.text),
-        controller,
-        close: async () => undefined,
-      },
-      opts.memory,
-    );
+    return new Session(controllerBackend(controller, async () => undefined), opts.memory);
   }
 
   /** Attaches to an OpenOCD someone else started (its tcl port). */

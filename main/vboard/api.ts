@@ -3,6 +3,11 @@ export interface VirtualBoardOptions {
   /** TCP port on 127.0.0.1; 0 picks a free one. Default 3335. */
   port?: number;
   host?: string;
+  /** Listen on this Unix-domain socket instead of TCP (OpenOCD: `remote_bitbang port 0`,
+   *  `remote_bitbang host <path>`; vboard.cfg does this when VBOARD_SOCKET is set). Each
+   *  round trip costs both sides fewer kernel cycles than loopback TCP. A stale socket file
+   *  at the path is replaced. */
+  socketPath?: string;
   /** Fault switches, e.g. ["reset-hold"], ["noisy-link:0.001"]. */
   faults?: string[];
   /** Keeps the flash (and option bytes) across restarts; created if missing. */
@@ -11,7 +16,9 @@ export interface VirtualBoardOptions {
 
 export interface VirtualBoard {
   readonly host: string;
+  /** The TCP port; 0 when listening on `socketPath`. */
   readonly port: number;
+  readonly socketPath?: string;
   faults(): string[];
   /** Switch faults at run time (the app's board menu). Throws on an unknown fault name. */
   setFaults(faults: string[]): void;
@@ -25,6 +32,8 @@ export interface VirtualBoardStats {
   connections: number;
   /** Half-words programmed into main flash since start. */
   flashHalfWordsProgrammed: number;
+  /** Replies sent to the debugger: each is a round trip OpenOCD waited for. */
+  roundTrips: number;
   /** Run state of the simulated core. */
   core: 'running' | 'halted' | 'reset' | 'lockup';
   /** The PC13 LED (active low). */

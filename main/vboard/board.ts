@@ -2,6 +2,8 @@
 // and fault switches. Transport-independent: remote-bitbang.ts feeds it pin changes.
 import { BitBand, Bus, Ram, razWi, type BusDevice } from './bus';
 import { CortexM3, type ExecutionEngine } from './cortex-m3';
+import { ThumbEngine } from './cpu/engine';
+import { CpuMemory } from './cpu/state';
 import { defaultFirmware } from './default-firmware';
 import { formatFaults, noFaults, type FaultSet } from './faults';
 import { FLASH_BASE, FLASH_SIZE, FlashController, FlashStorage, OPTION_BASE, OPTION_SIZE, RDP_UNPROTECTED } from './flash-controller';
@@ -29,8 +31,12 @@ export class Board {
   readonly ppb: Ppb;
   readonly dp: JtagDp;
   readonly chain: JtagChain;
+  readonly engine: ThumbEngine;
   faults: FaultSet = noFaults();
   private srst = false;
+  /** Bumped by every debugger write and reset-line change: whatever a parked (memory-
+   *  polling) core waits for can only come from one of these. */
+  debugActivity = 0;
 
   constructor(opts: { blank?: boolean } = {}) {
     this.storage.setFactoryOptions();
@@ -41,7 +47,18 @@ export class Board {
     this.core = new CortexM3(vectors);
     this.ppb = new Ppb(this.core, () => this.systemReset());
     this.mapBus();
-    this.dp = new JtagDp(new MemAp(this.bus));
+    const cpuMemory = new CpuMemory(this.bus, this.storage.main, this.sram.bytes, 0x20000000);
+    this.engine = new ThumbEngine(cpuMemory, { breakpoints: () => this.ppb.breakpoints(), vtor: () => this.ppb.vtor() });
+    this.core.engine = this.engine;
+    // The debugger's view of the bus counts writes (see debugActivity).
+    const debugBus: BusDevice = {
+      read: (a, sz) => this.bus.read(a, sz),
+      write: (a, sz, v) => {
+        if (this.engine.wakesOn(a)) this.debugActivity++;
+        return this.bus.write(a, sz, v);
+      },
+    };
+    this.dp = new JtagDp(new MemAp(debugBus));
     // Chain order TDO-first: the Cortex-M3 DP sits next to TDO, the boundary-scan TAP next to TDI.
     this.chain = new JtagChain([this.dp, new IdcodeOnlyTap(5, BOUNDARY_SCAN_IDCODE, 0b00001)]);
   }
@@ -89,6 +106,7 @@ export class Board {
 
   /** remote_bitbang 'r'..'u': TRST resets the TAPs; SRST holds the system in reset. */
   setResetLines(trst: boolean, srst: boolean): void {
+    this.debugActivity++;
     if (trst) this.chain.testLogicReset();
     if (srst === this.srst) return;
     this.srst = srst;

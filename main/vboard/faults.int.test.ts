@@ -101,6 +101,10 @@ describe('fault switches', () => {
     expect(run!.log()).toContain('Error: stm32x device protected');
     expect(run!.log()).toContain('Error: failed erasing sectors 0 to 1');
     expect(await t.cmd('flash info 0')).toMatch(/#\s*0: 0x00000000 \(0x1000 4kB\) protected/);
+    // Without the erase the flash loader itself hits WRPRTERR and aborts.
+    expect((await t.capture(`flash write_image ${img} 0x08000000`)).ok).toBe(false);
+    expect(run!.log()).toContain('Error: flash write algorithm aborted by target');
+    expect(run!.log()).toMatch(/Error: stm32x device protected\s+Error: flash write failed just before address 0x8000002/);
     await t.cmd('flash protect 0 0 last off');
     await t.cmd('reset halt');
     expect((await t.capture(`program ${img} 0x08000000 verify`)).ok, run!.log()).toBe(true);
@@ -117,7 +121,7 @@ describe('fault switches', () => {
   it('survives OpenOCD being killed mid-flash; a new OpenOCD programs it', async () => {
     board = await startBoard();
     const big = path.join(dir, 'big.bin');
-    writeFileSync(big, randomBytes(16 * 1024));
+    writeFileSync(big, randomBytes(64 * 1024));
     const t = await connect(board);
     void t.cmd(`program ${big} 0x08000000 verify`).catch(() => undefined);
     await waitForLog(run!, (l) => l.includes('Programming Started'));

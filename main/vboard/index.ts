@@ -1,10 +1,12 @@
 // Public entry of the virtual board: a remote_bitbang TCP server in front of a Board.
+import { lstat, unlink } from 'node:fs/promises';
 import net from 'node:net';
 import type { VirtualBoard, VirtualBoardOptions } from './api';
 import { Board } from './board';
 import { parseFaults } from './faults';
 import { FlashFile } from './flash-file';
 import { RemoteBitbangSession } from './remote-bitbang';
+import { RunLoop } from './run-loop';
 
 export type { VirtualBoard, VirtualBoardOptions } from './api';
 export { VBOARD_FAULTS } from './api';
@@ -21,9 +23,12 @@ export async function startVirtualBoard(opts: VirtualBoardOptions): Promise<Virt
   const flashFile = opts.flashFile ? await FlashFile.open(opts.flashFile, board.storage) : undefined;
   board.applyFaults(faults);
   board.powerOn();
+  const runLoop = new RunLoop(board);
+  runLoop.poke(); // the firmware starts running with nobody attached
 
   const sockets = new Set<net.Socket>();
   let connections = 0;
+  let roundTrips = 0;
   const server = net.createServer((sock) => {
     connections++;
     sockets.add(sock);
@@ -31,27 +36,37 @@ export async function startVirtualBoard(opts: VirtualBoardOptions): Promise<Virt
     const session = new RemoteBitbangSession(board);
     sock.on('data', (chunk: Buffer) => {
       const { reply, quit } = session.process(chunk);
-      if (reply) sock.write(reply);
+      if (reply) {
+        roundTrips++;
+        sock.write(reply);
+      }
       if (quit) sock.end();
+      // Let the core run after answering, while OpenOCD digests the reply.
+      runLoop.poke(true);
     });
     sock.on('error', () => sock.destroy()); // the peer vanished (e.g. OpenOCD killed)
     sock.on('close', () => sockets.delete(sock));
   });
 
+  const socketPath = opts.socketPath;
+  if (socketPath) await removeStaleSocket(socketPath);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port ?? DEFAULT_VBOARD_PORT, host, () => {
+    const listening = (): void => {
       server.off('error', reject);
       resolve();
-    });
+    };
+    if (socketPath) server.listen(socketPath, listening);
+    else server.listen(opts.port ?? DEFAULT_VBOARD_PORT, host, listening);
   });
   const addr = server.address();
-  const port = typeof addr === 'object' && addr ? addr.port : (opts.port ?? DEFAULT_VBOARD_PORT);
+  const port = socketPath ? 0 : typeof addr === 'object' && addr ? addr.port : (opts.port ?? DEFAULT_VBOARD_PORT);
 
   let closing: Promise<void> | undefined;
   return {
     host,
     port,
+    ...(socketPath ? { socketPath } : {}),
     faults: () => board.currentFaults(),
     setFaults(list: string[]) {
       board.applyFaults(parseFaults(list));
@@ -61,12 +76,14 @@ export async function startVirtualBoard(opts: VirtualBoardOptions): Promise<Virt
       return {
         connections,
         flashHalfWordsProgrammed: board.storage.programmed,
+        roundTrips,
         core: c.inReset ? 'reset' : c.lockup ? 'lockup' : c.halted ? 'halted' : 'running',
         ledOn: board.ledOn,
       };
     },
     close() {
       closing ??= (async () => {
+        runLoop.stop();
         for (const s of sockets) s.destroy();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await flashFile?.close();
@@ -74,4 +91,11 @@ export async function startVirtualBoard(opts: VirtualBoardOptions): Promise<Virt
       return closing;
     },
   };
+}
+
+/** A socket file left by a board that died: listen() would fail with EADDRINUSE. Only a
+ *  socket is removed, never a regular file someone passed by mistake. */
+async function removeStaleSocket(socketPath: string): Promise<void> {
+  const st = await lstat(socketPath).catch(() => undefined);
+  if (st?.isSocket()) await unlink(socketPath);
 }

@@ -53,6 +53,17 @@ export class Rcc extends RegisterBlock {
     } else if (i === 1) v = (v & ~0xc) | ((v & 3) << 2); // SWS mirrors SW
     this.regs[i] = v >>> 0;
   }
+
+  /** SYSCLK in Hz from CFGR: HSI or HSE (both 8 MHz on a Blue Pill) or the PLL
+   *  ((HSI/2 or HSE, optionally /2) x PLLMUL). OpenOCD's reset-init sets 64 MHz. */
+  sysclkHz(): number {
+    const cfgr = this.regs[1]!;
+    const sws = (cfgr >>> 2) & 3;
+    if (sws !== 2) return 8_000_000;
+    const mul = Math.min(((cfgr >>> 18) & 15) + 2, 16);
+    const src = cfgr & (1 << 16) ? (cfgr & (1 << 17) ? 4_000_000 : 8_000_000) : 4_000_000;
+    return src * mul;
+  }
 }
 
 export class Gpio extends RegisterBlock {

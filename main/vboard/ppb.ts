@@ -38,6 +38,8 @@ export class Ppb implements BusDevice {
   private readonly dwt = new Uint32Array(0x60 / 4); // DWT_CTRL..FUNCTION3
   private readonly scsRam = new Map<number, number>(); // plain RW SCS registers (VTOR, SHPR, ...)
   dbgmcuCr = 0;
+  /** Half-word addresses the FPB breaks on (undefined when none is armed), for the engine. */
+  private fpbSet: Set<number> | undefined;
 
   constructor(
     private readonly core: CortexM3,
@@ -103,16 +105,44 @@ export class Ppb implements BusDevice {
       case 0xe000edfc: c.writeDemcr(v); return true;
       case 0xe000ed30: c.writeDfsr(v); return true;
       case 0xe000ed0c: this.writeAircr(v); return true;
-      case 0xe0002000: if (v & 2) this.fpCtrlEnable = v & 1; return true; // KEY bit must be set
+      case 0xe0002000: if (v & 2) this.fpCtrlEnable = v & 1; this.updateFpb(); return true; // KEY bit must be set
       case 0xe0002004: this.fpRemap = v & 0x1fffffe0; return true;
       case 0xe0042004: this.dbgmcuCr = v & 0x7ffff27; return true;
     }
-    if (addr >= 0xe0002008 && addr < 0xe0002028) this.fpComp[(addr - 0xe0002008) >> 2] = v;
-    else if (addr >= 0xe0001000 && addr < 0xe0001060) {
+    if (addr >= 0xe0002008 && addr < 0xe0002028) {
+      this.fpComp[(addr - 0xe0002008) >> 2] = v;
+      this.updateFpb();
+    } else if (addr >= 0xe0001000 && addr < 0xe0001060) {
       if (addr !== 0xe0001000) this.dwt[(addr - 0xe0001000) >> 2] = v;
       else this.dwt[0] = (0x40000000 | (v & 0x0fffffff)) >>> 0;
     } else if (addr >= 0xe000e000 && addr < 0xe000f000) this.scsRam.set(addr, v);
     return true;
+  }
+
+  /** FPB rev 1 (Cortex-M3): a code comparator matches COMP<28:2>, REPLACE picks the
+   *  half-word(s): 01 lower, 10 upper, 11 both. The literal comparators (6, 7) never halt. */
+  private updateFpb(): void {
+    const set = new Set<number>();
+    if (this.fpCtrlEnable) {
+      for (let i = 0; i < 6; i++) {
+        const c = this.fpComp[i]!;
+        if (!(c & 1)) continue;
+        const word = c & 0x1ffffffc;
+        const replace = c >>> 30;
+        if (replace & 1) set.add(word);
+        if (replace & 2) set.add(word + 2);
+      }
+    }
+    this.fpbSet = set.size ? set : undefined;
+  }
+
+  breakpoints(): ReadonlySet<number> | undefined {
+    return this.fpbSet;
+  }
+
+  /** SCB->VTOR (TBLOFF bits; reset value 0). */
+  vtor(): number {
+    return (this.scsRam.get(0xe000ed08) ?? 0) & 0x3fffff80;
   }
 
   private readWordNoSideEffects(addr: number): number {

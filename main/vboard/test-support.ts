@@ -29,12 +29,16 @@ export interface OpenOcdRun {
 }
 
 /** Spawn openocd against the board. `pre` commands run before the target cfg (-c ... -f order). */
-export async function spawnOpenOcd(boardPort: number, opts: { pre?: string[]; post?: string[]; init?: boolean } = {}): Promise<OpenOcdRun> {
+export async function spawnOpenOcd(boardPort: number, opts: { pre?: string[]; post?: string[]; init?: boolean; socketPath?: string } = {}): Promise<OpenOcdRun> {
   const tclPort = await freePort();
   const args = ['-f', VBOARD_CFG, '-f', 'target/stm32f1x.cfg', '-c', `tcl_port ${tclPort}; telnet_port disabled; gdb_port disabled`];
   for (const c of opts.post ?? []) args.push('-c', c);
   if (opts.init !== false) args.push('-c', 'init');
-  const proc = spawn('openocd', args, { env: { ...process.env, VBOARD_PORT: String(boardPort) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // vboard.cfg connects to the Unix-domain socket when VBOARD_SOCKET is set.
+  const env: NodeJS.ProcessEnv = { ...process.env, VBOARD_PORT: String(boardPort) };
+  if (opts.socketPath) env.VBOARD_SOCKET = opts.socketPath;
+  else delete env.VBOARD_SOCKET;
+  const proc = spawn('openocd', args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   proc.stderr?.on('data', (d: Buffer) => (out += d.toString()));

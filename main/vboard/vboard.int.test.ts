@@ -53,23 +53,44 @@ describe('virtual board under OpenOCD', () => {
     expect(await t.cmd('stm32f1x.cpu curstate')).toBe('running');
   });
 
-  it('reset halt stops at the reset vector; reg pc reads and writes', async () => {
+  it('reset halt stops at the reset vector; code written to SRAM runs to its BKPT', async () => {
     const t = await connect();
     await t.cmd('reset halt');
     expect(await t.cmd('stm32f1x.cpu curstate')).toBe('halted');
     const vec = await t.cmd('mdw 0x08000004');
     const resetVector = parseInt(vec.split(':')[1]!.trim(), 16);
     expect((await t.cmd('reg pc')).trim()).toBe(`pc (/32): 0x${((resetVector & ~1) >>> 0).toString(16).padStart(8, '0')}`);
-    // Written registers reach the core when it resumes; the core does not execute yet, so
-    // after halting again they read back from the hardware unchanged.
-    await t.cmd('reg pc 0x08000200');
+    // movs r0, #42; adds r7, #1; bkpt #0
+    await t.cmd('mwh 0x20000400 0x202a');
+    await t.cmd('mwh 0x20000402 0x3701');
+    await t.cmd('mwh 0x20000404 0xbe00');
+    await t.cmd('reg pc 0x20000400');
     await t.cmd('reg r7 0xcafef00d');
     await t.cmd('resume');
+    await t.cmd('wait_halt 2000');
+    expect((await t.cmd('reg pc force')).trim()).toBe('pc (/32): 0x20000404');
+    expect((await t.cmd('reg r0 force')).trim()).toBe('r0 (/32): 0x0000002a');
+    expect((await t.cmd('reg r7 force')).trim()).toBe('r7 (/32): 0xcafef00e');
+    expect(run!.log()).toContain('halted due to breakpoint');
+  });
+
+  it('hardware breakpoint (FPB) halts the blink loop; step and resume; the LED blinks', async () => {
+    const t = await connect();
+    await t.cmd('reset halt');
+    await t.cmd('bp 0x08000050 2 hw');
+    await t.cmd('resume');
+    await t.cmd('wait_halt 2000');
+    expect((await t.cmd('reg pc force')).trim()).toBe('pc (/32): 0x08000050');
+    expect((await t.cmd('reg r0 force')).trim()).toBe('r0 (/32): 0x4001100c'); // GPIOC_ODR, set up before the loop
+    await t.cmd('rbp 0x08000050');
+    await t.cmd('step');
+    expect((await t.cmd('reg pc force')).trim()).toBe('pc (/32): 0x08000052');
+    await t.cmd('resume');
+    const first = board.stats().ledOn;
+    const deadline = Date.now() + 5000;
+    while (board.stats().ledOn === first && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(board.stats().ledOn).toBe(!first);
     expect(await t.cmd('stm32f1x.cpu curstate')).toBe('running');
-    await t.cmd('halt');
-    expect(await t.cmd('stm32f1x.cpu curstate')).toBe('halted');
-    expect((await t.cmd('reg pc force')).trim()).toBe('pc (/32): 0x08000200');
-    expect((await t.cmd('reg r7 force')).trim()).toBe('r7 (/32): 0xcafef00d');
   });
 
   it('round-trips words, half-words and bytes in SRAM', async () => {
@@ -101,6 +122,9 @@ describe('virtual board under OpenOCD', () => {
     const r1 = await t.capture(`program ${img1.file} 0x08000000 verify`);
     expect(r1.ok, run!.log()).toBe(true);
     expect(run!.log()).toContain('** Verified OK **');
+    // The flash loader and the CRC algorithm ran on the board: no slow fallbacks.
+    expect(run!.log()).not.toContain('falling back');
+    expect(run!.log()).not.toContain('error executing cortex_m crc algorithm');
     const dump = path.join(dir, 'dump.bin');
     await t.cmd(`dump_image ${dump} 0x08000000 0x10000`);
     expect(readFileSync(dump).equals(img1.data)).toBe(true);
@@ -113,6 +137,22 @@ describe('virtual board under OpenOCD', () => {
     expect(back.subarray(0, 6 * 1024).equals(img2.data)).toBe(true);
     expect(back.subarray(6 * 1024, 8 * 1024).equals(img1.data.subarray(6 * 1024, 8 * 1024))).toBe(true);
   }, 120_000);
+
+  it('flash erase_check runs the blank-check algorithm; writing unerased flash fails with PGERR', async () => {
+    const t = await connect();
+    await t.cmd('reset halt');
+    await t.cmd('flash erase_sector 0 1 last');
+    const check = await t.cmd('flash erase_check 0');
+    expect(check).toMatch(/#\s*0: 0x00000000 \(0x400 1kB\) not erased/); // the blink firmware
+    expect(check).not.toMatch(/#\s*1:/); // erased sectors are not listed
+    expect(run!.log()).not.toContain('slow fallback');
+    const img = image('c.bin', 2048);
+    const r = await t.capture(`flash write_image ${img.file} 0x08000000`);
+    expect(r.ok).toBe(false);
+    expect(run!.log()).toContain('Error: flash write algorithm aborted by target');
+    expect(run!.log()).toContain('Error: stm32x device programming failed / flash not erased');
+    expect(run!.log()).toContain('Error: flash write failed just before address 0x8000002');
+  });
 
   it('lists the ROM table components in dap info', async () => {
     const t = await connect();

@@ -1,5 +1,7 @@
 // The bench's work area: memory, registers and flash as tabs (one mounted at a
-// time; their state lives in the store, so switching loses nothing).
+// time; their state lives in the store, so switching loses nothing). Without a
+// connected target the area folds to its tab bar and the console gets the room:
+// that is when the log is what the user needs to read. Clicking a tab opens it.
 import { useStore } from '../store';
 import type { WorkTab } from '../store/layout-slice';
 import { FlashPanel } from './flash/FlashPanel';
@@ -12,28 +14,42 @@ const TABS: { id: WorkTab; label: string }[] = [
   { id: 'flash', label: 'Flash' },
 ];
 
+/** Whether the work area is open: a target is connected, or the user opened a tab. */
+export function useWorkOpen(): boolean {
+  return useStore((s) => s.workPinned || (s.status.state === 'connected' && s.status.info.targetName !== undefined));
+}
+
 export function WorkTabs() {
   const active = useStore((s) => s.activeTab);
+  const open = useWorkOpen();
   const flashRunning = useStore((s) => s.flashJob !== undefined && s.flashJob.outcome === undefined);
   return (
-    <div className="work">
+    <div className={open ? 'work' : 'work folded'}>
       <div className="tabs" role="tablist">
         {TABS.map((t) => (
           <button
             key={t.id}
             type="button"
             role="tab"
-            aria-selected={active === t.id}
-            className={active === t.id ? 'tab active' : 'tab'}
+            aria-selected={open && active === t.id}
+            className={open && active === t.id ? 'tab active' : 'tab'}
             data-testid={`tab-${t.id}`}
-            onClick={() => useStore.setState({ activeTab: t.id })}
+            onClick={() => useStore.setState({ activeTab: t.id, workPinned: true })}
           >
             {t.label}
             {t.id === 'flash' && flashRunning ? <span className="dot" title="flash job running" /> : null}
           </button>
         ))}
       </div>
-      {active === 'memory' ? <MemoryPanel /> : active === 'registers' ? <RegistersPanel /> : <FlashPanel />}
+      {!open ? (
+        <span className="muted small fold-hint">Connect to a target to use memory, registers and flash.</span>
+      ) : active === 'memory' ? (
+        <MemoryPanel />
+      ) : active === 'registers' ? (
+        <RegistersPanel />
+      ) : (
+        <FlashPanel />
+      )}
     </div>
   );
 }

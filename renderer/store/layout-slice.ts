@@ -4,11 +4,14 @@ export type WorkTab = 'memory' | 'registers' | 'flash';
 
 export interface LayoutSlice {
   activeTab: WorkTab;
+  /** The user opened a tab while no target was connected: keep the work area open anyway. */
+  workPinned: boolean;
   /** 'electron' offers the native file dialog in the flash panel. */
   apiKind: 'electron' | 'websocket';
 }
 
 export const createLayoutSlice: StateCreator<LayoutSlice, [], [], LayoutSlice> = () => ({
   activeTab: 'memory',
+  workPinned: false,
   apiKind: 'websocket',
 });

@@ -8,7 +8,8 @@ import { useStore } from './index';
 let seq = 0;
 
 export async function refreshRegisters(): Promise<void> {
-  if (useStore.getState().status.state !== 'connected') {
+  const { status } = useStore.getState();
+  if (status.state !== 'connected' || status.info.targetName === undefined) {
     useStore.setState({ registers: undefined, regBusy: false });
     return;
   }

@@ -24,6 +24,8 @@ const parser = new XMLParser({
   ignoreDeclaration: true,
   ignorePiTags: true,
   isArray: (tagName) => REPEATED.has(tagName),
+  // Callbacks get the parser's matcher instead of a path string built for every tag (~10% of parse time).
+  jPath: false,
 });
 
 /** Parses SVD text into its <device> element. `source` names the file in errors. */

@@ -6,7 +6,7 @@
 // run loop stops spending CPU on it until the debugger writes again.
 import { C_DEBUGEN, DFSR_BKPT, DFSR_VCATCH, type CortexM3, type ExecutionEngine } from '../cortex-m3';
 import { enterHardFault, exceptionReturn, packXpsr, unpackXpsr } from './exceptions';
-import { CpuState, FAULT_BUS, FAULT_NONE, STOP_BKPT, STOP_NONE, type CpuMemory } from './state';
+import { CpuState, FAULT_BUS, FAULT_NONE, STOP_NONE, type CpuMemory } from './state';
 import { exec16 } from './thumb16';
 import { exec32 } from './thumb32';
 
@@ -30,6 +30,8 @@ export class ThumbEngine implements ExecutionEngine {
   private readonly snap = new Uint32Array(20);
   private loopPc = -1;
   private loopStores = -1;
+  /** Backward branches until the next idle check (checking every one would cost ~30%). */
+  private idleCountdown = 0;
 
   constructor(
     readonly mem: CpuMemory,
@@ -48,6 +50,7 @@ export class ThumbEngine implements ExecutionEngine {
     const bps = this.hooks.breakpoints();
     this.parked = false;
     this.loopPc = -1;
+    this.mem.watching = false;
     const epoch = core.resetEpoch;
     let n = 0;
     if (!(core.xpsr & T_BIT)) {
@@ -119,7 +122,7 @@ export class ThumbEngine implements ExecutionEngine {
       }
       r[15] = next;
       if (core.halted && !stepping) break; // halted by its own DHCSR write
-      if (next <= pc && !stepping && this.idleLoop(s, next)) {
+      if (next <= pc && !stepping && --this.idleCountdown <= 0 && this.idleLoop(s, next)) {
         this.parked = true;
         break;
       }
@@ -129,16 +132,25 @@ export class ThumbEngine implements ExecutionEngine {
     return n;
   }
 
-  /** A backward branch: is the core back at the loop head with nothing changed? */
+  /** A backward branch: is the core back at the loop head with nothing changed since the
+   *  snapshot taken at the previous backward branch? Snapshots are taken every 32nd. */
   private idleLoop(s: CpuState, head: number): boolean {
     const r = s.r;
     const snap = this.snap;
     const stores = this.mem.stores;
-    if (head === this.loopPc && stores === this.loopStores) {
-      let same = snap[16] === s.n && snap[17] === s.z && snap[18] === s.c && snap[19] === s.v;
+    const mem = this.mem;
+    if (this.loopPc !== -1) {
+      mem.watching = false;
+      let same = head === this.loopPc && stores === this.loopStores;
+      same &&= snap[16] === s.n && snap[17] === s.z && snap[18] === s.c && snap[19] === s.v;
       for (let i = 0; same && i < 15; i++) same = snap[i] === r[i];
-      if (same) return true;
+      this.loopPc = -1;
+      this.idleCountdown = 32;
+      return same;
     }
+    this.idleCountdown = 1; // compare at the very next backward branch
+    mem.watched.clear();
+    mem.watching = true;
     this.loopPc = head;
     this.loopStores = stores;
     snap.set(r.subarray(0, 15));
@@ -147,6 +159,14 @@ export class ThumbEngine implements ExecutionEngine {
     snap[18] = s.c;
     snap[19] = s.v;
     return false;
+  }
+
+  /** Could a debugger write to `addr` change what a parked loop sees? Only a write to a
+   *  word the loop reads, or to anything outside SRAM (peripherals, PPB, flash), can. */
+  wakesOn(addr: number): boolean {
+    if (!this.parked) return true;
+    if (((addr - 0x20000000) >>> 0) >= 0x5000) return true;
+    return this.mem.watched.has((addr & ~3) >>> 0);
   }
 
   /** Take a fault at `pc`: HardFault entry (plus vector catch), or lockup. */

@@ -32,6 +32,9 @@ export class CpuMemory {
   faulted = false;
   /** Stores executed (the idle-loop detector needs "no store in the loop"). */
   stores = 0;
+  /** While set, the words loads touch are collected in `watched` (idle-loop detection). */
+  watching = false;
+  readonly watched = new Set<number>();
 
   constructor(
     private readonly bus: BusDevice,
@@ -58,6 +61,7 @@ export class CpuMemory {
   private off = 0;
 
   read32(addr: number): number {
+    if (this.watching) this.watched.add((addr & ~3) >>> 0);
     const m = this.direct(addr, 4, false);
     if (m) {
       const o = this.off;
@@ -68,6 +72,7 @@ export class CpuMemory {
   }
 
   read16(addr: number): number {
+    if (this.watching) this.watched.add((addr & ~3) >>> 0);
     const m = this.direct(addr, 2, false);
     if (m) return m[this.off]! | (m[this.off + 1]! << 8);
     if (addr & 1) return this.read8(addr) | (this.read8(addr + 1) << 8);
@@ -75,6 +80,7 @@ export class CpuMemory {
   }
 
   read8(addr: number): number {
+    if (this.watching) this.watched.add((addr & ~3) >>> 0);
     const m = this.direct(addr, 1, false);
     if (m) return m[this.off]!;
     return this.busRead(addr, 1);

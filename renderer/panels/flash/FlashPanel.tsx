@@ -116,7 +116,7 @@ export function FlashPanel() {
           <div className="progress-head">
             <span data-testid="flash-phase">{s.job.outcome ? 'Finished' : progress ? phaseLabel(progress) : 'Preparing (reset init)…'}</span>
             <span data-testid="flash-percent" className="mono">{pct}%</span>
-            <span data-testid="flash-speed" className="mono muted">{progress && progress.phase !== 'erase' ? speed(progress.bytesPerSecond) : ''}</span>
+            <span data-testid="flash-speed" className="mono muted">{progress && !s.job.outcome && progress.phase !== 'erase' ? speed(progress.bytesPerSecond) : ''}</span>
             {progress ? <span className="mono muted">{formatBytes(progress.done)} / {formatBytes(progress.total)}</span> : null}
           </div>
           <div className="bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>

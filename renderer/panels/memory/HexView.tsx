@@ -4,7 +4,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { hex } from '../../lib/numbers';
 import type { MemoryBlockView } from '../../store/memory-slice';
-import { asciiOf, byteHex, BYTES_PER_ROW, rowAt, rowCount, rowOf, visibleRows } from './hex-rows';
+import { asciiOf, byteHex, rowAt, rowCount, rowOf, visibleRows } from './hex-rows';
 
 /** Must match .hex-row's height in workbench.css. */
 export const ROW_HEIGHT = 20;
@@ -79,7 +79,6 @@ export function HexView({ block, selected, scrollTo, onSelect }: Props) {
       <div className="hex-spacer" style={{ height: rows * ROW_HEIGHT }}>
         {rendered}
       </div>
-      <div className="sr-only">{`${block.bytes.length} bytes at ${hex(block.address)}, ${BYTES_PER_ROW} per row`}</div>
     </div>
   );
 }

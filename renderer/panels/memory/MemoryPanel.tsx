@@ -1,7 +1,7 @@
 // Memory: read a block, browse it in the virtualized hex view, jump to the
 // board's regions, edit a byte / half-word / word and write it.
 import { useState, type FormEvent } from 'react';
-import { parseAddress } from '../../lib/numbers';
+import { hex, parseAddress } from '../../lib/numbers';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
 import { goToAddress, jumpTo, readMemory, refreshMemory, selectByte, setMemFields, writeEdit } from '../../store/memory-actions';
@@ -60,7 +60,7 @@ export function MemoryPanel() {
           Refresh
         </button>
         <span className="spacer" />
-        <input className="mono w-addr" data-testid="mem-goto" placeholder="go to address" value={gotoText} onChange={(e) => setGotoText(e.target.value)}
+        <input className="mono w-addr" data-testid="mem-goto" placeholder="go to…" value={gotoText} onChange={(e) => setGotoText(e.target.value)}
           onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), void goToAddress(gotoText))} />
         <button type="button" data-testid="mem-goto-btn" disabled={!connected} onClick={() => void goToAddress(gotoText)}>
           Go
@@ -95,8 +95,14 @@ export function MemoryPanel() {
         <button type="submit" data-testid="mem-write" disabled={!connected || s.memBusy}>
           Write
         </button>
+        <span className="spacer" />
         {s.memBusy ? <span className="muted">working…</span> : null}
         {s.memNotice ? <span className="notice" data-testid="mem-notice">{s.memNotice}</span> : null}
+        {s.memBlock ? (
+          <span className="muted small" data-testid="mem-block-info">
+            {s.memBlock.bytes.length} bytes at {hex(s.memBlock.address)} · read {new Date(s.memBlock.readAt).toLocaleTimeString()}
+          </span>
+        ) : null}
       </form>
       {s.memError ? <ErrorBox error={s.memError} testId="mem-error" /> : null}
     </section>

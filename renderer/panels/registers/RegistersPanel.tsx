@@ -13,6 +13,7 @@ export function RegistersPanel() {
     useShallow((s) => ({ registers: s.registers, regBusy: s.regBusy, controlBusy: s.controlBusy, regError: s.regError })),
   );
   const connected = useStore((s) => s.status.state === 'connected');
+  const hasTarget = useStore((s) => s.status.info.targetName !== undefined);
   const off = !connected || controlBusy !== undefined;
   const state = registers?.state;
 
@@ -34,6 +35,8 @@ export function RegistersPanel() {
 
       {!connected ? (
         <p className="muted">Connect to see the core registers.</p>
+      ) : !hasTarget ? (
+        <p className="muted">This connection has no target configured.</p>
       ) : state && state !== 'halted' ? (
         <p className="hint-box" data-testid="registers-running">
           target {state === 'debug-running' ? 'running' : state} — halt to read registers

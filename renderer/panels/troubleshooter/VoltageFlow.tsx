@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { classifyVoltage, VOLTAGE_ADVICE, type VoltageClass } from '../../../shared/troubleshoot';
 import { useStore } from '../../store';
+import { runDiagnosis } from './actions';
 import { guessConnector, Pinout } from './Pinout';
 
 const VERDICT: Record<VoltageClass, string> = { unpowered: 'Unpowered', 'too-low': 'Too low', fine: 'Fine', 'too-high': 'Too high' };
@@ -28,7 +29,10 @@ export function VoltageFlow() {
         onSubmit={(e) => {
           e.preventDefault();
           const v = Number(text.replace(',', '.'));
-          if (text.trim() && Number.isFinite(v)) setMeasured(v);
+          if (!text.trim() || !Number.isFinite(v)) return;
+          setMeasured(v);
+          // The measurement re-ranks the findings (e.g. 0 V makes "unpowered" the top one).
+          void runDiagnosis({ measuredVoltage: v });
         }}
       >
         <label>

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { SLOW_ADAPTER_KHZ } from '../../../shared/troubleshoot';
 import { useStore } from '../../store';
-import { applyFix } from './actions';
+import { applyFix, runDiagnosis } from './actions';
 import { guessConnector, Pinout } from './Pinout';
 
 const JTAG_ITEMS = [
@@ -35,7 +35,12 @@ export function WiringFlow() {
         {items.map((text, i) => (
           <li key={text}>
             <label>
-              <input type="checkbox" checked={done[i] ?? false} onChange={(e) => setDone((d) => d.map((v, j) => (j === i ? e.target.checked : v)))} /> {text}
+              <input type="checkbox" checked={done[i] ?? false} onChange={(e) => {
+                  const next = done.map((v, j) => (j === i ? e.target.checked : v));
+                  setDone(next);
+                  // Every wire checked: the engine then weighs wiring lower than the other causes.
+                  if (next.every(Boolean)) void runDiagnosis({ wiringChecked: true });
+                }} /> {text}
             </label>
           </li>
         ))}

@@ -1,7 +1,7 @@
 // The troubleshooter's actions: run a diagnosis, apply/undo a fix, open a guided
 // flow. Module-level functions over the shared store, like ../../store/actions.
 import type { FixAction } from '../../../shared/diagnose';
-import type { DiagnosisReport } from '../../../shared/troubleshoot';
+import type { DiagnosisReport, TroubleAnswers } from '../../../shared/troubleshoot';
 import { useStore } from '../../store';
 import { currentApi, loadProfiles } from '../../store/actions';
 import type { TroubleFlow } from '../../store/diagnose-slice';
@@ -30,9 +30,10 @@ export function openTroubleshooter(open = true): void {
   useStore.setState({ troubleshooterOpen: open });
 }
 
-export async function runDiagnosis(): Promise<void> {
+/** Diagnoses now; answers from a guided flow (e.g. a measured voltage) are weighed with the log. */
+export async function runDiagnosis(answers?: TroubleAnswers): Promise<void> {
   useStore.setState({ diagnosing: true, troubleshooterOpen: true });
-  const r = await currentApi().diagnose();
+  const r = await currentApi().diagnose(answers ? { answers } : {});
   useStore.setState(r.ok ? { diagnosing: false, diagnosis: r.value } : { diagnosing: false, fixError: r.error });
 }
 
@@ -61,7 +62,8 @@ export async function applyFix(action: FixAction, args?: Record<string, string>)
     useStore.setState({ fixBusy: undefined, fixError: r.error });
     return;
   }
-  useStore.setState({ fixBusy: undefined, lastFix: r.value });
+  // A reset or speed retry is evidence: the host re-ranked the findings with it.
+  useStore.setState(r.value.diagnosis ? { fixBusy: undefined, lastFix: r.value, diagnosis: r.value.diagnosis } : { fixBusy: undefined, lastFix: r.value });
   if (r.value.fixId) {
     await loadProfiles();
     if (r.value.profileId) useStore.setState({ selectedId: r.value.profileId });

@@ -1,0 +1,23 @@
+// A stand-in for the app: starts OpenOCD (dummy adapter) through OpenOcdProcess,
+// prints its pid, then waits to be killed. Bundled and run by orphan.int.test.ts.
+import { findOpenOcd } from '../binary';
+import { freePort } from '../ports';
+import { OpenOcdProcess } from '../process';
+
+async function main(): Promise<void> {
+  const bin = await findOpenOcd({});
+  const tcl = await freePort();
+  const ocd = new OpenOcdProcess({
+    binary: bin.path,
+    args: ['-c', 'bindto 127.0.0.1', '-c', `tcl_port ${tcl}`, '-c', 'telnet_port disabled', '-c', 'gdb_port disabled',
+      '-c', 'adapter driver dummy', '-c', 'transport select jtag', '-c', 'jtag newtap dummy cpu -irlen 4', '-c', 'init'],
+  });
+  await ocd.waitReady({ port: tcl, timeoutMs: 15_000 });
+  console.log(`READY ${ocd.pid}`);
+  setInterval(() => undefined, 1 << 30);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,81 @@
+// Drives the interpreter while the core runs. Instructions are paid for with wall time at
+// the simulated SYSCLK (1 instruction per cycle: 8 MHz HSI after reset, more with the PLL),
+// so a busy firmware costs a bounded share of a host core instead of all of it. Code in
+// SRAM runs at `debuggerHz` while debugger traffic arrives: that is where OpenOCD loads its
+// checksum / erase-check / flash algorithms, and it busy-polls DHCSR until they finish, so
+// finishing sooner saves CPU on both sides (firmware in flash keeps its clock rate). Execution happens in slices: after each debugger chunk (so a
+// flash loader sees the data OpenOCD just wrote before OpenOCD polls its read pointer) and
+// on a ~1 ms timer while nothing else happens. A core the engine found polling memory ("parked") costs nothing
+// until the debugger writes again; it then gets a full burst, as a real core spinning on
+// that memory would react at once.
+import type { Board } from './board';
+
+export interface RunLoopOptions {
+  /** Most instructions one slice runs (keeps the event loop responsive). */
+  maxSlice: number;
+  /** Credit cap: at most this many ms of simulated time are caught up at once. */
+  maxBurstMs: number;
+  /** Instruction rate while debugger traffic arrives (pokes with fromDebugger). */
+  debuggerHz: number;
+}
+
+const DEFAULTS: RunLoopOptions = { maxSlice: 50_000, maxBurstMs: 4, debuggerHz: 48_000_000 };
+
+export class RunLoop {
+  private credit = 0;
+  private last = performance.now();
+  private timer: NodeJS.Timeout | undefined;
+  private parkedAt = -1;
+  private stopped = false;
+  private readonly opts: RunLoopOptions;
+
+  constructor(
+    private readonly board: Board,
+    opts: Partial<RunLoopOptions> = {},
+  ) {
+    this.opts = { ...DEFAULTS, ...opts };
+  }
+
+  /** Run what the elapsed time allows, then keep the timer going while useful.
+   *  `fromDebugger`: called for a chunk of debugger traffic. */
+  poke(fromDebugger = false): void {
+    if (this.stopped) return;
+    const { board } = this;
+    const core = board.core;
+    const engine = board.engine;
+    const now = performance.now();
+    const elapsed = now - this.last;
+    this.last = now;
+    if (!core.running || core.engine !== engine) {
+      this.credit = 0;
+      return;
+    }
+    const clock = board.rcc.sysclkHz();
+    const inSram = ((core.r[15]! - 0x20000000) >>> 0) < 0x5000;
+    const perMs = (fromDebugger && inSram ? Math.max(clock, this.opts.debuggerHz) : clock) / 1000;
+    const cap = perMs * this.opts.maxBurstMs;
+    if (engine.parked) {
+      if (board.debugActivity === this.parkedAt) return; // still waiting for the debugger
+      this.credit = cap; // woken by a debugger write: react at once
+    } else this.credit = Math.min(this.credit + elapsed * perMs, cap);
+    const budget = Math.min(Math.floor(this.credit), this.opts.maxSlice);
+    if (budget > 0) this.credit -= engine.run(core, budget);
+    if (engine.parked) this.parkedAt = board.debugActivity;
+    else if (core.running) this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer || this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.poke();
+    }, 1);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}
