@@ -11,11 +11,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startVirtualBoard, type VirtualBoard } from '../main/vboard/index';
+import { Board, startVirtualBoard, type VirtualBoard } from '../main/vboard/index';
 
 const CLK_TCK = 100; // Linux USER_HZ
 const SIZE = 64 * 1024;
-// Knobs for profiling one part: VBOARD_BENCH_RUNS=5 VBOARD_BENCH_ONLY=unix|tcp|idle.
+// Knobs for profiling one part: VBOARD_BENCH_RUNS=5 VBOARD_BENCH_ONLY=unix|tcp|idle|interp.
 const RUNS = Number(process.env.VBOARD_BENCH_RUNS ?? 3);
 const ONLY = process.env.VBOARD_BENCH_ONLY;
 
@@ -135,7 +135,38 @@ function report(label: string, runs: RunResult[]): void {
   );
 }
 
+// OpenOCD 0.12's on-target CRC (contrib/loaders/checksum/armv7m_crc.s), as `verify` loads it.
+const CRC_CODE = [0x4602, 0x2000, 0x43c0, 0x4e0a, 0x460b, 0x2400, 0xe00d, 0x5d11, 0x0609, 0x4048, 0x2500, 0x2800, 0xda02, 0x0040, 0x4070, 0xe000, 0x0040, 0x3501, 0x2d08, 0xd1f6, 0x3401, 0x429c, 0xd1ef, 0xbe00];
+
+/** The interpreter alone: OpenOCD's CRC over the 64 KiB flash, run to its BKPT. */
+function interpRun(): void {
+  const board = new Board();
+  board.powerOn();
+  board.core.dhcsrCtrl = 1; // C_DEBUGEN: the BKPT halts
+  const base = 0x20000000;
+  CRC_CODE.forEach((h, i) => board.bus.write(base + i * 2, 2, h));
+  board.bus.write(base + CRC_CODE.length * 2, 4, 0x04c11db7);
+  const times: number[] = [];
+  let per = 0;
+  for (let run = 0; run < 5; run++) {
+    board.core.halted = false;
+    board.core.r[15] = base;
+    board.core.r[0] = 0x08000000;
+    board.core.r[1] = SIZE;
+    const n0 = board.engine.retired;
+    const t0 = process.hrtime.bigint();
+    while (!board.core.halted) board.engine.run(board.core, 50_000);
+    const ns = Number(process.hrtime.bigint() - t0);
+    per = board.engine.retired - n0;
+    times.push(ns / per);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`interpreter: OpenOCD CRC over 64 KiB = ${(per / 1e6).toFixed(2)}M instructions, ${times[2]!.toFixed(1)} ns/instruction (median of 5; best ${times[0]!.toFixed(1)})`);
+}
+
 async function main(): Promise<void> {
+  if (!ONLY || ONLY === 'interp') interpRun();
+  if (ONLY === 'interp') return;
   const dir = mkdtempSync(path.join(tmpdir(), 'vboard-bench-'));
   const img = path.join(dir, 'img.bin');
   writeFileSync(img, randomBytes(SIZE));

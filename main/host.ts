@@ -36,10 +36,7 @@ export function createHost(services: HostServices, sink: EventSink): Host {
       // A failed connect attempt is diagnosed at once, so the troubleshooter opens with findings.
       if (s.state === 'failed') void troubleshooter.diagnose('auto').then((r) => gate.emit('diagnosis', r), () => undefined);
     }),
-    // Empty lines are what the panels' quiet commands leave in the log (host/quiet-controller.ts).
-    controller.onLog((line) => {
-      if (line.text !== '') batcher.push(line);
-    }),
+    controller.onLog((line) => batcher.push(line)),
     controller.onTargetEvent((e) => {
       batcher.flush();
       gate.emit('targetEvent', e.targetName === undefined ? { name: e.name } : { name: e.name, targetName: e.targetName });

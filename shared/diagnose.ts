@@ -10,6 +10,7 @@ export const DIAGNOSIS_CATEGORIES = [
   'adapter-busy',
   'target-unpowered',
   'wiring',
+  'signal-integrity',
   'needs-reset-hold',
   'gdb-attach-not-halted',
   'target-not-halted',

@@ -15,6 +15,11 @@ export interface ConnectionProfile {
   transport?: TransportName;
   /** e.g. "srst_only srst_nogate connect_assert_srst" */
   resetConfig?: string;
+  /**
+   * The adapter's NRST (SRST) line goes to the chip's reset pin. When set and a connect
+   * cannot reach the debug port, the app retries once with connect-under-reset by itself.
+   */
+  nrstWired?: boolean;
   /** Extra `-c` commands, in order, before `init`. */
   extraCommands: string[];
   /** Virtual board only: faults switched on at start (e.g. "reset-hold", "noisy-link:0.01"). */

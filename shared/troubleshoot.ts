@@ -2,9 +2,20 @@
 // the last connection attempt, and the result of a fix the app applied. Pure types.
 import type { Finding, FixAction } from './diagnose';
 
+/** An active check the app ran by itself (OpenOCD re-run with one setting changed). */
+export interface CheckReport {
+  /** 'connect-under-reset' */
+  id: string;
+  status: 'running' | 'ok' | 'failed';
+  /** Plain words: what was tried and what came of it. */
+  message: string;
+}
+
 export interface DiagnosisReport {
   /** Findings, most likely first. */
   findings: Finding[];
+  /** Automatic checks of this investigation; a 'running' one means more findings follow. */
+  checks?: CheckReport[];
   /** 'auto': a connect attempt just failed; 'on-demand': the user asked. */
   trigger: 'auto' | 'on-demand';
   profileId?: string;

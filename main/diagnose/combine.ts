@@ -184,14 +184,40 @@ function combineUsb(c: CombineContext): void {
   }
 }
 
+/** The evidence line an active check adds (it is not in OpenOCD's log of the failed attempt). */
+export const CHECK_EVIDENCE: Record<string, { ok: string; failed: string }> = {
+  'connect-under-reset': {
+    ok: 'connected with connect_assert_srst after plain init failed',
+    failed: 'connect_assert_srst did not help: the retry under reset failed too',
+  },
+  'lower-adapter-speed': { ok: 'connected at a lower adapter speed after the first attempt failed', failed: 'a lower adapter speed did not help' },
+};
+
+function checkLine(c: CombineContext, text: string): Line {
+  // After every log line, so evidence lists it last.
+  return { raw: text, text, index: c.lines.length + 1 };
+}
+
 function combineChecksAndAnswers(c: CombineContext): void {
+  const voltageKnown = (c.input.answers?.measuredVoltage ?? c.facts.targetVoltage) !== undefined;
   for (const check of c.input.checks ?? []) {
     if (check.id === 'connect-under-reset') {
       if (check.ok) {
         atLeast(c, 'needs-reset-hold', 0.95);
         scale(c, 'wiring', 0.5);
         scale(c, 'target-unpowered', 0.3);
-      } else scale(c, 'needs-reset-hold', 0.5);
+        scale(c, 'signal-integrity', 0.5);
+        c.support.set('needs-reset-hold', [...(c.support.get('needs-reset-hold') ?? []), checkLine(c, CHECK_EVIDENCE['connect-under-reset']!.ok)]);
+      } else {
+        scale(c, 'needs-reset-hold', 0.5);
+        // Reset was not the missing piece: power or the wires remain, and the log cannot
+        // tell them apart without a voltage. The wiring checklist is walked first: it
+        // covers VTref and GND too, the usual reason a powered board reads as dead.
+        if (noAnswer(c) && !voltageKnown && get(c, 'target-unpowered') > 0) {
+          atLeast(c, 'wiring', Math.min(0.9, get(c, 'target-unpowered') + 0.05));
+          c.support.set('wiring', [...(c.support.get('wiring') ?? []), checkLine(c, CHECK_EVIDENCE['connect-under-reset']!.failed)]);
+        }
+      }
     } else if (check.id === 'lower-adapter-speed' && check.ok) {
       atLeast(c, 'wiring', 0.9);
       scale(c, 'needs-reset-hold', 0.5);
@@ -205,6 +231,30 @@ function combineChecksAndAnswers(c: CombineContext): void {
   if (/connect_assert_srst/.test(c.input.profile?.resetConfig ?? '')) scale(c, 'needs-reset-hold', 0.6);
 }
 
+/**
+ * A scan that found the expected IDs, then errors that differ from one access to the
+ * next (bits flipped past the chain's end, several different ACK values, a verify
+ * mismatch with DAP errors): the wires go to the right pins but the link is unreliable.
+ * A constant (all ones/zeroes) is never this: that is a dead line, wiring or power.
+ */
+function combineSignalIntegrity(c: CombineContext): void {
+  const found = c.facts.foundIdcodes.length > 0 && c.facts.mismatches.length === 0;
+  const constant = hit(c, 'wiring', 'scan-all-ones') || hit(c, 'wiring', 'scan-all-zeroes');
+  if (!found || constant) {
+    scale(c, 'signal-integrity', 0.3);
+    return;
+  }
+  const acks = new Set((c.hits.get('signal-integrity') ?? []).filter((h) => h.rule.id === 'invalid-ack').map((h) => h.line.text));
+  const afterEnd = hit(c, 'signal-integrity', 'idcode-after-end');
+  const verify = hit(c, 'signal-integrity', 'verify-failed') && acks.size > 0;
+  if (afterEnd || acks.size >= 2 || verify) {
+    atLeast(c, 'signal-integrity', 0.85);
+    scale(c, 'wiring', 0.6);
+    scale(c, 'flash-driver', 0.5);
+    scale(c, 'needs-reset-hold', 0.5);
+  } else scale(c, 'signal-integrity', 0.5);
+}
+
 export function combine(c: CombineContext): void {
   discountConstantTdo(c);
   combineVoltage(c);
@@ -213,5 +263,6 @@ export function combine(c: CombineContext): void {
   combineHaltStates(c);
   combineVersions(c);
   combineUsb(c);
+  combineSignalIntegrity(c);
   combineChecksAndAnswers(c);
 }

@@ -24,12 +24,27 @@ export function parseCorpusFile(name: string, text: string): Omit<CorpusEntry, '
     if (m && m[1]) header[m[1]] = m[2] ?? '';
   }
   const exit = header['exit'];
-  return {
-    name,
-    expected,
-    source: header['source'] ?? '',
-    input: { log: lines.slice(i).join('\n'), exitCode: exit !== undefined ? Number(exit) : undefined },
-  };
+  const input: DiagnoseInput = { log: lines.slice(i).join('\n'), exitCode: exit !== undefined ? Number(exit) : undefined };
+  // What the app learned beside the log: "# checks: connect-under-reset=ok", "# answers: measuredVoltage=0".
+  if (header['checks']) input.checks = pairs(header['checks']).map(([id, v]) => ({ id, ok: v === 'ok' }));
+  if (header['answers']) {
+    input.answers = {};
+    for (const [k, v] of pairs(header['answers'])) {
+      if (k === 'measuredVoltage') input.answers.measuredVoltage = Number(v);
+      else if (k === 'wiringChecked' || k === 'resetHoldHelped') input.answers[k] = v === 'true';
+    }
+  }
+  return { name, expected, source: header['source'] ?? '', input };
+}
+
+function pairs(text: string): Array<[string, string]> {
+  return text
+    .split(/[,\s]+/)
+    .filter(Boolean)
+    .map((kv) => {
+      const [k = '', v = ''] = kv.split('=');
+      return [k, v];
+    });
 }
 
 export function loadCorpus(dir: string): CorpusEntry[] {

@@ -115,6 +115,12 @@ const EXAMPLES: Array<[string, DiagnosisCategory, string, DiagnosisCategory]> = 
   ['verify-failed', 'flash-driver', '** Verify Failed **', 'flash-driver'],
   ['no-working-area', 'flash-driver', "Warn : no working area available, can't do block memory writes", 'flash-driver'],
   ['error-writing-flash', 'flash-driver', 'Error: error writing to flash at address 0x08000000 at offset 0x00000000', 'flash-driver'],
+  // signal-integrity: each line alone is wiring's; combine.ts needs a good scan plus intermittent errors
+  ['idcode-after-end', 'signal-integrity', 'Warn : Unexpected idcode after end of chain: 96 0xfffffffe', 'wiring'],
+  ['invalid-ack', 'signal-integrity', 'Error: Invalid ACK (6) in DAP response', 'wiring'],
+  ['jtag-dp-sticky', 'signal-integrity', 'Error: JTAG-DP STICKY ERROR', 'wiring'],
+  ['ir-capture-error', 'signal-integrity', 'Error: stm32f1x.cpu: IR capture error; saw 0x0f not 0x01', 'wiring'],
+  ['memory-access-failed', 'signal-integrity', 'Error: Failed to read memory at 0xe0042008', 'unknown'],
 ];
 
 function rulesMatching(line: string): Array<{ category: DiagnosisCategory; id: string }> {
@@ -146,6 +152,32 @@ describe('signature tables', () => {
       const ids = table.rules.map((r) => r.id);
       expect(new Set(ids).size).toBe(ids.length);
     }
+  });
+
+  it('a good scan followed by changing DAP errors is signal-integrity, not wiring', () => {
+    const log = [
+      'Info : JTAG tap: stm32f1x.cpu tap/device found: 0x3ba00477 (mfg: 0x23b (ARM Ltd), part: 0xba00, ver: 0x3)',
+      'Error: Invalid ACK (6) in DAP response',
+      'Error: Invalid ACK (3) in DAP response',
+    ];
+    const f = diagnose({ log });
+    expect(f[0]?.category).toBe('signal-integrity');
+    expect(f[0]?.steps.map((s) => s.action)).toContain('lower-adapter-speed');
+    // The same ACK error after a chain of all ones is a dead line: wiring or power, never this.
+    expect(diagnose({ log: ['Error: JTAG scan chain interrogation failed: all ones', 'Error: Invalid ACK (7) in DAP response'] }).map((x) => x.category)).not.toContain('signal-integrity');
+  });
+
+  it('the connect-under-reset check reorders "all ones": ok -> needs-reset-hold with its evidence; failed -> wiring first', () => {
+    const log = ['Error: JTAG scan chain interrogation failed: all ones', 'Error: stm32f1x.cpu: IR capture error; saw 0x0f not 0x01'];
+    expect(diagnose({ log })[0]?.category).toBe('target-unpowered');
+    const ok = diagnose({ log, checks: [{ id: 'connect-under-reset', ok: true }] });
+    expect(ok[0]?.category).toBe('needs-reset-hold');
+    expect(ok[0]?.evidence).toContain('connected with connect_assert_srst after plain init failed');
+    expect(ok[0]?.steps[0]?.args?.keep).toBe('true');
+    const failed = diagnose({ log, checks: [{ id: 'connect-under-reset', ok: false }] });
+    expect(failed.map((x) => x.category).slice(0, 2)).toEqual(['wiring', 'target-unpowered']);
+    // A measured 0 V still makes it the power.
+    expect(diagnose({ log, checks: [{ id: 'connect-under-reset', ok: false }], answers: { measuredVoltage: 0 } })[0]?.category).toBe('target-unpowered');
   });
 
   it('a healthy start-up gives no finding', () => {

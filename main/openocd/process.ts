@@ -138,7 +138,7 @@ export class OpenOcdProcess extends EventEmitter<OpenOcdProcessEvents> {
       let client: TclRpcClient | undefined;
       try {
         client = await TclRpcClient.connect(host, opts.port, { timeoutMs: Math.min(remaining, 1000) });
-        const reply = await client.commandResult('version', { timeoutMs: Math.max(deadline - Date.now(), 1) });
+        const reply = await client.commandResult('version', { timeoutMs: Math.max(deadline - Date.now(), 1), quiet: true });
         if (reply.ok === true) return client;
         client.close();
       } catch {
@@ -216,6 +216,9 @@ export class OpenOcdProcess extends EventEmitter<OpenOcdProcessEvents> {
   private addLines(lines: string[]): void {
     const time = Date.now();
     for (const text of lines) {
+      // An empty line is what a quiet command's result leaves in the log (tcl-wrap.ts,
+      // QUIET_WRAPPER_PROC): nothing a user needs, and it must not reach any console.
+      if (text === '') continue;
       const line: LogLine = { seq: this.nextSeq(), level: parseLogLevel(text), text, time };
       this.ring.push(line);
       this.emit('log', line);

@@ -8,6 +8,8 @@ export const VBOARD_PROFILE: ConnectionProfile = Object.freeze({
   targetCfg: 'target/stm32f1x.cfg',
   transport: 'jtag',
   adapterSpeedKhz: 1000,
+  // The board's remote_bitbang link drives SRST, like a probe with NRST wired.
+  nrstWired: true,
   extraCommands: Object.freeze([]) as unknown as string[],
 }) as ConnectionProfile;
 

@@ -210,3 +210,29 @@ describe('breakpoints and watchpoints', () => {
     expect((err as BreakpointError).message).toMatch(/cannot add breakpoint at 0x[0-9a-f]+: .+/);
   });
 });
+
+describe('svd', () => {
+  // ST's SVD beside the repo (../shared/svd), decoded against the board's real registers.
+  const f103 = path.resolve(__dirname, '../../../shared/svd/STM32F103.svd');
+
+  it('refuses register reads before an SVD file is loaded', async () => {
+    const fresh = Session.fromController(session.controller!);
+    expect(() => fresh.svd.model).toThrow(/No SVD file loaded/);
+  });
+
+  it('reads DBGMCU_IDCODE decoded by name, and read-modify-writes one GPIOC field', async () => {
+    await session.svd.load(f103);
+    const id = await session.svd.readRegister('DBG.IDCODE');
+    expect(id.address).toBe(0xe0042000);
+    const field = (name: string): number | null | undefined => id.fields.find((f) => f.name === name)?.value;
+    expect(field('DEV_ID')).toBe(0x410); // STM32F10x medium density
+    expect(field('REV_ID')).toBe(0x2003);
+
+    const odr = 0x4001100c; // GPIOC.ODR
+    await session.memory.writeU32(odr, 0x00000001);
+    await session.svd.writeField('GPIOC.ODR.ODR13', 1);
+    expect(await session.memory.readU32(odr)).toBe(0x00002001); // bit 13 set, bit 0 kept
+    const decoded = await session.svd.readRegister('GPIOC.ODR');
+    expect(decoded.fields.find((f) => f.name === 'ODR13')?.value).toBe(1);
+  });
+});

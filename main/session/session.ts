@@ -15,6 +15,7 @@ import { Jtag } from './jtag';
 import { Memory, type MemoryOptions } from './memory';
 import { Registers } from './registers';
 import { Rtt } from './rtt';
+import { SvdRegisters } from './svd-registers';
 import { Target, type TargetEventSource } from './target';
 import { Transport } from './transport';
 
@@ -72,6 +73,7 @@ export class Session {
   private rttSub: Rtt | undefined;
   private transportSub: Transport | undefined;
   private flashSub: Flash | undefined;
+  private svdSub: SvdRegisters | undefined;
   private closing: Promise<void> | undefined;
 
   private constructor(
@@ -161,6 +163,10 @@ export class Session {
   }
   get flash(): Flash {
     return (this.flashSub ??= new Flash(this.backend.runner, { memory: this.memory }));
+  }
+  /** SVD-decoded peripherals: `svd.load(file)`, then read/decode/write registers by name. */
+  get svd(): SvdRegisters {
+    return (this.svdSub ??= new SvdRegisters(this.memory));
   }
 
   /** Raw Tcl, for the console: OpenOCD's reply, or its failure as a typed error. */

@@ -11,6 +11,7 @@ import { probeFirmware } from './probe-firmware';
 import { openocdOutdated } from './openocd-outdated';
 import { targetUnpowered } from './target-unpowered';
 import { wiring } from './wiring';
+import { signalIntegrity } from './signal-integrity';
 import { wrongTarget } from './wrong-target';
 import { needsResetHold } from './needs-reset-hold';
 import { gdbAttachNotHalted } from './gdb-attach-not-halted';
@@ -30,6 +31,7 @@ export const SIGNATURES: readonly CategorySignatures[] = [
   openocdOutdated,
   targetUnpowered,
   wiring,
+  signalIntegrity,
   wrongTarget,
   needsResetHold,
   gdbAttachNotHalted,

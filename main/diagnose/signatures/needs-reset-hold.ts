@@ -27,6 +27,20 @@ export const needsResetHold: CategorySignatures = {
   ],
   describe(ctx) {
     const lost = ctx.hits.has('hla-invalid-mode') || ctx.hits.has('polling-failed') || ctx.hits.has('stlink-reconnect');
+    // The app's automatic retry under reset connected: offer to keep that setting.
+    const confirmed = (ctx.input.checks ?? []).some((c) => c.id === 'connect-under-reset' && c.ok);
+    if (confirmed) {
+      return {
+        title: 'The chip must be held in reset to connect',
+        explanation:
+          'Plain init found nothing on the debug port, but the retry with reset held (connect_assert_srst) connected: the firmware takes or switches off the debug pins as soon as it runs. Connecting under reset stops it first.',
+        steps: [
+          { text: 'Keep connect-under-reset in this profile (reset_config srst_only srst_nogate connect_assert_srst).', action: 'retry-connect-under-reset', args: { keep: 'true' } },
+          { text: 'Now that you are connected, erase the firmware so it stops taking the debug pins (this erases the whole flash).', action: 'mass-erase' },
+          { text: 'Or reflash a firmware that leaves the debug pins (SWJ) enabled and does not sleep right after reset.' },
+        ],
+      };
+    }
     return {
       title: lost ? 'The firmware on the chip cuts the debug connection' : 'The chip must be held in reset to connect',
       explanation: lost

@@ -23,7 +23,10 @@ export function bundledWorkerPath(): string | undefined {
   if (process.env['VITEST'] !== undefined) return undefined;
   if (typeof __dirname !== 'string') return undefined;
   // dist/cli.js -> dist/workers; dist/app/main.js and dist/bench/x.js -> ../workers.
-  for (const candidate of [path.join(__dirname, 'workers', 'svd-worker.js'), path.join(__dirname, '..', 'workers', 'svd-worker.js')]) {
+  // In the packaged app a worker cannot start from inside app.asar: electron-builder.yml
+  // unpacks dist/workers next to it (app.asar.unpacked).
+  const base = __dirname.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
+  for (const candidate of [path.join(base, 'workers', 'svd-worker.js'), path.join(base, '..', 'workers', 'svd-worker.js')]) {
     if (existsSync(candidate)) return candidate;
   }
   return undefined;

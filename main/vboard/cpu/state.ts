@@ -36,12 +36,32 @@ export class CpuMemory {
   watching = false;
   readonly watched = new Set<number>();
 
+  /** Aligned views of SRAM and flash for the fast path (fast-path.ts): fetches and aligned
+   *  loads in one typed-array read. Empty when the host is big-endian or a buffer is not
+   *  word aligned; the fast path then always falls back to the byte-wise accessors. */
+  readonly sram16: Uint16Array;
+  readonly sram32: Uint32Array;
+  readonly flash16: Uint16Array;
+  readonly flash32: Uint32Array;
+
   constructor(
     private readonly bus: BusDevice,
     private readonly flash: Uint8Array,
     private readonly sram: Uint8Array,
-    private readonly sramBase: number,
-  ) {}
+    readonly sramBase: number,
+  ) {
+    const le = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+    const ok = (a: Uint8Array): boolean => le && a.byteOffset % 4 === 0 && a.length % 4 === 0;
+    this.sram16 = ok(sram) ? new Uint16Array(sram.buffer, sram.byteOffset, sram.length >> 1) : new Uint16Array(0);
+    this.sram32 = ok(sram) ? new Uint32Array(sram.buffer, sram.byteOffset, sram.length >> 2) : new Uint32Array(0);
+    this.flash16 = ok(flash) ? new Uint16Array(flash.buffer, flash.byteOffset, flash.length >> 1) : new Uint16Array(0);
+    this.flash32 = ok(flash) ? new Uint32Array(flash.buffer, flash.byteOffset, flash.length >> 2) : new Uint32Array(0);
+  }
+
+  /** Offset of `addr` in flash (main array or its boot alias at 0), unbounded. */
+  static flashOffset(addr: number): number {
+    return addr < 0x08000000 ? addr : (addr - 0x08000000) >>> 0;
+  }
 
   /** Byte array and offset backing `addr` for `size` bytes, or undefined for bus devices. */
   private direct(addr: number, size: number, write: boolean): Uint8Array | undefined {
@@ -51,7 +71,7 @@ export class CpuMemory {
       return this.sram;
     }
     if (write) return undefined; // flash writes go through the FPEC
-    const f = addr < 0x08000000 ? addr : (addr - 0x08000000) >>> 0;
+    const f = CpuMemory.flashOffset(addr);
     if (f + size <= this.flash.length) {
       this.off = f;
       return this.flash;
@@ -59,6 +79,56 @@ export class CpuMemory {
     return undefined;
   }
   private off = 0;
+
+  // ---- Fast-path accessors: SRAM and flash only, aligned, not while loads are being
+  // watched. -1 (loads) / false (stores) means "not here": take the general path. ----
+  fastLoad32(addr: number): number {
+    if (this.watching || addr & 3) return -1;
+    const s = (addr - this.sramBase) >>> 0;
+    if (s < this.sram32.length * 4) return this.sram32[s >>> 2]!;
+    const f = CpuMemory.flashOffset(addr);
+    return f < this.flash32.length * 4 ? this.flash32[f >>> 2]! : -1;
+  }
+
+  fastLoad16(addr: number): number {
+    if (this.watching || addr & 1) return -1;
+    const s = (addr - this.sramBase) >>> 0;
+    if (s < this.sram16.length * 2) return this.sram16[s >>> 1]!;
+    const f = CpuMemory.flashOffset(addr);
+    return f < this.flash16.length * 2 ? this.flash16[f >>> 1]! : -1;
+  }
+
+  fastLoad8(addr: number): number {
+    if (this.watching) return -1;
+    const s = (addr - this.sramBase) >>> 0;
+    if (s < this.sram.length) return this.sram[s]!;
+    const f = CpuMemory.flashOffset(addr);
+    return f < this.flash.length ? this.flash[f]! : -1;
+  }
+
+  fastStore32(addr: number, v: number): boolean {
+    const s = (addr - this.sramBase) >>> 0;
+    if (addr & 3 || s >= this.sram32.length * 4) return false;
+    this.stores++;
+    this.sram32[s >>> 2] = v;
+    return true;
+  }
+
+  fastStore16(addr: number, v: number): boolean {
+    const s = (addr - this.sramBase) >>> 0;
+    if (addr & 1 || s >= this.sram16.length * 2) return false;
+    this.stores++;
+    this.sram16[s >>> 1] = v;
+    return true;
+  }
+
+  fastStore8(addr: number, v: number): boolean {
+    const s = (addr - this.sramBase) >>> 0;
+    if (s >= this.sram.length) return false;
+    this.stores++;
+    this.sram[s] = v;
+    return true;
+  }
 
   read32(addr: number): number {
     if (this.watching) this.watched.add((addr & ~3) >>> 0);

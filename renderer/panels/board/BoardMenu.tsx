@@ -7,7 +7,7 @@ import { ErrorBox } from '../ErrorBox';
 
 const LABELS: Record<string, string> = {
   unpowered: 'Unpowered (no target voltage)',
-  'swapped-wires': 'Swapped TDI/TDO wires',
+  'swapped-wires': 'Swapped TCK/TMS wires',
   'reset-hold': 'Needs reset held to connect',
   'read-protected': 'Read-protected (RDP)',
   'write-protected': 'Write-protected (WRP)',
