@@ -5,7 +5,11 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { consoleText, createProfile, connectProfile, typeCommand, uniqueName } from './helpers';
+import { chooseImage, pattern, tempImages } from './bench-helpers';
 import type { ServeProcess } from './workbench';
+
+const images = tempImages();
+test.afterAll(() => images.cleanup());
 
 /** Saves virtual-board profiles with fault switches (the store reads the file on every request), then reloads the page. */
 async function saveBoardProfiles(page: Page, serve: ServeProcess, boards: Array<{ name: string; faults: string[] }>): Promise<void> {
@@ -16,6 +20,8 @@ async function saveBoardProfiles(page: Page, serve: ServeProcess, boards: Array<
     targetCfg: 'target/stm32f1x.cfg',
     transport: 'jtag',
     adapterSpeedKhz: 1000,
+    // As the built-in board profile: its remote_bitbang link drives SRST.
+    nrstWired: true,
     extraCommands: [],
     vboardFaults: b.faults,
   }));
@@ -31,33 +37,36 @@ test.beforeEach(({ driver }) => {
   test.skip(driver !== 'browser', 'seeds profiles through the serve user-data folder');
 });
 
-test('reset-hold: connect fails, the connect-under-reset retry connects and makes needs-reset-hold the top finding; undo restores', async ({ workbench: page, serve }) => {
+test('reset-hold: connect fails, the automatic connect-under-reset retry connects; needs-reset-hold leads; keep it, undo, mass erase', async ({ workbench: page, serve }) => {
   const name = uniqueName('Board holding its pins');
   await saveBoardProfiles(page, serve!, [{ name, faults: ['reset-hold'] }]);
   await connectProfile(page, name);
-  await expect(page.getByTestId('connection-state')).toHaveText('failed');
 
+  // Plain init fails (chain all ones); NRST is wired, so the app retries under reset by itself.
   const panel = page.getByTestId('troubleshooter');
   await expect(panel).toBeVisible();
-  await expect(categories(page).first()).toBeVisible();
-  // The log (JTAG chain all ones) is what an unpowered board or a swapped wire gives too, so
-  // those lead. The wiring finding offers the connect-under-reset retry; its success proves it.
-  expect(await categories(page).allTextContents()).toContain('wiring');
-  await finding(page, 'wiring').getByTestId('fix-retry-connect-under-reset').click();
-  const result = page.getByTestId('fix-result');
-  await expect(result).toHaveAttribute('data-worked', 'true');
-  await expect(result).toContainText('connected');
-  await expect(result).toContainText('srst_only srst_nogate connect_assert_srst');
+  const check = panel.getByTestId('check-result');
+  await expect(check).toHaveAttribute('data-status', 'ok');
+  await expect(check).toContainText('Connected with connect-under-reset');
   await expect(page.getByTestId('connection-state')).toHaveText('connected');
-  // The retry is evidence: the failed attempt is re-ranked with it and needs-reset-hold leads.
   await expect(categories(page).first()).toHaveText('needs-reset-hold');
   const card = finding(page, 'needs-reset-hold');
+  await expect(card.getByTestId('finding-evidence')).toContainText('connected with connect_assert_srst after plain init failed');
   await expect(card.getByTestId('reset-hold-state')).toHaveText('connected');
+
+  // Keep the setting: saved in the profile, reconnected, undoable.
+  const keep = card.getByTestId('fix-retry-connect-under-reset');
+  await expect(keep).toHaveText('Keep connect-under-reset in this profile');
+  await keep.click();
+  const result = page.getByTestId('fix-result');
+  await expect(result).toHaveAttribute('data-worked', 'true');
+  await expect(result).toContainText('srst_only srst_nogate connect_assert_srst');
+  await expect(page.getByTestId('connection-state')).toHaveText('connected');
   await result.getByTestId('fix-undo').click();
   await expect(result).toContainText('Undone');
 
   // Connected: the flow offers to erase the firmware that takes the pins, warning first.
-  await card.getByTestId('offer-mass-erase').click();
+  await finding(page, 'needs-reset-hold').getByTestId('offer-mass-erase').click();
   await expect(page.getByTestId('fix-confirm')).toContainText('erases the WHOLE flash');
   await page.getByTestId('fix-confirm-yes').click();
   await expect(result).toHaveAttribute('data-worked', 'true');
@@ -65,6 +74,22 @@ test('reset-hold: connect fails, the connect-under-reset retry connects and make
   await expect(result).toContainText('stm32f1x mass_erase 0');
   await page.getByTestId('disconnect').click();
   await expect(page.getByTestId('connection-state')).toHaveText('stopped');
+});
+
+test('swapped-wires: the automatic retry under reset fails too; wiring leads and its flow shows the pinout', async ({ workbench: page, serve }) => {
+  const name = uniqueName('Crossed wires');
+  await saveBoardProfiles(page, serve!, [{ name, faults: ['swapped-wires'] }]);
+  await connectProfile(page, name);
+  const check = page.getByTestId('troubleshooter').getByTestId('check-result');
+  await expect(check).toHaveAttribute('data-status', 'failed');
+  await expect(check).toContainText('Connect-under-reset failed too');
+  await expect(page.getByTestId('connection-state')).toHaveText('failed');
+  await expect(categories(page).first()).toHaveText('wiring');
+  await expect(finding(page, 'wiring').getByTestId('finding-evidence')).toContainText('all ones');
+  await finding(page, 'wiring').getByTestId('open-wiring-flow').click();
+  const flow = page.getByTestId('wiring-flow');
+  await expect(flow).toBeVisible();
+  await expect(flow.getByTestId('pinout')).toBeVisible();
 });
 
 test('read-protected: flash read fails, diagnose names flash-protected, Unlock makes flash readable', async ({ workbench: page, serve }) => {
@@ -114,7 +139,8 @@ test('unpowered: target-unpowered is named; a measured 0 V is classified and mak
   await saveBoardProfiles(page, serve!, [{ name, faults: ['unpowered'] }]);
   await connectProfile(page, name);
   await expect(page.getByTestId('connection-state')).toHaveText('failed');
-  // All zeroes on the chain: a dead board or broken wiring; both are named.
+  // All zeroes on the chain: a dead board or broken wiring; the retry under reset did not help; both are named.
+  await expect(page.getByTestId('troubleshooter').getByTestId('check-result')).toHaveAttribute('data-status', 'failed');
   expect(await categories(page).allTextContents()).toEqual(expect.arrayContaining(['target-unpowered', 'wiring']));
   await finding(page, 'target-unpowered').getByTestId('open-voltage-flow').click();
   const flow = page.getByTestId('voltage-flow');
@@ -124,4 +150,55 @@ test('unpowered: target-unpowered is named; a measured 0 V is classified and mak
   // The measurement re-ranks the findings: unpowered leads.
   await expect(categories(page).first()).toHaveText('target-unpowered');
   await expect(flow.getByTestId('pin-highlighted').first()).toBeVisible();
+});
+
+test('write-protected: programming fails, diagnose names write protection, "Remove write protection" clears it, programming works', async ({ workbench: page, serve }) => {
+  const name = uniqueName('Write-protected board');
+  await saveBoardProfiles(page, serve!, [{ name, faults: ['write-protected'] }]);
+  await connectProfile(page, name);
+  await expect(page.getByTestId('connection-state')).toHaveText('connected');
+  const image = images.write('wp.bin', pattern(2048, 7));
+  await chooseImage(page, image);
+  // The protection covers the first pages, where firmware starts.
+  await page.getByTestId('flash-address').fill('0x08000000');
+  await page.getByTestId('flash-program').click();
+  const flash = page.getByTestId('flash-result');
+  await expect(flash).toHaveAttribute('data-outcome', 'failed', { timeout: 40_000 });
+
+  await page.getByTestId('troubleshooter-open').click();
+  await page.getByTestId('diagnose-run').click();
+  await expect(categories(page).first()).toHaveText('flash-protected');
+  const card = finding(page, 'flash-protected');
+  await expect(card.getByTestId('finding-title')).toHaveText('Flash pages are write-protected (WRP)');
+  await card.getByTestId('fix-remove-write-protection').click();
+  await expect(page.getByTestId('fix-confirm')).toContainText('option bytes');
+  await page.getByTestId('fix-confirm-yes').click();
+  const result = page.getByTestId('fix-result');
+  await expect(result).toHaveAttribute('data-worked', 'true', { timeout: 30_000 });
+  await expect(result).toContainText('flash protect 0 0 last off');
+
+  await page.getByTestId('flash-program').click();
+  await expect(flash).toHaveAttribute('data-outcome', 'done', { timeout: 40_000 });
+  await expect(flash).toContainText('verified');
+  await page.getByTestId('disconnect').click();
+  await expect(page.getByTestId('connection-state')).toHaveText('stopped');
+});
+
+test('noisy-link: a diagnosis on demand names signal-integrity and its steps (lower the speed, shorten the cable, GND)', async ({ workbench: page, serve }) => {
+  const name = uniqueName('Noisy cable');
+  await saveBoardProfiles(page, serve!, [{ name, faults: ['noisy-link:0.003'] }]);
+  await connectProfile(page, name);
+  // The noise may or may not stop the connect; either way the log shows the errors.
+  await expect(page.getByTestId('connection-state')).toHaveText(/connected|failed/);
+  await page.getByTestId('troubleshooter').or(page.getByTestId('troubleshooter-open')).first().waitFor();
+  if (await page.getByTestId('troubleshooter-open').isVisible()) await page.getByTestId('troubleshooter-open').click();
+  await page.getByTestId('diagnose-run').click();
+  const card = finding(page, 'signal-integrity');
+  await expect(card).toBeVisible();
+  expect(await categories(page).first().textContent()).toMatch(/signal-integrity|wiring/);
+  await expect(card).toContainText('Lower the adapter speed');
+  await expect(card).toContainText('Shorten the cable');
+  await expect(card).toContainText('GND');
+  await page.getByTestId('disconnect').click();
+  await expect(page.getByTestId('connection-state')).toHaveText(/stopped|failed/);
 });

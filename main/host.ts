@@ -4,6 +4,7 @@
 // hosts share the single controller and profile store.
 import type { InvokeName, ParsedRequestOf, ResponseOf } from '../shared/contract';
 import type { Result } from '../shared/errors';
+import type { DiagnosisReport } from '../shared/troubleshoot';
 import type { HostServices } from './host/services';
 import { EventGate, type EventSink } from './host/event-gate';
 import { LogBatcher } from './host/log-batcher';
@@ -34,7 +35,10 @@ export function createHost(services: HostServices, sink: EventSink): Host {
       batcher.flush();
       gate.emit('status', s);
       // A failed connect attempt is diagnosed at once, so the troubleshooter opens with findings.
-      if (s.state === 'failed') void troubleshooter.diagnose('auto').then((r) => gate.emit('diagnosis', r), () => undefined);
+      if (s.state === 'failed') {
+        const emit = (r: DiagnosisReport): void => gate.emit('diagnosis', r);
+        void troubleshooter.diagnose('auto', undefined, emit).then(emit, () => undefined);
+      }
     }),
     controller.onLog((line) => batcher.push(line)),
     controller.onTargetEvent((e) => {
@@ -56,7 +60,10 @@ export function createHost(services: HostServices, sink: EventSink): Host {
       const profile = await profiles.get(profileId);
       if (!profile) throw new ValidationError(`profileId: no profile '${profileId}'`);
       await profiles.markUsed(profile.id);
-      return controller.start(services.board.profileFor(profile));
+      await controller.start(services.board.profileFor(profile));
+      // A failure may be retried under reset at once (troubleshooter): answer with the outcome.
+      await troubleshooter.settled();
+      return controller.status();
     },
     disconnect: async () => {
       await controller.stop();

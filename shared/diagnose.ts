@@ -39,6 +39,7 @@ export const FIX_ACTIONS = [
   'suggest-target-for-idcode',
   'set-cputapid',
   'unlock-flash',
+  'remove-write-protection',
   'mass-erase',
   'halt-target',
   'measure-voltage',

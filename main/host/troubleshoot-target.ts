@@ -27,6 +27,7 @@ export async function runTargetFix(controller: OpenOcdController, action: FixAct
     return { action, applied: 'reset halt', worked: true, state: controller.status().state, message: 'The core is halted at the reset vector.' };
   }
   const driver = flashDriver(status.info.targetName);
+  if (action === 'remove-write-protection') return removeWriteProtection(run, controller);
   const cmds = action === 'unlock-flash' ? ['reset halt', `${driver} unlock 0`, 'reset halt'] : ['reset halt', `${driver} mass_erase 0`, 'reset halt'];
   for (const c of cmds) await run(c);
   // The option bytes reload on reset; reading flash is the proof that protection is gone.
@@ -48,5 +49,30 @@ export async function runTargetFix(controller: OpenOcdController, action: FixAct
     worked: true,
     state: controller.status().state,
     message: `${action === 'unlock-flash' ? 'Read protection removed' : 'Flash mass-erased'} and the chip reset: flash is readable again (${readBack}). Program your firmware next.`,
+  };
+}
+
+/**
+ * Clears the write-protection bits of every sector (OpenOCD's generic way, which the
+ * stm32f1x driver implements by rewriting the option bytes; main flash is kept), resets so
+ * the option bytes load, and reads the protection state back: that is the proof.
+ */
+async function removeWriteProtection(run: (tcl: string) => Promise<string>, controller: OpenOcdController): Promise<FixResult> {
+  const action: FixAction = 'remove-write-protection';
+  const cmds = ['reset halt', 'flash protect 0 0 last off', 'reset halt'];
+  for (const c of cmds) await run(c);
+  const info = await run('flash info 0');
+  // src/flash/nor/tcl.c prints each sector as "#  n: 0x... (0x... NkB) protected|not protected".
+  const still = info.split('\n').filter((l) => /\)\s+protected\s*$/.test(l)).length;
+  const state = controller.status().state;
+  if (still > 0) {
+    return { action, applied: cmds.join('; '), worked: false, state, message: `After ${cmds.join(', ')} ${still} sector(s) are still write-protected. Power-cycle the board and reconnect.` };
+  }
+  return {
+    action,
+    applied: cmds.join('; '),
+    worked: true,
+    state,
+    message: 'Write protection removed and the chip reset: flash info shows no protected sector. Your firmware is still in flash; program it again now.',
   };
 }

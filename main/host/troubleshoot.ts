@@ -5,8 +5,8 @@ import type { ConnectionStatus, LogLine } from '../../shared/connection';
 import type { ProfileList } from '../../shared/contract';
 import type { FixAction } from '../../shared/diagnose';
 import type { ConnectionProfile } from '../../shared/profile';
-import type { DiagnosisReport, FixResult, TroubleAnswers } from '../../shared/troubleshoot';
-import { diagnose, type ActiveCheckResult, type DiagnoseLogLine, type UserAnswers } from '../diagnose/index';
+import { CONNECT_UNDER_RESET, type CheckReport, type DiagnosisReport, type FixResult, type TroubleAnswers } from '../../shared/troubleshoot';
+import { diagnose, shouldRetryUnderReset, type ActiveCheckResult, type DiagnoseLogLine, type UserAnswers } from '../diagnose/index';
 import { applyProfileFix, isProfileFix } from '../diagnose/flows/profile-fixes';
 import { udevInstructions } from '../diagnose/flows/udev';
 import { ValidationError } from '../openocd/errors';
@@ -21,8 +21,14 @@ export interface FixRequest {
 }
 
 export interface Troubleshooter {
-  /** 'auto' (a connect just failed) remembers that attempt; rejects while a fix's own reconnect runs. */
-  diagnose(trigger: DiagnosisReport['trigger'], answers?: TroubleAnswers): Promise<DiagnosisReport>;
+  /**
+   * 'auto' (a connect just failed) remembers that attempt; rejects while a fix's own reconnect runs.
+   * When the profile has NRST wired and the debug port never answered, 'auto' first retries
+   * once with connect-under-reset (onProgress gets the report that says so) and weighs the outcome.
+   */
+  diagnose(trigger: DiagnosisReport['trigger'], answers?: TroubleAnswers, onProgress?: (r: DiagnosisReport) => void): Promise<DiagnosisReport>;
+  /** Resolves when the automatic diagnosis (and its retry) of the last failed connect is done. */
+  settled(): Promise<void>;
   applyFix(req: FixRequest): Promise<FixResult>;
   undoFix(fixId: string): Promise<ProfileList>;
 }
@@ -34,6 +40,8 @@ interface Investigation {
   profileId?: string;
   targetVoltage?: number;
   checks: ActiveCheckResult[];
+  /** The automatic checks as the panel shows them. */
+  autoChecks?: CheckReport[];
   answers: UserAnswers;
 }
 
@@ -61,7 +69,17 @@ function toDiagnoseLines(lines: readonly LogLine[]): DiagnoseLogLine[] {
   return lines.map((l) => ({ text: l.text, level: l.level }));
 }
 
+// One troubleshooter per set of services (one controller): every window's Host shares it,
+// so a failed connect is retried under reset once, not once per window.
+const shared = new WeakMap<HostServices, Troubleshooter>();
+
 export function createTroubleshooter(services: HostServices): Troubleshooter {
+  let t = shared.get(services);
+  if (!t) shared.set(services, (t = makeTroubleshooter(services)));
+  return t;
+}
+
+function makeTroubleshooter(services: HostServices): Troubleshooter {
   const { controller, profiles } = services;
   const undo = new Map<string, UndoEntry>();
 
@@ -83,11 +101,14 @@ export function createTroubleshooter(services: HostServices): Troubleshooter {
     const chip = status.info.targetName?.split('.')[0];
     if (status.state !== 'connected' || chip !== 'stm32f1x') return [];
     try {
-      const reply = await controller.command('mdw 0x4002201c', { timeoutMs: 5000 });
-      const m = /:\s*([0-9a-f]{8})/i.exec(reply);
+      // FLASH_OBR then FLASH_WRPR (0x40022020: a 0 bit = those pages write-protected).
+      const reply = await controller.command('mdw 0x4002201c 2', { timeoutMs: 5000 });
+      const m = /:\s*([0-9a-f]{8})(?:\s+([0-9a-f]{8}))?/i.exec(reply);
       if (!m?.[1]) return [];
       const obr = parseInt(m[1], 16);
-      return [`stm32f1x FLASH_OBR = 0x${m[1]}: read protection: ${obr & 2 ? 'on' : 'off'}`];
+      const lines = [`stm32f1x FLASH_OBR = 0x${m[1]}: read protection: ${obr & 2 ? 'on' : 'off'}`];
+      if (m[2]) lines.push(`stm32f1x FLASH_WRPR: write protection register = 0x${m[2]}`);
+      return lines;
     } catch {
       return [];
     }
@@ -107,6 +128,7 @@ export function createTroubleshooter(services: HostServices): Troubleshooter {
 
   let current: Investigation | undefined;
   let fixing = false;
+  let autoRun: Promise<DiagnosisReport> | undefined;
 
   async function run(trigger: DiagnosisReport['trigger']): Promise<DiagnosisReport> {
     const inv = current as Investigation;
@@ -119,7 +141,58 @@ export function createTroubleshooter(services: HostServices): Troubleshooter {
       answers: inv.answers,
       availableCfgs: await cfgs(),
     });
-    return { findings, trigger, profileId: inv.profileId, state: controller.status().state, targetVoltage: inv.targetVoltage, exitCode: inv.exitCode, time: Date.now() };
+    return {
+      findings,
+      ...(inv.autoChecks ? { checks: inv.autoChecks.map((c) => ({ ...c })) } : {}),
+      trigger,
+      profileId: inv.profileId,
+      state: controller.status().state,
+      targetVoltage: inv.targetVoltage,
+      exitCode: inv.exitCode,
+      time: Date.now(),
+    };
+  }
+
+  /**
+   * The failed attempt, and (NRST wired, debug port silent) one retry under reset with a
+   * temporary copy of the profile: nothing is saved. If it connects, the app stays connected.
+   */
+  async function autoDiagnose(onProgress?: (r: DiagnosisReport) => void): Promise<DiagnosisReport> {
+    const status = controller.status();
+    const inv: Investigation = {
+      log: toDiagnoseLines(lastRun(controller.logHistory())),
+      exitCode: status.exit?.code,
+      profileId: status.profileId,
+      targetVoltage: status.info.targetVoltage,
+      checks: [],
+      answers: {},
+    };
+    current = inv;
+    const profile = inv.profileId ? await profiles.get(inv.profileId) : undefined;
+    if (!profile || !shouldRetryUnderReset(profile, inv.log)) return run('auto');
+    const id = 'connect-under-reset';
+    inv.autoChecks = [{ id, status: 'running', message: `Trying connect-under-reset (reset_config ${CONNECT_UNDER_RESET})…` }];
+    onProgress?.(await run('auto'));
+    fixing = true;
+    let s: ConnectionStatus;
+    try {
+      s = await reconnect({ ...profile, resetConfig: CONNECT_UNDER_RESET });
+    } finally {
+      fixing = false;
+    }
+    const ok = s.state === 'connected';
+    const why = s.exit?.reasonLines.find((l) => /error/i.test(l)) ?? s.state;
+    inv.checks.push({ id, ok, detail: ok ? 'connected' : why });
+    inv.autoChecks = [
+      {
+        id,
+        status: ok ? 'ok' : 'failed',
+        message: ok
+          ? `Connected with connect-under-reset (reset_config ${CONNECT_UNDER_RESET}) after plain init failed. The app stays connected; the profile is unchanged until you keep the setting.`
+          : `Connect-under-reset failed too (${why}): holding reset is not the missing piece.`,
+      },
+    ];
+    return run('auto');
   }
 
   /** Reconnects for a fix; the outcome of a reset or speed retry is an active check for the engine. */
@@ -138,20 +211,20 @@ export function createTroubleshooter(services: HostServices): Troubleshooter {
   }
 
   return {
-    async diagnose(trigger, answers) {
+    async diagnose(trigger, answers, onProgress) {
       const status = controller.status();
       if (trigger === 'auto') {
         // A fix's own reconnect failing is reported by the fix, against the original failure.
         if (fixing) throw new Error('a fix is reconnecting');
-        current = {
-          log: toDiagnoseLines(lastRun(controller.logHistory())),
-          exitCode: status.exit?.code,
-          profileId: status.profileId,
-          targetVoltage: status.info.targetVoltage,
-          checks: [],
-          answers: {},
+        // Every window's Host asks at once: one investigation answers them all.
+        if (autoRun) return autoRun;
+        const r = autoDiagnose(onProgress);
+        autoRun = r;
+        const clear = (): void => {
+          if (autoRun === r) autoRun = undefined;
         };
-        return run(trigger);
+        r.then(clear, clear);
+        return r;
       }
       if (status.state === 'connected' || !current) {
         // Connected (e.g. flash reads fail): the live run's log plus what a probe reads.
@@ -209,12 +282,17 @@ export function createTroubleshooter(services: HostServices): Troubleshooter {
           };
         }
         case 'unlock-flash':
+        case 'remove-write-protection':
         case 'mass-erase':
         case 'halt-target':
           return runTargetFix(controller, action);
         default:
           throw new ValidationError(`action: '${action}' is not something the app can apply; follow the step's instructions`);
       }
+    },
+
+    async settled() {
+      await autoRun?.catch(() => undefined);
     },
 
     async undoFix(fixId) {

@@ -36,6 +36,7 @@ export interface BuildArgsOptions {
 
 export const VBOARD_TARGET_CFG = 'target/stm32f1x.cfg';
 export const VBOARD_PORT_ENV = 'VBOARD_PORT';
+export const VBOARD_SOCKET_ENV = 'VBOARD_SOCKET';
 
 export function vboardCfgPath(assetsDir: string): string {
   return path.join(assetsDir, 'openocd', 'vboard.cfg');
@@ -85,8 +86,10 @@ export function buildOpenOcdArgs(profile: ConnectionProfile, opts: BuildArgsOpti
 }
 
 /** Environment additions for the OpenOCD process of this profile. */
-export function buildOpenOcdEnv(profile: ConnectionProfile, opts: { vboardPort?: number }): Record<string, string> {
+export function buildOpenOcdEnv(profile: ConnectionProfile, opts: { vboardPort?: number; vboardSocket?: string }): Record<string, string> {
   if (profile.kind !== 'vboard') return {};
+  // vboard.cfg prefers the Unix-domain socket when one is given.
+  if (opts.vboardSocket) return { [VBOARD_SOCKET_ENV]: opts.vboardSocket };
   if (opts.vboardPort === undefined) throw new ValidationError('The virtual board port is not known');
   return { [VBOARD_PORT_ENV]: String(opts.vboardPort) };
 }

@@ -206,7 +206,11 @@ describe('OpenOCD controller (real openocd, dummy adapter)', () => {
       ['stm32f1x.bs', expect.any(Number), 5],
     ]);
     expect(['running', 'halted']).toContain(st.target);
-    expect(ctl.virtualBoard()?.port).toBeGreaterThan(0);
+    // The app's board listens on a Unix-domain socket (TCP on Windows), removed when it stops.
+    const board = ctl.virtualBoard();
+    const socketPath = board?.socketPath;
+    if (process.platform === 'win32') expect(board?.port).toBeGreaterThan(0);
+    else expect(socketPath && (await fs.stat(socketPath)).isSocket()).toBe(true);
     // The app's own connect-time queries stay out of the user's console: no echoed
     // replies, and no "Translation ... not implemented" errors from a speed query.
     const logged = ctl.logHistory().map((l) => l.text);
@@ -234,5 +238,6 @@ describe('OpenOCD controller (real openocd, dummy adapter)', () => {
     await running;
     await ctl.stop();
     expect(ctl.virtualBoard()).toBeUndefined();
+    if (socketPath) await expect(fs.stat(socketPath)).rejects.toThrow(/ENOENT/);
   });
 });

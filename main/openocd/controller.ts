@@ -3,6 +3,8 @@
 // connected → stopped (stop) | failed (OpenOCD died: exit code + reason lines).
 // start() while running restarts. start/stop run one at a time; stop() during a
 // start kills the starting process so it never waits for the readiness timeout.
+import os from 'node:os';
+import path from 'node:path';
 import type { ConnectionProfile } from '../../shared/profile';
 import type { ConnectionStatus, ExitInfo, LogLine } from '../../shared/connection';
 import type { ControllerOptions, OpenOcdController, TargetEvent } from './controller-api';
@@ -18,6 +20,17 @@ import { OpenOcdProcess, type ExitResult } from './process';
 import { TclRpcClient, type CommandOptions } from './rpc-client';
 import { assetsDir } from '../paths';
 import { startVirtualBoard, type VirtualBoard } from '../vboard/index';
+
+let boardSockets = 0;
+/**
+ * Where the app's own virtual board listens. A Unix-domain socket where there is one:
+ * each JTAG scan is a round trip to the board, and a local socket costs both sides less
+ * per trip than TCP loopback (bench/vboard.ts). Windows keeps TCP on a free port.
+ */
+function vboardEndpoint(): { socketPath: string } | { port: number; host: string } {
+  if (process.platform === 'win32') return { port: 0, host: LOOPBACK };
+  return { socketPath: path.join(os.tmpdir(), `bringup-vboard-${process.pid}-${++boardSockets}.sock`) };
+}
 
 export interface OpenOcdControllerImpl extends OpenOcdController {
   /** Ports of the running OpenOCD (gdb/telnet for the user's own tools). */
@@ -128,7 +141,7 @@ class Controller implements OpenOcdControllerImpl {
     try {
       const binary = await findOpenOcd({ setting: this.opts.openocdPath });
       if (profile.kind === 'vboard') {
-        this.board = await startVirtualBoard({ port: 0, host: LOOPBACK, faults: profile.vboardFaults ?? [] });
+        this.board = await startVirtualBoard({ ...vboardEndpoint(), faults: profile.vboardFaults ?? [] });
       }
       const assets = profile.kind === 'vboard' ? assetsDir() : undefined;
       for (let attempt = 0; ; attempt++) {
@@ -138,7 +151,7 @@ class Controller implements OpenOcdControllerImpl {
         const proc = new OpenOcdProcess({
           binary: binary.path,
           args: buildOpenOcdArgs(profile, { ports, scriptsDir: this.opts.scriptsDir, assetsDir: assets }),
-          env: buildOpenOcdEnv(profile, { vboardPort: this.board?.port }),
+          env: buildOpenOcdEnv(profile, { vboardPort: this.board?.port, vboardSocket: this.board?.socketPath }),
           nextSeq: () => ++this.seq,
         });
         this.proc = proc;

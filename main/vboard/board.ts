@@ -14,6 +14,7 @@ import { MemAp } from './mem-ap';
 import { Gpio, Rcc, SystemMemory } from './peripherals';
 import { Ppb } from './ppb';
 import { readLE } from './bus';
+import { SysTick } from './systick';
 
 export const BOUNDARY_SCAN_IDCODE = 0x16410041;
 const UID = [0x35, 0xff, 0xd8, 0x05, 0x42, 0x4b, 0x38, 0x31, 0x57, 0x67, 0x12, 0x43];
@@ -45,10 +46,16 @@ export class Board {
     // The core fetches its vector table straight from flash (boot from main flash, BOOT0 = 0).
     const vectors: BusDevice = { read: (a, s) => readLE(this.storage.main, a, s), write: () => true };
     this.core = new CortexM3(vectors);
-    this.ppb = new Ppb(this.core, () => this.systemReset());
+    // SysTick counts the engine's simulated cycles (created just below; read lazily).
+    this.ppb = new Ppb(this.core, () => this.systemReset(), new SysTick(() => this.engine.cycles));
     this.mapBus();
     const cpuMemory = new CpuMemory(this.bus, this.storage.main, this.sram.bytes, 0x20000000);
-    this.engine = new ThumbEngine(cpuMemory, { breakpoints: () => this.ppb.breakpoints(), vtor: () => this.ppb.vtor() });
+    this.engine = new ThumbEngine(cpuMemory, {
+      breakpoints: () => this.ppb.breakpoints(),
+      vtor: () => this.ppb.vtor(),
+      sysTick: this.ppb.sysTick,
+      sysTickPriority: () => this.ppb.sysTickPriority(),
+    });
     this.core.engine = this.engine;
     // The debugger's view of the bus counts writes (see debugActivity).
     const debugBus: BusDevice = {

@@ -56,6 +56,8 @@ export class CortexM3 {
 
   halted = false;
   lockup = false;
+  /** Asleep in WFI (DHCSR.S_SLEEP): running, but retiring nothing until an exception. */
+  sleeping = false;
   /** System reset (SRST) held: the core neither runs nor halts. */
   inReset = false;
 
@@ -80,7 +82,8 @@ export class CortexM3 {
     let v = this.dhcsrCtrl | S_REGRDY;
     if (this.halted) v |= S_HALT;
     if (this.lockup) v |= S_LOCKUP;
-    if (this.retireSticky || this.running) v |= S_RETIRE_ST;
+    if (this.sleeping && this.running) v |= S_SLEEP;
+    if (this.retireSticky || (this.running && !this.sleeping)) v |= S_RETIRE_ST;
     if (this.resetSticky || this.inReset) v |= S_RESET_ST;
     this.retireSticky = false; // sticky bits clear on read
     this.resetSticky = false;
@@ -112,6 +115,7 @@ export class CortexM3 {
 
   private enterDebug(reason: number): void {
     this.halted = true;
+    this.sleeping = false; // a halt request wakes a sleeping core into debug state
     this.lockup = false;
     this.dhcsrCtrl |= C_HALT;
     this.dfsr |= reason;
@@ -188,6 +192,7 @@ export class CortexM3 {
       this.resetEpoch++;
       this.inReset = true;
       this.halted = false;
+      this.sleeping = false;
       this.lockup = false;
       this.resetSticky = true;
     } else if (this.inReset) {
@@ -202,6 +207,7 @@ export class CortexM3 {
     this.resetSticky = true;
     this.halted = false;
     this.lockup = false;
+    this.sleeping = false;
     this.primask = this.faultmask = this.basepri = this.control = 0;
     this.r[Reg.LR] = 0xffffffff;
     const sp = this.vectorBus.read(0, 4);

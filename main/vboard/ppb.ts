@@ -3,12 +3,18 @@
 // the peripheral/component ID registers OpenOCD reads for `dap info`.
 import type { BusDevice } from './bus';
 import type { CortexM3 } from './cortex-m3';
+import { SYST_CALIB, SYST_CSR, type SysTick } from './systick';
 
 export const ROM_TABLE = 0xe00ff000;
 export const CPUID_CM3_R1P1 = 0x411fc231;
 export const DBGMCU_IDCODE = 0x20036410; // STM32F10x medium density, rev X
 
 const AIRCR_VECTKEY = 0x05fa0000;
+const ICSR = 0xe000ed04;
+const ICSR_PENDSTSET = 1 << 26;
+const ICSR_PENDSTCLR = 1 << 25;
+const SHPR3 = 0xe000ed20;
+const SYSTICK_EXC = 15;
 
 interface Component {
   base: number;
@@ -44,6 +50,7 @@ export class Ppb implements BusDevice {
   constructor(
     private readonly core: CortexM3,
     private readonly systemReset: () => void,
+    readonly sysTick: SysTick,
   ) {
     this.dwt[0] = 0x40000000; // DWT_CTRL: NUMCOMP = 4
   }
@@ -75,6 +82,11 @@ export class Ppb implements BusDevice {
       case 0xe000edf8: return c.dcrdr;
       case 0xe000edfc: return c.readDemcr();
       case 0xe000ed00: return CPUID_CM3_R1P1;
+      case ICSR: {
+        // VECTACTIVE from the core's IPSR; SysTick is the only exception that can pend.
+        const pend = this.sysTick.pending ? ICSR_PENDSTSET | (SYSTICK_EXC << 12) : 0;
+        return (pend | (c.xpsr & 0x1ff)) >>> 0;
+      }
       case 0xe000ed0c: return (0xfa050000 | ((this.scsRam.get(addr) ?? 0) & 0x700)) >>> 0;
       case 0xe000ed30: return c.dfsr;
       case 0xe0002000: return 0x260 | this.fpCtrlEnable; // NUM_CODE 6, NUM_LIT 2, rev 1
@@ -82,6 +94,7 @@ export class Ppb implements BusDevice {
       case 0xe0042000: return DBGMCU_IDCODE;
       case 0xe0042004: return this.dbgmcuCr;
     }
+    if (addr >= SYST_CSR && addr <= SYST_CALIB) return this.sysTick.read(addr);
     if (addr >= 0xe0002008 && addr < 0xe0002028) return this.fpComp[(addr - 0xe0002008) >> 2]!;
     if (addr >= 0xe0001000 && addr < 0xe0001060) return this.dwt[(addr - 0xe0001000) >> 2]!;
     if (addr >= ROM_TABLE && addr < ROM_TABLE + ROM_ENTRIES.length * 4) return ROM_ENTRIES[(addr - ROM_TABLE) >> 2]! >>> 0;
@@ -108,6 +121,15 @@ export class Ppb implements BusDevice {
       case 0xe0002000: if (v & 2) this.fpCtrlEnable = v & 1; this.updateFpb(); return true; // KEY bit must be set
       case 0xe0002004: this.fpRemap = v & 0x1fffffe0; return true;
       case 0xe0042004: this.dbgmcuCr = v & 0x7ffff27; return true;
+      case ICSR:
+        if (v & ICSR_PENDSTSET) this.sysTick.pending = true;
+        else if (v & ICSR_PENDSTCLR) this.sysTick.pending = false;
+        this.sysTick.changed = true;
+        return true;
+    }
+    if (addr >= SYST_CSR && addr < SYST_CALIB) {
+      this.sysTick.write(addr, v);
+      return true;
     }
     if (addr >= 0xe0002008 && addr < 0xe0002028) {
       this.fpComp[(addr - 0xe0002008) >> 2] = v;
@@ -140,6 +162,11 @@ export class Ppb implements BusDevice {
     return this.fpbSet;
   }
 
+  /** SysTick's priority from SHPR3 (the STM32F1 implements the top 4 bits). */
+  sysTickPriority(): number {
+    return ((this.scsRam.get(SHPR3) ?? 0) >>> 24) & 0xf0;
+  }
+
   /** SCB->VTOR (TBLOFF bits; reset value 0). */
   vtor(): number {
     return (this.scsRam.get(0xe000ed08) ?? 0) & 0x3fffff80;
@@ -159,5 +186,6 @@ export class Ppb implements BusDevice {
   /** System reset clears the SCS (not the debug registers, FPB or DWT). */
   reset(): void {
     this.scsRam.clear();
+    this.sysTick.reset();
   }
 }

@@ -3,11 +3,13 @@
 // so a busy firmware costs a bounded share of a host core instead of all of it. Code in
 // SRAM runs at `debuggerHz` while debugger traffic arrives: that is where OpenOCD loads its
 // checksum / erase-check / flash algorithms, and it busy-polls DHCSR until they finish, so
-// finishing sooner saves CPU on both sides (firmware in flash keeps its clock rate). Execution happens in slices: after each debugger chunk (so a
-// flash loader sees the data OpenOCD just wrote before OpenOCD polls its read pointer) and
-// on a ~1 ms timer while nothing else happens. A core the engine found polling memory ("parked") costs nothing
-// until the debugger writes again; it then gets a full burst, as a real core spinning on
-// that memory would react at once.
+// finishing sooner saves CPU on both sides (firmware in flash keeps its clock rate).
+// Execution happens in slices: after each debugger chunk (so a flash loader sees the data
+// OpenOCD just wrote before OpenOCD polls its read pointer) and on a ~1 ms timer while the
+// core is busy. An idle core costs nothing between events: asleep in WFI, or "parked" in a
+// loop that only polls memory (see cpu/engine.ts), simulated time jumps to the next SysTick
+// event (one timer, set for when it falls due), and a parked core also wakes at once when
+// the debugger writes what it polls, as a real core spinning on that memory would react.
 import type { Board } from './board';
 
 export interface RunLoopOptions {
@@ -25,6 +27,7 @@ export class RunLoop {
   private credit = 0;
   private last = performance.now();
   private timer: NodeJS.Timeout | undefined;
+  private timerDue = 0;
   private parkedAt = -1;
   private stopped = false;
   private readonly opts: RunLoopOptions;
@@ -36,7 +39,7 @@ export class RunLoop {
     this.opts = { ...DEFAULTS, ...opts };
   }
 
-  /** Run what the elapsed time allows, then keep the timer going while useful.
+  /** Run what the elapsed time allows, then keep a timer going while useful.
    *  `fromDebugger`: called for a chunk of debugger traffic. */
   poke(fromDebugger = false): void {
     if (this.stopped) return;
@@ -54,22 +57,50 @@ export class RunLoop {
     const inSram = ((core.r[15]! - 0x20000000) >>> 0) < 0x5000;
     const perMs = (fromDebugger && inSram ? Math.max(clock, this.opts.debuggerHz) : clock) / 1000;
     const cap = perMs * this.opts.maxBurstMs;
-    if (engine.parked) {
-      if (board.debugActivity === this.parkedAt) return; // still waiting for the debugger
-      this.credit = cap; // woken by a debugger write: react at once
+    if (engine.parked && board.debugActivity !== this.parkedAt) {
+      engine.parked = false; // woken by a debugger write: react at once
+      this.credit = cap;
+    } else if (engine.parked || core.sleeping) {
+      // Idle: simulated time passes at the core clock without executing anything.
+      const cycles = this.credit + elapsed * (clock / 1000);
+      const passed = engine.idle(core, Math.floor(cycles));
+      if (engine.parked || core.sleeping) {
+        this.credit = cycles - passed; // the fraction of a cycle left over
+        this.scheduleWake(clock);
+        return;
+      }
+      this.credit = Math.min(cycles - passed, cap); // woke up: run the time after the event
     } else this.credit = Math.min(this.credit + elapsed * perMs, cap);
     const budget = Math.min(Math.floor(this.credit), this.opts.maxSlice);
     if (budget > 0) this.credit -= engine.run(core, budget);
     if (engine.parked) this.parkedAt = board.debugActivity;
-    else if (core.running) this.schedule();
+    if (!core.running) return;
+    if (engine.parked || core.sleeping) {
+      this.credit = 0; // idle time is counted from here (engine.idle)
+      this.scheduleWake(clock);
+    } else this.schedule(1);
   }
 
-  private schedule(): void {
-    if (this.timer || this.stopped) return;
+  /** An idle core: one timer for when the next SysTick event falls due (none if only
+   *  the debugger can wake it). */
+  private scheduleWake(clock: number): void {
+    const cycles = this.board.engine.untilWake();
+    if (cycles === Infinity) return;
+    this.schedule(Math.max(1, Math.ceil(cycles / (clock / 1000))));
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    const due = performance.now() + ms;
+    if (this.timer) {
+      if (this.timerDue <= due + 0.5) return; // an earlier (or equal) wake-up is already set
+      clearTimeout(this.timer);
+    }
+    this.timerDue = due;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.poke();
-    }, 1);
+    }, ms);
     this.timer.unref();
   }
 

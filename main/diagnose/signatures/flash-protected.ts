@@ -33,13 +33,26 @@ export const flashProtected: CategorySignatures = {
         ],
       };
     }
+    if (wrp) {
+      return {
+        title: 'Flash pages are write-protected (WRP)',
+        explanation:
+          'The flash controller refused to erase or write (WRPRTERR) because the option bytes write-protect some pages. The chip and connection are fine; clear the write protection first. Read protection is off, so nothing is erased by that.',
+        steps: [
+          { text: 'Remove write protection: "reset halt; flash protect 0 0 last off; reset halt" (rewrites the option bytes; the flash content stays).', action: 'remove-write-protection' },
+          { text: 'Then program the firmware again.' },
+          { text: 'If that does not clear it: "stm32f1x unlock 0" resets all option bytes (and erases the flash).', action: 'unlock-flash' },
+        ],
+      };
+    }
     return {
-      title: wrp ? 'Flash pages are write-protected (WRP)' : 'Flash is protected: erase/write refused',
+      title: 'Flash is protected: erase/write refused',
       explanation:
         'The flash controller refused to erase or write (WRPRTERR): some pages are write-protected by the option bytes, or read protection is on. The chip and connection are fine; the protection has to be cleared first.',
       steps: [
         { text: 'Halt the core ("reset halt") and read the option bytes ("stm32f1x options_read 0") to see which protection is on.' },
-        { text: 'Clear the protection: "stm32f1x unlock 0" (also removes read protection; erases the flash), or "flash protect 0 0 last off" for write protection only.', action: 'unlock-flash' },
+        { text: 'For write protection only: "flash protect 0 0 last off", then reset.', action: 'remove-write-protection' },
+        { text: 'Clear all protection: "stm32f1x unlock 0" (also removes read protection; erases the flash).', action: 'unlock-flash' },
         { text: 'Power-cycle the board, then erase and program again.', action: 'mass-erase' },
       ],
     };

@@ -17,8 +17,8 @@ describe('engine', () => {
   it('an undefined instruction enters HardFault with the faulting PC stacked', () => {
     const b = boardAt(0x20000400, [0x2007, 0xde00]); // movs r0, #7; udf #0
     b.engine.run(b.core, 1000);
-    // The default firmware's handler is `b .` at 0x0800005E: the core parks there.
-    expect(b.core.r[15]).toBe(0x0800005e);
+    // The default firmware's handler is `b .` at 0x0800006C: the core parks there.
+    expect(b.core.r[15]).toBe(0x0800006c);
     expect(b.engine.parked).toBe(true);
     expect(b.core.xpsr & 0x1ff).toBe(3);
     expect(b.core.r[14]).toBe(0xfffffff9);
@@ -33,7 +33,7 @@ describe('engine', () => {
     b.engine.run(b.core, 1000);
     expect(b.core.halted).toBe(true);
     expect(b.core.dfsr & DFSR_VCATCH).toBe(DFSR_VCATCH);
-    expect(b.core.r[15]).toBe(0x0800005e);
+    expect(b.core.r[15]).toBe(0x0800006c);
   });
 
   it('a fault inside HardFault locks the core up', () => {
@@ -50,6 +50,10 @@ describe('engine', () => {
     b.core.dhcsrCtrl = C_DEBUGEN;
     b.bus.write(0xe0002000, 4, 3); // FP_CTRL: KEY | ENABLE
     b.bus.write(0xe0002008, 4, (0x08000050 | 1 | (1 << 30)) >>> 0); // COMP0: lower half-word
+    // 0x08000050 is in the SysTick handler: run, sleep until the tick, run again.
+    b.engine.run(b.core, 1000);
+    expect(b.core.sleeping).toBe(true);
+    b.engine.idle(b.core, 10_000_000);
     b.engine.run(b.core, 1000);
     expect(b.core.halted).toBe(true);
     expect(b.core.dfsr & DFSR_BKPT).toBe(DFSR_BKPT);

@@ -1,17 +1,24 @@
 // The Thumb-2 interpreter as the core's ExecutionEngine: fetch, IT-block conditions,
 // dispatch to the 16/32-bit executors, faults -> HardFault (or lockup), BKPT and FPB
-// breakpoints -> debug halt. It also spots a core that is only polling memory (a loop that
-// comes back to the same PC with every register unchanged and no store in between): such a
-// loop cannot make progress until someone else writes memory, so the engine "parks" and the
-// run loop stops spending CPU on it until the debugger writes again.
-import { C_DEBUGEN, DFSR_BKPT, DFSR_VCATCH, type CortexM3, type ExecutionEngine } from '../cortex-m3';
-import { enterHardFault, exceptionReturn, packXpsr, unpackXpsr } from './exceptions';
-import { CpuState, FAULT_BUS, FAULT_NONE, STOP_NONE, type CpuMemory } from './state';
+// breakpoints -> debug halt, SysTick exceptions and WFI sleep. Straight-line code runs on
+// the fast path (fast-path.ts: pre-decoded common 16-bit instructions); everything else
+// one instruction at a time here. The engine keeps the simulated cycle count (1 cycle per
+// instruction) that SysTick counts, and runs exactly up to the cycle SysTick next reaches
+// zero. It also spots a core that is only polling memory (a loop that comes back to the
+// same PC with every register unchanged and no store in between): such a loop cannot make
+// progress until someone else writes memory or SysTick fires, so the engine "parks" and
+// the run loop stops spending CPU on it until then. A core asleep in WFI idles the same way.
+import { C_DEBUGEN, C_MASKINTS, DFSR_BKPT, DFSR_VCATCH, type CortexM3, type ExecutionEngine } from '../cortex-m3';
+import type { SysTick } from '../systick';
+import { enterException, enterHardFault, exceptionReturn, packXpsr, unpackXpsr } from './exceptions';
+import { runFast } from './fast-path';
+import { CpuState, FAULT_BUS, FAULT_NONE, STOP_BKPT, STOP_NONE, STOP_WFI, type CpuMemory } from './state';
 import { exec16 } from './thumb16';
 import { exec32 } from './thumb32';
 
 const VC_HARDERR = 1 << 10;
 const T_BIT = 1 << 24;
+const SYSTICK_EXC = 15;
 
 /** What the engine needs from the rest of the chip besides memory. */
 export interface EngineHooks {
@@ -19,6 +26,10 @@ export interface EngineHooks {
   breakpoints(): ReadonlySet<number> | undefined;
   /** SCB->VTOR. */
   vtor(): number;
+  /** The SysTick timer, if the chip has one wired to this engine. */
+  sysTick?: SysTick;
+  /** SysTick's exception priority (SHPR3); 0 when absent. */
+  sysTickPriority?(): number;
 }
 
 export class ThumbEngine implements ExecutionEngine {
@@ -26,12 +37,16 @@ export class ThumbEngine implements ExecutionEngine {
   parked = false;
   /** Instructions executed since creation (for benchmarks and tests). */
   retired = 0;
+  /** Simulated core cycles: instructions executed plus cycles slept or parked (see idle()). */
+  cycles = 0;
+  /** Backward branches until the next idle check (checking every one would cost ~30%). */
+  idleCountdown = 0;
+  /** Set by the fast path when the countdown expired on a backward branch. */
+  idleDue = false;
   private state: CpuState | undefined;
   private readonly snap = new Uint32Array(20);
   private loopPc = -1;
   private loopStores = -1;
-  /** Backward branches until the next idle check (checking every one would cost ~30%). */
-  private idleCountdown = 0;
 
   constructor(
     readonly mem: CpuMemory,
@@ -48,17 +63,48 @@ export class ThumbEngine implements ExecutionEngine {
     const r = s.r;
     const mem = this.mem;
     const bps = this.hooks.breakpoints();
+    const tick = this.hooks.sysTick;
     this.parked = false;
+    this.idleDue = false;
     this.loopPc = -1;
     this.mem.watching = false;
     const epoch = core.resetEpoch;
+    const c0 = this.cycles;
     let n = 0;
+    core.sleeping = false;
     if (!(core.xpsr & T_BIT)) {
       // Executing with EPSR.T clear (e.g. a debugger wrote xPSR = 0): INVSTATE UsageFault.
       this.fault(core, s, r[15]!);
       budget = 0;
     }
-    while (n < budget) {
+    // `limit`: where the next SysTick event falls within the budget.
+    let limit = budget;
+    if (tick !== undefined && budget > 0) {
+      tick.changed = false;
+      if (!this.interrupt(core, s, c0)) budget = limit = 0;
+      else limit = Math.min(budget, tick.untilEvent(c0));
+    }
+    for (;;) {
+      if (n >= limit) {
+        if (n >= budget || tick === undefined) break;
+        // SysTick reaches zero now: it may pend its exception, taken before the next instruction.
+        tick.advance(c0 + n);
+        if (!this.interrupt(core, s, c0 + n)) break;
+        limit = Math.min(budget, n + Math.max(1, tick.untilEvent(c0 + n)));
+        continue;
+      }
+      if (!stepping) {
+        n = runFast(s, n, limit, bps, this);
+        if (this.idleDue) {
+          this.idleDue = false;
+          if (this.idleLoop(s, r[15]!)) {
+            this.parked = true;
+            break;
+          }
+          continue;
+        }
+        if (n >= limit) continue;
+      }
       const pc = r[15]!;
       if (bps !== undefined && bps.has(pc) && !(stepping && n === 0)) {
         if (core.dhcsrCtrl & C_DEBUGEN) {
@@ -82,11 +128,13 @@ export class ThumbEngine implements ExecutionEngine {
         r[15] = s.next;
         continue;
       }
+      this.cycles = c0 + n; // SysTick registers read during the instruction see the time
       if (wide) exec32(s, hw1, hw2);
       else exec16(s, hw1);
       if (core.resetEpoch !== epoch) {
         // The instruction reset the chip (AIRCR.SYSRESETREQ): the core state is the reset's.
         this.retired += n;
+        this.cycles = c0 + n;
         return n;
       }
       if (mem.faulted) {
@@ -99,7 +147,7 @@ export class ThumbEngine implements ExecutionEngine {
         if (!this.fault(core, s, pc)) break;
         continue;
       }
-      if (s.stop !== STOP_NONE) {
+      if (s.stop === STOP_BKPT) {
         s.stop = STOP_NONE;
         if (core.dhcsrCtrl & C_DEBUGEN) {
           core.debugHalt(DFSR_BKPT); // PC stays on the BKPT, which is what OpenOCD checks
@@ -118,18 +166,72 @@ export class ThumbEngine implements ExecutionEngine {
           this.lockup(core);
           break;
         }
+        if (tick !== undefined && !this.interrupt(core, s, c0 + n)) break; // tail-chain
         continue;
       }
       r[15] = next;
       if (core.halted && !stepping) break; // halted by its own DHCSR write
+      if (s.stop === STOP_WFI) {
+        s.stop = STOP_NONE;
+        // Sleep unless an exception is already pending (then WFI is a no-op). A step over
+        // WFI completes at once: the debugger is in control.
+        if (!stepping && !(tick !== undefined && tick.pending)) {
+          core.sleeping = true;
+          break;
+        }
+      }
+      if (tick !== undefined && (tick.pending || tick.changed)) {
+        // A SysTick/ICSR write or an unmasking (CPSIE, MSR) may let an exception in now.
+        tick.changed = false;
+        if (!this.interrupt(core, s, c0 + n)) break;
+        limit = Math.min(budget, n + Math.max(1, tick.untilEvent(c0 + n)));
+      }
       if (next <= pc && !stepping && --this.idleCountdown <= 0 && this.idleLoop(s, next)) {
         this.parked = true;
         break;
       }
     }
     this.retired += n;
+    this.cycles = c0 + n;
     this.save(core, s);
     return n;
+  }
+
+  /** Take a pending SysTick exception if its priority and the masks let it in. Returns
+   *  false when the core stopped (lockup on a broken vector/stack). */
+  private interrupt(core: CortexM3, s: CpuState, now: number): boolean {
+    const tick = this.hooks.sysTick;
+    if (tick === undefined || !tick.pending) return true;
+    if (s.ipsr !== 0 || s.sys.primask || s.sys.faultmask) return true; // only thread mode is lower
+    if (core.dhcsrCtrl & C_MASKINTS && core.dhcsrCtrl & C_DEBUGEN) return true;
+    const prio = this.hooks.sysTickPriority?.() ?? 0;
+    if (s.sys.basepri !== 0 && prio >= s.sys.basepri) return true;
+    tick.pending = false;
+    this.cycles = now;
+    if (enterException(s, SYSTICK_EXC, s.r[15]!, this.hooks.vtor())) return true;
+    this.lockup(core);
+    return false;
+  }
+
+  /** Let up to `cycles` of simulated time pass while the core sleeps (WFI) or is parked,
+   *  without executing: stops early at the next SysTick event, which wakes the core.
+   *  Returns the cycles that passed. */
+  idle(core: CortexM3, cycles: number): number {
+    const until = this.hooks.sysTick?.pending ? 0 : this.untilWake(); // e.g. ICSR.PENDSTSET
+    if (until > cycles) {
+      this.cycles += cycles;
+      return cycles;
+    }
+    this.cycles += until;
+    this.hooks.sysTick?.advance(this.cycles);
+    core.sleeping = false;
+    this.parked = false;
+    return until;
+  }
+
+  /** Cycles until an idle core wakes by itself (Infinity: only the debugger can wake it). */
+  untilWake(): number {
+    return this.hooks.sysTick?.untilEvent(this.cycles) ?? Infinity;
   }
 
   /** A backward branch: is the core back at the loop head with nothing changed since the

@@ -1,6 +1,7 @@
-// Exception entry and return, reduced to what a core without interrupt sources needs:
-// every fault (UsageFault, BusFault, a BKPT without a debugger) escalates to HardFault,
-// as it does on a Cortex-M3 whose configurable faults are disabled (their reset state).
+// Exception entry and return, reduced to what this chip needs: SysTick (the one interrupt
+// source modelled, see engine.ts) and faults. Every fault (UsageFault, BusFault, a BKPT
+// without a debugger) escalates to HardFault, as it does on a Cortex-M3 whose configurable
+// faults are disabled (their reset state).
 // A fault while in HardFault (or a broken vector/stack) is lockup.
 import type { CpuState } from './state';
 
@@ -29,13 +30,25 @@ export function unpackXpsr(s: CpuState, x: number): void {
 /** Enter HardFault with `returnAddr` stacked. Returns false when the core must lock up. */
 export function enterHardFault(s: CpuState, returnAddr: number, vtor: number): boolean {
   if (s.ipsr === HARDFAULT || s.ipsr === 2 || s.sys.faultmask) return false;
+  return enterException(s, HARDFAULT, returnAddr, vtor);
+}
+
+/** Exception entry (B1.5.6): stack the frame with `returnAddr`, switch to handler mode on
+ *  the MSP, LR = EXC_RETURN, PC = the vector. Returns false when the core must lock up. */
+export function enterException(s: CpuState, exc: number, returnAddr: number, vtor: number): boolean {
   const r = s.r;
   const m = s.mem;
   // Cortex-M3 r1p1 resets with CCR.STKALIGN = 0: the frame is only word aligned.
   const frame = (r[13]! - 32) >>> 0;
   const xpsr = packXpsr(s);
-  const words = [r[0]!, r[1]!, r[2]!, r[3]!, r[12]!, r[14]!, returnAddr >>> 0, xpsr];
-  for (let i = 0; i < 8; i++) m.write32(frame + i * 4, words[i]!);
+  m.write32(frame, r[0]!);
+  m.write32(frame + 4, r[1]!);
+  m.write32(frame + 8, r[2]!);
+  m.write32(frame + 12, r[3]!);
+  m.write32(frame + 16, r[12]!);
+  m.write32(frame + 20, r[14]!);
+  m.write32(frame + 24, returnAddr >>> 0);
+  m.write32(frame + 28, xpsr);
   if (m.faulted) {
     m.faulted = false;
     return false; // stacking failed: a real core takes a derived fault; we stop here
@@ -46,10 +59,10 @@ export function enterHardFault(s: CpuState, returnAddr: number, vtor: number): b
     sys.psp = frame;
     r[13] = sys.msp;
   } else r[13] = frame;
-  s.ipsr = HARDFAULT;
+  s.ipsr = exc;
   s.it = 0;
   r[14] = excReturn;
-  const vector = m.read32((vtor + HARDFAULT * 4) >>> 0);
+  const vector = m.read32((vtor + exc * 4) >>> 0);
   if (m.faulted || !(vector & 1)) {
     m.faulted = false;
     return false;
@@ -70,14 +83,18 @@ export function exceptionReturn(s: CpuState, excReturn: number): boolean {
     sys.msp = r[13]!; // handler mode always runs on the MSP
     frame = sys.psp;
   } else frame = r[13]!;
-  const w: number[] = [];
-  for (let i = 0; i < 8; i++) w.push(m.read32(frame + i * 4));
+  const pc = m.read32(frame + 24);
+  const xpsr = m.read32(frame + 28);
+  r[0] = m.read32(frame);
+  r[1] = m.read32(frame + 4);
+  r[2] = m.read32(frame + 8);
+  r[3] = m.read32(frame + 12);
+  r[12] = m.read32(frame + 16);
+  r[14] = m.read32(frame + 20);
   if (m.faulted) {
     m.faulted = false;
     return false;
   }
-  [r[0], r[1], r[2], r[3], r[12], r[14]] = [w[0]!, w[1]!, w[2]!, w[3]!, w[4]!, w[5]!];
-  const xpsr = w[7]!;
   unpackXpsr(s, xpsr);
   if (kind !== 1) s.ipsr = 0; // back to thread mode
   const sp = (frame + 32 + (xpsr & 0x200 ? 4 : 0)) >>> 0;
@@ -86,6 +103,6 @@ export function exceptionReturn(s: CpuState, excReturn: number): boolean {
     sys.psp = sp;
   } else if (kind === 9) sys.control &= ~2;
   r[13] = sp;
-  r[15] = (w[6]! & ~1) >>> 0;
+  r[15] = (pc & ~1) >>> 0;
   return true;
 }

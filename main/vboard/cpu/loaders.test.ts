@@ -130,6 +130,8 @@ describe('OpenOCD algorithms on the board', () => {
     const seen = new Set<boolean>();
     for (let i = 0; i < 8 && seen.size < 2; i++) {
       b.engine.run(b.core, 500_000);
+      expect(b.core.sleeping).toBe(true); // the main loop waits in WFI
+      b.engine.idle(b.core, 10_000_000); // to the next SysTick
       seen.add(b.ledOn);
     }
     expect(seen).toEqual(new Set([true, false]));

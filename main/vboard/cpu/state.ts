@@ -24,6 +24,8 @@ export type FaultKind = typeof FAULT_NONE | typeof FAULT_USAGE | typeof FAULT_BU
 /** How an instruction asks the run loop to stop. */
 export const STOP_NONE = 0;
 export const STOP_BKPT = 1;
+/** WFI: the core may sleep until an exception is pending (engine.ts). */
+export const STOP_WFI = 2;
 
 /** Memory as the CPU sees it: flash is read directly (read protection only blocks the
  *  debugger, not code running from flash), SRAM has a fast path, the rest goes to the bus. */

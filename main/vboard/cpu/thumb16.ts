@@ -1,7 +1,7 @@
 // 16-bit Thumb instructions (ARMv7-M ARM A5.2). Inside an IT block the flag-setting forms
 // do not set flags (setflags = !InITBlock()), which is why `setf` is passed in.
 import { addWithCarry, shiftC, SRType } from './alu';
-import { FAULT_USAGE, STOP_BKPT, type CpuState } from './state';
+import { FAULT_USAGE, STOP_BKPT, STOP_WFI, type CpuState } from './state';
 import { cps, loadMultiple, storeMultiple } from './thumb32-misc';
 
 export function exec16(s: CpuState, op: number): void {
@@ -249,7 +249,8 @@ function misc(s: CpuState, op: number): void {
         s.it = op & 0xff;
         s.itJustSet = true;
       }
-      // NOP, YIELD, WFE, WFI, SEV: hints, no state here (an idle loop parks the core anyway)
+      else if (op === 0xbf30) s.stop = STOP_WFI;
+      // NOP, YIELD, WFE, SEV: hints, no state here (an idle loop parks the core anyway)
       return;
     default:
       s.fault = FAULT_USAGE;

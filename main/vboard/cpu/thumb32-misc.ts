@@ -2,7 +2,7 @@
 // load/store multiple, load/store dual and exclusive, table branch; plus CPS and the
 // LDM/STM helpers the 16-bit forms share.
 import { signExtend } from './alu';
-import { FAULT_USAGE, type CpuState } from './state';
+import { FAULT_USAGE, STOP_WFI, type CpuState } from './state';
 
 /** Store the registers in `list` at ascending addresses; IA from `base`, DB below it.
  *  Returns the written-back base. */
@@ -70,7 +70,9 @@ export function branchMisc(s: CpuState, hw1: number, hw2: number): void {
   }
   switch ((hw1 >>> 4) & 0x7f) {
     case 0x38: case 0x39: return msr(s, s.r[hw1 & 15]!, (hw2 >>> 10) & 3, hw2 & 0xff);
-    case 0x3a: return; // hints: NOP, YIELD, WFE, WFI, SEV
+    case 0x3a: // hints: NOP, YIELD, WFE, WFI, SEV; only WFI does something here
+      if ((hw2 & 0xff) === 3) s.stop = STOP_WFI;
+      return;
     case 0x3b: // CLREX, DSB, DMB, ISB
       if (((hw2 >>> 4) & 15) === 2) s.exclusive = false;
       return;

@@ -20,6 +20,7 @@ export function ProfileEditor({ initial }: { initial: ConnectionProfile }) {
   const [speed, setSpeed] = useState(initial.adapterSpeedKhz?.toString() ?? '');
   const [transport, setTransport] = useState<TransportName | ''>(initial.transport ?? '');
   const [resetConfig, setResetConfig] = useState(initial.resetConfig ?? '');
+  const [nrstWired, setNrstWired] = useState(initial.nrstWired ?? false);
   const [extra, setExtra] = useState(initial.extraCommands.join('\n'));
   const [localError, setLocalError] = useState<string>();
 
@@ -43,6 +44,7 @@ export function ProfileEditor({ initial }: { initial: ConnectionProfile }) {
     if (speed.trim()) draft.adapterSpeedKhz = Number(speed);
     if (transport) draft.transport = transport;
     if (resetConfig.trim()) draft.resetConfig = resetConfig.trim();
+    if (nrstWired) draft.nrstWired = true;
     const checked = connectionProfileSchema.safeParse(draft);
     if (!checked.success) {
       const i = checked.error.issues[0];
@@ -104,6 +106,10 @@ export function ProfileEditor({ initial }: { initial: ConnectionProfile }) {
         <label className="field">
           <span>Reset config</span>
           <input data-testid="profile-reset-config" value={resetConfig} onChange={(e) => setResetConfig(e.target.value)} placeholder="e.g. srst_only srst_nogate connect_assert_srst" spellCheck={false} />
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" data-testid="profile-nrst-wired" checked={nrstWired} onChange={(e) => setNrstWired(e.target.checked)} /> NRST connected to the probe{' '}
+          <span className="muted">(a connect that cannot reach the chip is retried once with connect-under-reset)</span>
         </label>
         <label className="field">
           <span>Extra commands (one per line, run as -c before init)</span>

@@ -15,7 +15,7 @@ export function FixResultView() {
         <div className="warning-box" role="alertdialog" data-testid="fix-confirm">
           <p>{confirm.warning}</p>
           <button type="button" data-testid="fix-confirm-yes" onClick={() => void confirmFix()}>
-            Yes, erase
+            {confirm.action === 'remove-write-protection' ? 'Yes, continue' : 'Yes, erase'}
           </button>{' '}
           <button type="button" data-testid="fix-confirm-no" onClick={cancelConfirm}>
             Cancel

@@ -4,6 +4,7 @@
 import { useEffect } from 'react';
 import { useStore } from '../../store';
 import { openFlow, openTroubleshooter, runDiagnosis, subscribeDiagnosis } from './actions';
+import { CheckList } from './CheckList';
 import { FindingCard } from './FindingCard';
 import { FixResultView } from './FixResultView';
 import { VoltageFlow } from './VoltageFlow';
@@ -46,6 +47,7 @@ export function TroubleshooterPanel() {
       <FixResultView />
       {flow === 'voltage' ? <VoltageFlow /> : null}
       {flow === 'wiring' ? <WiringFlow /> : null}
+      {diagnosis?.checks ? <CheckList checks={diagnosis.checks} /> : null}
       {!diagnosis ? (
         <p className="muted">No diagnosis yet. It runs by itself when a connection fails; “Diagnose now” runs it on the last OpenOCD output.</p>
       ) : diagnosis.findings.length === 0 ? (

@@ -10,6 +10,8 @@ import type { TroubleFlow } from '../../store/diagnose-slice';
 const WARNINGS: Partial<Record<FixAction, string>> = {
   'unlock-flash':
     'Removing read protection MASS-ERASES the whole flash (that is how the chip protects its contents). Your firmware and any data in flash will be gone. Continue?',
+  'remove-write-protection':
+    'This rewrites the chip\'s option bytes to clear write protection on every page, then resets the chip. The flash content is kept; the running firmware restarts. Continue?',
   'mass-erase': 'This erases the WHOLE flash: the firmware that takes the debug pins will be gone, and so will everything else in flash. Continue?',
 };
 

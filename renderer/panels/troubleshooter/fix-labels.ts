@@ -12,13 +12,14 @@ export function fixLabel(step: FindingStep): string | undefined {
   const a = step.action;
   const args = step.args ?? {};
   switch (a) {
-    case 'retry-connect-under-reset': return 'Retry with connect-under-reset';
+    case 'retry-connect-under-reset': return args.keep ? 'Keep connect-under-reset in this profile' : 'Retry with connect-under-reset';
     case 'lower-adapter-speed': return `Retry at ${args.khz ?? SLOW_ADAPTER_KHZ} kHz`;
     case 'suggest-cfg':
     case 'suggest-target-for-idcode': return args.cfg ? `Use ${args.cfg}` : undefined;
     case 'set-cputapid': return args.cputapid ? `Set CPUTAPID ${args.cputapid}` : undefined;
     case 'add-gdb-attach-reset-init': return 'Add gdb-attach { reset init }';
     case 'unlock-flash': return 'Unlock (erases the flash)';
+    case 'remove-write-protection': return 'Remove write protection';
     case 'mass-erase': return 'Mass erase (erases the whole flash)';
     case 'halt-target': return 'Reset and halt';
     case 'free-ports': return 'Reconnect on free ports';
