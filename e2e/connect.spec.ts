@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { connectProfile, consoleText, createProfile, DUMMY_ADAPTER, typeCommand, uniqueName } from './helpers';
+import { connectProfile, consoleText, createProfile, DUMMY_ADAPTER, scrollConsole, typeCommand, uniqueName } from './helpers';
 
 test('a working profile connects, logs the banner and answers console commands', async ({ workbench: page }) => {
   const name = uniqueName('Dummy adapter');
@@ -11,8 +11,13 @@ test('a working profile connects, logs the banner and answers console commands',
   await expect(page.getByTestId('adapter')).toHaveText('dummy');
   await expect(page.getByTestId('transport')).toHaveText('jtag');
   await expect(page.getByTestId('tap').first()).toContainText('dummy.cpu');
-  await expect(consoleText(page)).toContainText('Open On-Chip Debugger');
+  // The banner is the first line of the log: scroll back up to it.
+  await expect(async () => {
+    await scrollConsole(page, 'top');
+    await expect(consoleText(page)).toContainText('Open On-Chip Debugger', { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
 
+  // A command typed at the prompt brings the console back to the newest output.
   await typeCommand(page, 'version');
   await expect(consoleText(page)).toContainText(/> version\s*Open On-Chip Debugger 0\.12/);
 

@@ -49,3 +49,14 @@ export async function typeCommand(page: Page, tcl: string): Promise<void> {
 export function consoleText(page: Page) {
   return page.getByTestId('console').locator('.xterm-rows');
 }
+
+/**
+ * Scrolls the console with the mouse wheel, as a user reads back through the log:
+ * xterm keeps only the visible rows in the DOM, so older lines must be scrolled into view.
+ */
+export async function scrollConsole(page: Page, direction: 'top' | 'bottom'): Promise<void> {
+  const box = await page.getByTestId('console').locator('.xterm-screen').boundingBox();
+  if (!box) throw new Error('console not visible');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, direction === 'top' ? -100_000 : 100_000);
+}

@@ -14,7 +14,7 @@ test.afterAll(() => images.cleanup());
 /** Saves virtual-board profiles with fault switches (the store reads the file on every request), then reloads the page. */
 async function saveBoardProfiles(page: Page, serve: ServeProcess, boards: Array<{ name: string; faults: string[] }>): Promise<void> {
   const profiles = boards.map((b, i) => ({
-    id: `vb-${i}-${b.faults.join('-')}`,
+    id: `vb-${i}-${b.faults.join('-').replace(/[^A-Za-z0-9._-]/g, '_')}`,
     name: b.name,
     kind: 'vboard',
     targetCfg: 'target/stm32f1x.cfg',
@@ -188,10 +188,9 @@ test('noisy-link: a diagnosis on demand names signal-integrity and its steps (lo
   const name = uniqueName('Noisy cable');
   await saveBoardProfiles(page, serve!, [{ name, faults: ['noisy-link:0.003'] }]);
   await connectProfile(page, name);
-  // The noise may or may not stop the connect; either way the log shows the errors.
-  await expect(page.getByTestId('connection-state')).toHaveText(/connected|failed/);
-  await page.getByTestId('troubleshooter').or(page.getByTestId('troubleshooter-open')).first().waitFor();
-  if (await page.getByTestId('troubleshooter-open').isVisible()) await page.getByTestId('troubleshooter-open').click();
+  // The board's noise is seeded: OpenOCD's init sees flipped bits but gets through, with errors in the log.
+  await expect(page.getByTestId('connection-state')).toHaveText('connected');
+  await page.getByTestId('troubleshooter-open').click();
   await page.getByTestId('diagnose-run').click();
   const card = finding(page, 'signal-integrity');
   await expect(card).toBeVisible();
@@ -200,5 +199,5 @@ test('noisy-link: a diagnosis on demand names signal-integrity and its steps (lo
   await expect(card).toContainText('Shorten the cable');
   await expect(card).toContainText('GND');
   await page.getByTestId('disconnect').click();
-  await expect(page.getByTestId('connection-state')).toHaveText(/stopped|failed/);
+  await expect(page.getByTestId('connection-state')).toHaveText('stopped');
 });

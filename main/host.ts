@@ -12,6 +12,8 @@ import { validateRequest } from './host/validate';
 import { toErrorValue, ValidationError } from './openocd/errors';
 import { createTroubleshooter } from './host/troubleshoot';
 import { readCoreRegisters } from './host/registers';
+import { profileForAdapter } from './profiles/from-adapter';
+import { preselectProfile } from './profiles/preselect';
 
 type Handlers = { [K in InvokeName]: (req: ParsedRequestOf<K>) => Promise<ResponseOf<K>> };
 
@@ -70,10 +72,15 @@ export function createHost(services: HostServices, sink: EventSink): Host {
       return controller.status();
     },
     command: ({ tcl }) => controller.command(tcl),
-    listProfiles: () => profiles.list(),
+    // With no adapter on USB a hardware profile cannot connect: open with the virtual board.
+    listProfiles: async () => preselectProfile(await profiles.list(), await services.listAdapters().catch(() => undefined)),
     saveProfile: ({ profile }) => profiles.save(profile),
     deleteProfile: ({ id }) => profiles.delete(id),
     listConfigs: () => services.listConfigs(),
+    listAdapters: async () => {
+      const all = await services.listAdapters();
+      return all.map((adapter) => ({ adapter, ...profileForAdapter(all, adapter) }));
+    },
     getLogHistory: async () => controller.logHistory(),
 
     readMemory: async ({ address, length }) => {

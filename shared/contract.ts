@@ -7,6 +7,7 @@
 // (the handler map there is typed by this file, so tsc points at what is missing).
 import { z } from 'zod';
 import type { ConnectionStatus, LogLine } from './connection';
+import type { DetectedAdapter } from './adapters';
 import type { ConnectionProfile } from './profile';
 import { connectionProfileSchema } from './profile-schema';
 import type { Result } from './errors';
@@ -52,6 +53,14 @@ export interface ProfileList {
   selectedId: string;
 }
 
+/** A debug adapter on USB and the profile the app suggests for it. */
+export interface AdapterOffer {
+  adapter: DetectedAdapter;
+  /** Interface cfg + `adapter serial` when several of its kind are attached; null when no cfg fits on its own. */
+  profile: ConnectionProfile | null;
+  warning?: string;
+}
+
 /** OpenOCD's scripts folder catalogue, paths relative to it (e.g. "interface/stlink.cfg"). */
 export interface ConfigCatalogue {
   scriptsDir: string | null;
@@ -89,6 +98,8 @@ export const invokeChannels = {
   saveProfile: invoke<ProfileList>()(z.object({ profile: connectionProfileSchema }).strict()),
   deleteProfile: invoke<ProfileList>()(z.object({ id: z.string().min(1).max(128) }).strict()),
   listConfigs: invoke<ConfigCatalogue>()(empty),
+  /** The debug adapters on USB now (VID:PID, serial, suggested interface cfg and profile). */
+  listAdapters: invoke<AdapterOffer[]>()(empty),
   getLogHistory: invoke<LogLine[]>()(empty),
 
   // ---- memory ----

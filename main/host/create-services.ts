@@ -1,6 +1,7 @@
 // Builds the per-process services every Host shares: one OpenOCD controller,
 // the profile store in the user-data folder, the scripts catalogue.
 import type { ConfigCatalogue } from '../../shared/contract';
+import { listAdapters, type ListAdaptersOptions } from '../adapters/list';
 import { createController } from '../openocd/controller';
 import type { ControllerOptions } from '../openocd/controller-api';
 import { findOpenOcd } from '../openocd/binary';
@@ -17,6 +18,8 @@ export interface ServiceOptions {
   controller?: ControllerOptions;
   /** The desktop app's open-file dialog (app/main.ts passes Electron's). */
   chooseFile?: () => Promise<string | undefined>;
+  /** Where to look for USB adapters (tests point it at a fake sysfs); BRINGUP_SYSFS_ROOT does the same. */
+  adapters?: ListAdaptersOptions;
 }
 
 export function createServices(opts: ServiceOptions): HostServices {
@@ -43,6 +46,10 @@ export function createServices(opts: ServiceOptions): HostServices {
     flashJobs: new FlashJobs(),
     board: new BoardSwitches(controller, (id) => profiles.get(id)),
     ...(opts.chooseFile ? { chooseFile: opts.chooseFile } : {}),
+    listAdapters: () => {
+      const sysfsRoot = opts.adapters?.sysfsRoot ?? process.env.BRINGUP_SYSFS_ROOT;
+      return listAdapters({ ...opts.adapters, ...(sysfsRoot ? { sysfsRoot } : {}) });
+    },
     async listConfigs(): Promise<ConfigCatalogue> {
       scriptsDir ??= findScripts();
       const dir = await scriptsDir;

@@ -2,6 +2,7 @@
 // catalogue, plus the panels' shared state (the live session, staged images, the
 // flash job, the board's fault switches). Built once per process
 // (main/host/create-services.ts) and shared by every window or socket.
+import type { DetectedAdapter } from '../../shared/adapters';
 import type { ConfigCatalogue } from '../../shared/contract';
 import type { OpenOcdControllerImpl } from '../openocd/controller';
 import type { ProfileStore } from '../profiles/store';
@@ -14,6 +15,8 @@ export interface HostServices {
   controller: OpenOcdControllerImpl;
   profiles: ProfileStore;
   listConfigs(): Promise<ConfigCatalogue>;
+  /** Debug adapters on USB now (main/adapters). */
+  listAdapters(): Promise<DetectedAdapter[]>;
   sessions: SessionHolder;
   images: ImageStore;
   flashJobs: FlashJobs;

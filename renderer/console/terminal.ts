@@ -27,6 +27,11 @@ term.loadAddon(fit);
 
 const writer = new FlowWriter({ write: (data, cb) => term.write(data, cb) });
 
+/** A command typed at the prompt: show the newest output, as a terminal does on input. */
+export function scrollConsoleToBottom(): void {
+  term.scrollToBottom();
+}
+
 /** Queue text for the terminal (flow-controlled). */
 export function writeToConsole(data: string): void {
   writer.write(data);

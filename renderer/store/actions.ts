@@ -6,7 +6,7 @@ import type { ErrorValue } from '../../shared/errors';
 import type { ConnectionProfile } from '../../shared/profile';
 import { formatBatch, formatCommandEcho, formatReply } from '../console/format';
 import { EchoFilter, firstLine } from '../console/echo-filter';
-import { writeToConsole } from '../console/terminal';
+import { scrollConsoleToBottom, writeToConsole } from '../console/terminal';
 import { useStore } from './index';
 
 let api: BringupApi | undefined;
@@ -77,6 +77,7 @@ export function runCommand(tcl: string): Promise<void> {
   commandsPending++;
   useStore.setState({ commandHistory: history.slice(-MAX_HISTORY), commandBusy: true });
   const run = async (): Promise<void> => {
+    scrollConsoleToBottom();
     writeToConsole(formatCommandEcho(cmd));
     echo.begin();
     const r = await bridge().command({ tcl: cmd });

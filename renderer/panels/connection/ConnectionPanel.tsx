@@ -1,6 +1,7 @@
 // Live connection state: what OpenOCD is connected to, and why it is not.
 import { useStore } from '../../store';
 import { describeError } from '../../store/actions';
+import { AdapterList } from './AdapterList';
 import { exitSummary, hex32 } from './format';
 
 export function ConnectionPanel() {
@@ -71,6 +72,8 @@ export function ConnectionPanel() {
           </tbody>
         </table>
       )}
+
+      {status.state !== 'connected' ? <AdapterList /> : null}
 
       {status.state === 'failed' && status.exit ? (
         <div className="failure" role="alert" data-testid="failure-reason">
