@@ -26,7 +26,8 @@ async function main(): Promise<void> {
   const rig = await startRig();
   const dir = await mkdtemp(join(tmpdir(), 'bench-flash-'));
   try {
-    const flash = new Flash(rig.client);
+    // FLASH_BENCH_CHUNK: the base chunk (bytes) the pacer starts from, to compare settings.
+    const flash = new Flash(rig.client, process.env.FLASH_BENCH_CHUNK ? { chunkSize: Number(process.env.FLASH_BENCH_CHUNK) } : {});
     const data = image(1);
     const file = join(dir, 'fw.bin');
     await writeFile(file, data);
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
     const chunkedS = (b1 + b2) / 2;
 
     const kib = SIZE / 1024;
-    console.log(`flash bench: ${kib} KiB image on the virtual board (OpenOCD 0.12, no work area), 2 runs each, order A B B A`);
+    console.log(`flash bench: ${kib} KiB image on the virtual board (OpenOCD 0.12, its flash loader running on the board), 2 runs each, order A B B A`);
     console.log(`  A OpenOCD program ... verify   ${directS.toFixed(2)} s  ${(kib / directS).toFixed(2)} KiB/s  (runs ${a1.toFixed(2)}, ${a2.toFixed(2)})`);
     console.log(`  B Flash.program (chunked)      ${chunkedS.toFixed(2)} s  ${(kib / chunkedS).toFixed(2)} KiB/s  (runs ${b1.toFixed(2)}, ${b2.toFixed(2)}; ${perRun} progress events a run)`);
     console.log(`  B phase speeds (KiB/s): ${[...phases].map(([p, bps]) => `${p} ${(bps / 1024).toFixed(2)}`).join(', ')}`);

@@ -12,8 +12,8 @@ export class ChunkFiles {
   }
 
   /** Writes the bytes to a fresh file and returns its path (forward slashes: fine for Tcl on every OS). */
-  async write(index: number, data: Uint8Array): Promise<string> {
-    const path = join(this.dir, `chunk-${index}.bin`);
+  async write(index: number, data: Uint8Array, kind: 'chunk' | 'verify' = 'chunk'): Promise<string> {
+    const path = join(this.dir, `${kind}-${index}.bin`);
     await writeFile(path, data);
     return path.replace(/\\/g, '/');
   }

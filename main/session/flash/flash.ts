@@ -7,7 +7,8 @@ import type { Image } from '../../images/types';
 import type { CommandRunner } from '../command-runner';
 import { Memory } from '../memory';
 import { hex, checkRange } from '../tcl';
-import { compareWithTarget } from './compare';
+import { verifyByChecksum } from './checksum-verify';
+import { withChunkFiles } from './chunk-files';
 import { combineFlashInfo, parseFlashBanks } from './parse';
 import { sectorsCovering, sectorsForRange, splitPieces } from './plan';
 import { programImage } from './program';
@@ -158,7 +159,9 @@ export class Flash {
   async verify(image: Image, opts: VerifyOptions = {}): Promise<VerifyResult> {
     const pieces = splitPieces(image.segments.map((s) => ({ bank: -1, ...s })), this.chunkSize);
     try {
-      return await compareWithTarget(this.memory, pieces, opts.onEvent, opts.signal);
+      return await withChunkFiles(this.tempDir, (files) =>
+        verifyByChecksum({ runner: this.runner, memory: this.memory, files }, pieces, this.chunkSize, opts.onEvent, opts.signal),
+      );
     } catch (e) {
       throw asAbortError(e, 'verify');
     }

@@ -1,16 +1,17 @@
 // Programming an image in chunks so the user sees progress (OpenOCD's own `program`
 // prints nothing until it is done): erase the touched sectors a few at a time, write
-// chunk by chunk through the flash driver, read back chunk by chunk.
+// chunk by chunk through the flash driver, verify chunk by chunk by checksum.
 import { toErrorValue } from '../../openocd/errors';
 import type { Image } from '../../images/types';
 import type { CommandRunner } from '../command-runner';
 import type { Memory } from '../memory';
 import { hex, tclWord } from '../tcl';
 import { withChunkFiles } from './chunk-files';
-import { compareWithTarget } from './compare';
-import { planChunks, planErase, splitByBank, splitPieces, type ChunkOptions } from './plan';
+import { verifyByChecksum } from './checksum-verify';
+import { planChunks, planErase, splitByBank, type ChunkOptions } from './plan';
 import { Cancelled, PhaseProgress } from './progress';
 import { runFlashCommand } from './run';
+import { joinChunks, joinSectorRuns, Pacer } from './pacer';
 import type { FlashBankInfo, FlashEvent, ProgramCancelled, ProgramDone, ProgramOptions, ProgramResult } from './types';
 
 export interface ProgramContext {
@@ -67,34 +68,42 @@ async function run(ctx: ProgramContext, image: Image, opts: ProgramOptions, emit
     const groups = planErase(pieces, banks, ctx.chunk.chunkSize);
     const progress = new PhaseProgress('erase', groups.reduce((a, g) => a + g.bytes, 0), emit);
     progress.report();
-    for (const g of groups) {
+    const pacer = new Pacer(ctx.chunk.chunkSize);
+    for (let i = 0; i < groups.length; ) {
+      const g = joinSectorRuns(groups, i, pacer.next());
       check(progress);
+      const t0 = performance.now();
       await runFlashCommand(runner, `flash erase_sector ${g.bank} ${g.first} ${g.last}`, `erasing sectors ${g.first}-${g.last} of bank ${g.bank} failed`, {
         timeoutMs: 30_000 + (g.last - g.first + 1) * 2_000,
       });
+      pacer.record(g.bytes, performance.now() - t0);
       erasedSectors += g.last - g.first + 1;
       progress.advance(g.bytes);
+      i += g.count;
     }
   }
 
+  const done: ProgramDone = { type: 'done', bytes: imageBytes, erasedSectors, seconds: 0, bytesPerSecond: 0 };
   await withChunkFiles(ctx.tempDir, async (files) => {
     const progress = new PhaseProgress('program', imageBytes, emit);
     progress.report();
-    for (let i = 0; i < chunks.length; i++) {
-      const c = chunks[i]!;
+    const pacer = new Pacer(ctx.chunk.chunkSize);
+    for (let i = 0, n = 0; i < chunks.length; n++) {
+      const c = joinChunks(chunks, i, pacer.next());
       check(progress);
-      const path = await files.write(i, c.data);
+      const path = await files.write(n, c.data);
+      const t0 = performance.now();
       // No `erase` keyword: the sectors were erased above (or the caller said not to).
       await runFlashCommand(runner, `flash write_image ${tclWord(path)} ${hex(c.address)} bin`,
         `writing ${c.data.length} bytes at ${hex(c.address)} failed`, { timeoutMs: writeTimeout(c.data.length) });
+      pacer.record(c.data.length, performance.now() - t0);
       progress.advance(c.imageBytes);
+      i += c.count;
     }
+    // The written chunks (fill included, it was written too) are what the flash must hold.
+    if (opts.verify ?? true) done.verify = await verifyByChecksum({ runner, memory: ctx.memory, files }, chunks, ctx.chunk.chunkSize, emit, signal);
   });
 
-  const done: ProgramDone = { type: 'done', bytes: imageBytes, erasedSectors, seconds: 0, bytesPerSecond: 0 };
-  if (opts.verify ?? true) {
-    done.verify = await compareWithTarget(ctx.memory, splitPieces(pieces, ctx.chunk.chunkSize), emit, signal);
-  }
   if (opts.reset && (done.verify === undefined || done.verify.ok)) {
     await runFlashCommand(runner, 'reset run', 'programmed, but the reset afterwards failed', { timeoutMs: 30_000 });
   }
