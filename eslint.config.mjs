@@ -10,15 +10,52 @@ const restrict = (groups) => ({
   'no-restricted-imports': ['error', { patterns: groups }],
 });
 
+// Node's own globals: TypeScript knows them wherever @types/node is loaded, so lint
+// names them for the folders that must not touch them (tsconfig.web.json checks the rest).
+const NODE_GLOBALS = ['process', 'Buffer', '__dirname', '__filename', 'require', 'module', 'exports', 'global', 'setImmediate', 'clearImmediate'].map(
+  (name) => ({ name, message: 'Node global: this folder does not run under Node.' }),
+);
+const BROWSER_GLOBALS = ['window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'alert', 'fetch', 'WebSocket', 'self'].map(
+  (name) => ({ name, message: 'Browser global: shared/ runs in both processes; pass what it needs in.' }),
+);
+// A dynamic import() reaches around no-restricted-imports: in shared/ and renderer/, none
+// that names node, electron or anything whose name lint cannot see.
+const NO_DYNAMIC_NODE_IMPORT = [
+  'error',
+  {
+    selector: `ImportExpression[source.type='Literal'][source.value=/^(node:|electron$|${nodeBuiltins.filter((n) => !n.includes('*')).join('$|')}$)/]`,
+    message: 'No dynamic import() of node or electron modules here.',
+  },
+  { selector: "ImportExpression[source.type!='Literal']", message: 'import() with a computed name: lint cannot check what it loads.' },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    // Node everywhere by default (main/, app/, e2e/, bench/, scripts/, test/, configs);
+    // shared/ and renderer/ narrow it below.
+    languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only app/ imports electron.' }] }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-globals': ['error', ...NODE_GLOBALS, ...BROWSER_GLOBALS],
+      'no-restricted-syntax': NO_DYNAMIC_NODE_IMPORT,
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-globals': ['error', ...NODE_GLOBALS],
+      'no-restricted-syntax': NO_DYNAMIC_NODE_IMPORT,
     },
   },
   {

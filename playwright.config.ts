@@ -12,6 +12,9 @@ const hasElectron = electronBinary(__dirname) !== undefined;
 export default defineConfig<DriverOptions>({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
+  // No OpenOCD started by the run may outlive it: the teardown fails the run otherwise.
+  globalSetup: './e2e/global-setup.ts',
+  globalTeardown: './e2e/global-teardown.ts',
   workers: 1,
   fullyParallel: false,
   timeout: 45_000,

@@ -4,11 +4,13 @@ import { defineConfig } from 'vitest/config';
 // OpenOCD binary (against the virtual board), so they run one file at a time.
 export default defineConfig({
   test: {
+    // No OpenOCD started by the run may outlive it: the teardown fails the run otherwise.
+    globalSetup: ['./test/vitest-global-setup.ts'],
     projects: [
       {
         test: {
           name: 'unit',
-          include: ['{main,shared,renderer}/**/*.test.{ts,tsx}'],
+          include: ['{main,shared,renderer,app}/**/*.test.{ts,tsx}'],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
         },
       },

@@ -9,38 +9,24 @@ import { createServices } from '../main/host/create-services';
 import { killAll } from '../main/openocd/registry';
 import type { HostServices } from '../main/host/services';
 import { registerIpc } from './ipc';
+import { QUIT_STOP_TIMEOUT_MS, stopWithin, workbenchWindowOptions } from './window-options';
+import { electronUserDataDir } from '../main/profiles/user-data';
 
 const RENDERER_INDEX = path.join(__dirname, '..', 'renderer', 'index.html');
 const PAGE_URL = pathToFileURL(RENDERER_INDEX).href;
 const PRELOAD = path.join(__dirname, 'preload.js');
 
-// Tests (and users who want a portable setup) move all app data with one variable.
-if (process.env.BRINGUP_USER_DATA) app.setPath('userData', path.resolve(process.env.BRINGUP_USER_DATA));
+// The same folder `bringup serve` and the CLI use (main/profiles/user-data.ts): named after the
+// product, not package.json's name, whether packaged or run from the tree. Tests (and users who
+// want a portable setup) move all app data with BRINGUP_USER_DATA.
+app.setPath('userData', electronUserDataDir(app.getPath('appData')));
 app.enableSandbox();
 
 const hosts = new Map<number, Host>();
 let services: HostServices | undefined;
 
 function createWindow(svc: HostServices): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 900,
-    minHeight: 560,
-    backgroundColor: '#12161c',
-    title: 'Bring-up Workbench',
-    show: false,
-    webPreferences: {
-      preload: PRELOAD,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      webviewTag: false,
-      spellcheck: false,
-    },
-  });
+  const win = new BrowserWindow(workbenchWindowOptions(PRELOAD));
   const wc = win.webContents;
   const id = wc.id;
   const host = createHost(svc, (name, payload) => {
@@ -92,12 +78,15 @@ async function chooseImageFile(): Promise<string | undefined> {
 }
 
 let quitting = false;
-/** Stop OpenOCD politely (the controller kills it after a timeout), then leave. */
+/** Stop OpenOCD politely (the controller kills it after a timeout), then leave; never stall the quit. */
 async function shutdown(exitCode = 0): Promise<void> {
   if (quitting) return;
   quitting = true;
   try {
-    await services?.controller.stop();
+    const svc = services;
+    if (svc && !(await stopWithin(() => svc.controller.stop(), QUIT_STOP_TIMEOUT_MS))) {
+      console.error(`OpenOCD did not stop within ${QUIT_STOP_TIMEOUT_MS / 1000} s; killing it`);
+    }
   } finally {
     killAll('SIGKILL'); // backstop: nothing outlives the app, whatever stop() ran into
     app.exit(exitCode);

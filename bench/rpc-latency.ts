@@ -1,7 +1,8 @@
 // Round-trip latency of TclRpcClient (with its error-detection wrapper) against
 // the same commands over a raw socket with the bare 0x1a framing, on one real
-// OpenOCD (dummy adapter), in the same process and run. Prints medians and the
-// ratio client/raw; no pass/fail.
+// OpenOCD (dummy adapter), in the same process and run. ROUNDS rounds of N echoes each
+// way, interleaved; prints each round's medians and ratio, then the median ratio over
+// the rounds (one round can be skewed by other load on the machine); no pass/fail.
 import net from 'node:net';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -13,6 +14,7 @@ import { OpenOcdProcess } from '../main/openocd/process';
 import type { TclRpcClient } from '../main/openocd/rpc-client';
 
 const N = 2000;
+const ROUNDS = 5;
 const CMD = 'echo bench';
 
 function rawRoundTrip(socket: net.Socket): (cmd: string) => Promise<void> {
@@ -60,29 +62,38 @@ async function main(): Promise<void> {
     const rawCmd = rawRoundTrip(raw);
     const c = client;
 
-    const clientTimes: number[] = [];
-    const rawTimes: number[] = [];
     for (let i = 0; i < 200; i++) {
       await c.command(CMD);
       await rawCmd(CMD);
     }
-    // Interleaved one by one (ABAB…, the order flipped every other pair) so that
-    // load from other processes on the machine hits both series alike.
-    for (let i = 0; i < N; i++) {
-      const clientFirst = i % 2 === 0;
-      for (const which of clientFirst ? ['client', 'raw'] : ['raw', 'client']) {
-        const t0 = process.hrtime.bigint();
-        if (which === 'client') await c.command(CMD);
-        else await rawCmd(CMD);
-        (which === 'client' ? clientTimes : rawTimes).push(Number(process.hrtime.bigint() - t0) / 1000);
+    console.log(`OpenOCD ${bin.version}, dummy adapter, ${ROUNDS} rounds of ${N} x '${CMD}' each way`);
+    const ratios: number[] = [];
+    const allClient: number[] = [];
+    const allRaw: number[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      const clientTimes: number[] = [];
+      const rawTimes: number[] = [];
+      // Interleaved one by one (ABAB…, the order flipped every other pair) so that
+      // load from other processes on the machine hits both series alike.
+      for (let i = 0; i < N; i++) {
+        const clientFirst = i % 2 === 0;
+        for (const which of clientFirst ? ['client', 'raw'] : ['raw', 'client']) {
+          const t0 = process.hrtime.bigint();
+          if (which === 'client') await c.command(CMD);
+          else await rawCmd(CMD);
+          (which === 'client' ? clientTimes : rawTimes).push(Number(process.hrtime.bigint() - t0) / 1000);
+        }
       }
+      const mc = median(clientTimes);
+      const mr = median(rawTimes);
+      ratios.push(mc / mr);
+      allClient.push(...clientTimes);
+      allRaw.push(...rawTimes);
+      console.log(`round ${round}: client median ${mc.toFixed(1)} us, raw median ${mr.toFixed(1)} us, ratio ${(mc / mr).toFixed(3)}`);
     }
-    const mc = median(clientTimes);
-    const mr = median(rawTimes);
-    console.log(`OpenOCD ${bin.version}, dummy adapter, ${N} x '${CMD}' each`);
-    console.log(`TclRpcClient (wrapped): median ${mc.toFixed(1)} us  p90 ${pct(clientTimes, 0.9).toFixed(1)} us`);
-    console.log(`raw socket            : median ${mr.toFixed(1)} us  p90 ${pct(rawTimes, 0.9).toFixed(1)} us`);
-    console.log(`ratio client/raw (median): ${(mc / mr).toFixed(3)}`);
+    console.log(`TclRpcClient (wrapped), all rounds: median ${median(allClient).toFixed(1)} us  p90 ${pct(allClient, 0.9).toFixed(1)} us`);
+    console.log(`raw socket, all rounds            : median ${median(allRaw).toFixed(1)} us  p90 ${pct(allRaw, 0.9).toFixed(1)} us`);
+    console.log(`ratio client/raw, median of ${ROUNDS} rounds: ${median(ratios).toFixed(3)} (rounds: ${ratios.map((r) => r.toFixed(3)).join(', ')})`);
   } finally {
     raw?.destroy();
     await proc.stop({ rpc: client });

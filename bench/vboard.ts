@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { assetsDir } from '../main/paths';
 import { Board, startVirtualBoard, type VirtualBoard } from '../main/vboard/index';
 
 const CLK_TCK = 100; // Linux USER_HZ
@@ -81,7 +82,7 @@ interface RunResult {
 }
 
 async function programOnce(board: VirtualBoard, env: NodeJS.ProcessEnv, img: string): Promise<RunResult> {
-  const cfgPath = path.resolve('assets/openocd/vboard.cfg'); // run from the repository root
+  const cfgPath = path.join(assetsDir(), 'openocd', 'vboard.cfg'); // wherever the bench is run from
   const tclPort = await freePort();
   const { VBOARD_SOCKET: _inherited, ...parentEnv } = process.env; // the run picks its own link
   const proc = spawn('openocd', ['-f', cfgPath, '-f', 'target/stm32f1x.cfg', '-c', `tcl_port ${tclPort}; telnet_port disabled; gdb_port disabled`, '-c', 'init'], {
@@ -201,7 +202,7 @@ async function main(): Promise<void> {
 /** A fresh board (blink firmware) with OpenOCD attached and the target left running:
  *  how much CPU does the board take? */
 async function idleRun(): Promise<void> {
-  const cfgPath = path.resolve('assets/openocd/vboard.cfg');
+  const cfgPath = path.join(assetsDir(), 'openocd', 'vboard.cfg');
   const board = await startVirtualBoard({ port: 0 });
   const proc = spawn('openocd', ['-f', cfgPath, '-f', 'target/stm32f1x.cfg', '-c', 'tcl_port disabled; telnet_port disabled; gdb_port disabled', '-c', 'init; reset run'], {
     env: { ...process.env, VBOARD_PORT: String(board.port) },

@@ -30,6 +30,34 @@ async function saveBoardProfiles(page: Page, serve: ServeProcess, boards: Array<
   for (const b of boards) await expect(page.getByTestId('profile-select').locator('option', { hasText: b.name })).toHaveCount(1);
 }
 
+/**
+ * The technician's bench fix (rewire, power on, a better cable): the fault switch goes off in
+ * the board menu, then a reconnect must connect.
+ */
+async function benchFixAndReconnect(page: Page, name: string, fault: string): Promise<void> {
+  const menu = page.getByTestId('board-menu');
+  await expect(menu.getByTestId(`fault-${fault}`)).toBeChecked();
+  await menu.getByTestId(`fault-${fault}`).uncheck();
+  await expect(menu.getByTestId('board-faults')).not.toContainText(fault);
+  if ((await page.getByTestId('connection-state').textContent()) === 'connected') {
+    await page.getByTestId('disconnect').click();
+    await expect(page.getByTestId('connection-state')).toHaveText('stopped');
+  }
+  await connectProfile(page, name);
+  await expect(page.getByTestId('connection-state')).toHaveText('connected');
+  await page.getByTestId('disconnect').click();
+  await expect(page.getByTestId('connection-state')).toHaveText('stopped');
+}
+
+/** The voltage flow, as the technician answers it with a multimeter reading. */
+async function answerVoltage(page: Page, volts: string, verdict: string): Promise<void> {
+  if (!(await page.getByTestId('voltage-flow').isVisible())) await page.getByTestId('flow-voltage').click();
+  const flow = page.getByTestId('voltage-flow');
+  await flow.getByTestId('voltage-input').fill(volts);
+  await flow.getByTestId('voltage-submit').click();
+  await expect(flow.getByTestId('voltage-verdict')).toHaveAttribute('data-verdict', verdict);
+}
+
 const categories = (page: Page) => page.getByTestId('troubleshooter').getByTestId('finding-category');
 const finding = (page: Page, category: string) => page.getByTestId('finding').and(page.locator(`[data-category="${category}"]`));
 
@@ -62,10 +90,17 @@ test('reset-hold: connect fails, the automatic connect-under-reset retry connect
   await expect(result).toHaveAttribute('data-worked', 'true');
   await expect(result).toContainText('srst_only srst_nogate connect_assert_srst');
   await expect(page.getByTestId('connection-state')).toHaveText('connected');
+  // Undo puts the profile back and reconnects with it: without reset held, the board's firmware wins again.
   await result.getByTestId('fix-undo').click();
-  await expect(result).toContainText('Undone');
+  await expect(result.getByTestId('fix-undone')).toContainText('Reconnected with the profile as it was: failed');
+  await expect(page.getByTestId('connection-state')).toHaveText('failed');
 
-  // Connected: the flow offers to erase the firmware that takes the pins, warning first.
+  // Connected under reset again (a check: the profile stays as it is), the flow offers to erase the firmware that takes the pins, warning first.
+  await finding(page, 'needs-reset-hold').getByTestId('nrst-yes').check();
+  await finding(page, 'needs-reset-hold').getByTestId('fix-connect-under-reset').click();
+  await expect(result).toHaveAttribute('data-worked', 'true');
+  await expect(result.getByTestId('fix-offer')).toHaveText('Keep connect-under-reset in this profile');
+  await expect(page.getByTestId('connection-state')).toHaveText('connected');
   await finding(page, 'needs-reset-hold').getByTestId('offer-mass-erase').click();
   await expect(page.getByTestId('fix-confirm')).toContainText('erases the WHOLE flash');
   await page.getByTestId('fix-confirm-yes').click();
@@ -76,7 +111,7 @@ test('reset-hold: connect fails, the automatic connect-under-reset retry connect
   await expect(page.getByTestId('connection-state')).toHaveText('stopped');
 });
 
-test('swapped-wires: the automatic retry under reset fails too; wiring leads and its flow shows the pinout', async ({ workbench: page, serve }) => {
+test('swapped-wires: the automatic retry under reset fails too; 3.3 V measured makes wiring the top finding; rewired, it connects', async ({ workbench: page, serve }) => {
   const name = uniqueName('Crossed wires');
   await saveBoardProfiles(page, serve!, [{ name, faults: ['swapped-wires'] }]);
   await connectProfile(page, name);
@@ -84,12 +119,15 @@ test('swapped-wires: the automatic retry under reset fails too; wiring leads and
   await expect(check).toHaveAttribute('data-status', 'failed');
   await expect(check).toContainText('Connect-under-reset failed too');
   await expect(page.getByTestId('connection-state')).toHaveText('failed');
+  // The board has power: wiring remains.
+  await answerVoltage(page, '3.3', 'fine');
   await expect(categories(page).first()).toHaveText('wiring');
   await expect(finding(page, 'wiring').getByTestId('finding-evidence')).toContainText('all ones');
   await finding(page, 'wiring').getByTestId('open-wiring-flow').click();
   const flow = page.getByTestId('wiring-flow');
   await expect(flow).toBeVisible();
   await expect(flow.getByTestId('pinout')).toBeVisible();
+  await benchFixAndReconnect(page, name, 'swapped-wires');
 });
 
 test('read-protected: flash read fails, diagnose names flash-protected, Unlock makes flash readable', async ({ workbench: page, serve }) => {
@@ -134,7 +172,7 @@ test('missing cfg: config-not-found suggests interface/stlink.cfg and applies it
   await expect(result).toContainText('Undone');
 });
 
-test('unpowered: target-unpowered is named; a measured 0 V is classified and makes it the top finding', async ({ workbench: page, serve }) => {
+test('unpowered: a measured 0 V is classified and makes target-unpowered the top finding; powered, it connects', async ({ workbench: page, serve }) => {
   const name = uniqueName('Dead board');
   await saveBoardProfiles(page, serve!, [{ name, faults: ['unpowered'] }]);
   await connectProfile(page, name);
@@ -142,14 +180,11 @@ test('unpowered: target-unpowered is named; a measured 0 V is classified and mak
   // All zeroes on the chain: a dead board or broken wiring; the retry under reset did not help; both are named.
   await expect(page.getByTestId('troubleshooter').getByTestId('check-result')).toHaveAttribute('data-status', 'failed');
   expect(await categories(page).allTextContents()).toEqual(expect.arrayContaining(['target-unpowered', 'wiring']));
-  await finding(page, 'target-unpowered').getByTestId('open-voltage-flow').click();
-  const flow = page.getByTestId('voltage-flow');
-  await flow.getByTestId('voltage-input').fill('0.02');
-  await flow.getByTestId('voltage-submit').click();
-  await expect(flow.getByTestId('voltage-verdict')).toHaveAttribute('data-verdict', 'unpowered');
+  await answerVoltage(page, '0.02', 'unpowered');
   // The measurement re-ranks the findings: unpowered leads.
   await expect(categories(page).first()).toHaveText('target-unpowered');
-  await expect(flow.getByTestId('pin-highlighted').first()).toBeVisible();
+  await expect(page.getByTestId('voltage-flow').getByTestId('pin-highlighted').first()).toBeVisible();
+  await benchFixAndReconnect(page, name, 'unpowered');
 });
 
 test('write-protected: programming fails, diagnose names write protection, "Remove write protection" clears it, programming works', async ({ workbench: page, serve }) => {
@@ -177,14 +212,22 @@ test('write-protected: programming fails, diagnose names write protection, "Remo
   await expect(result).toHaveAttribute('data-worked', 'true', { timeout: 30_000 });
   await expect(result).toContainText('flash protect 0 0 last off');
 
+  // The fault protects pages 0-7: protection blocks 0-1 (FLASH_WRPR bits 0 and 1 clear).
+  await expect(result).toContainText('Before: block(s) 0-1 of 16 protected (FLASH_WRPR 0xfffffffc)');
   await page.getByTestId('flash-program').click();
   await expect(flash).toHaveAttribute('data-outcome', 'done', { timeout: 40_000 });
   await expect(flash).toContainText('verified');
+
+  // Undo protects the same blocks again.
+  await result.getByTestId('fix-undo').click();
+  await expect(result.getByTestId('fix-undone')).toContainText('Write protection is back on block(s) 0-1');
+  await typeCommand(page, 'mdw 0x40022020');
+  await expect(consoleText(page)).toContainText('0x40022020: fffffffc');
   await page.getByTestId('disconnect').click();
   await expect(page.getByTestId('connection-state')).toHaveText('stopped');
 });
 
-test('noisy-link: a diagnosis on demand names signal-integrity and its steps (lower the speed, shorten the cable, GND)', async ({ workbench: page, serve }) => {
+test('noisy-link: signal-integrity leads; the slow-clock check offers to keep the speed, keep and undo reconnect; a good cable connects', async ({ workbench: page, serve }) => {
   const name = uniqueName('Noisy cable');
   await saveBoardProfiles(page, serve!, [{ name, faults: ['noisy-link:0.003'] }]);
   await connectProfile(page, name);
@@ -194,10 +237,22 @@ test('noisy-link: a diagnosis on demand names signal-integrity and its steps (lo
   await page.getByTestId('diagnose-run').click();
   const card = finding(page, 'signal-integrity');
   await expect(card).toBeVisible();
-  expect(await categories(page).first().textContent()).toMatch(/signal-integrity|wiring/);
+  await expect(categories(page).first()).toHaveText('signal-integrity');
   await expect(card).toContainText('Lower the adapter speed');
   await expect(card).toContainText('Shorten the cable');
   await expect(card).toContainText('GND');
-  await page.getByTestId('disconnect').click();
-  await expect(page.getByTestId('connection-state')).toHaveText('stopped');
+
+  // A check first: this connection only, the profile keeps its speed.
+  await card.getByTestId('fix-lower-adapter-speed').click();
+  const result = page.getByTestId('fix-result');
+  await expect(result).toHaveAttribute('data-worked', 'true');
+  await expect(result).toContainText('(this connection only)');
+  await expect(result.getByTestId('fix-undo')).toHaveCount(0);
+  const offer = result.getByTestId('fix-offer');
+  await expect(offer).toHaveText('Keep this speed in the profile');
+  await offer.click();
+  await expect(result).toContainText('adapter speed 100 kHz (was 1000)');
+  await result.getByTestId('fix-undo').click();
+  await expect(result.getByTestId('fix-undone')).toContainText('Reconnected with the profile as it was: connected');
+  await benchFixAndReconnect(page, name, 'noisy-link');
 });

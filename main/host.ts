@@ -14,6 +14,7 @@ import { createTroubleshooter } from './host/troubleshoot';
 import { readCoreRegisters } from './host/registers';
 import { profileForAdapter } from './profiles/from-adapter';
 import { preselectProfile } from './profiles/preselect';
+import { checkOpenOcd } from './settings/check';
 
 type Handlers = { [K in InvokeName]: (req: ParsedRequestOf<K>) => Promise<ResponseOf<K>> };
 
@@ -129,6 +130,15 @@ export function createHost(services: HostServices, sink: EventSink): Host {
     getBoard: () => services.board.state(),
     setBoardFaults: ({ faults }) => services.board.set(faults),
 
+    getSettings: async () => {
+      const settings = await services.settings.get();
+      return { settings, openocd: await checkOpenOcd(settings.openocdPath) };
+    },
+    saveSettings: async ({ settings }) => {
+      const saved = await services.settings.save(settings);
+      return { settings: saved, openocd: await checkOpenOcd(saved.openocdPath) };
+    },
+
     diagnose: ({ answers }) => troubleshooter.diagnose('on-demand', answers),
     applyFix: (req) => troubleshooter.applyFix(req),
     undoFix: ({ fixId }) => troubleshooter.undoFix(fixId),
@@ -143,7 +153,10 @@ export function createHost(services: HostServices, sink: EventSink): Host {
       try {
         return { ok: true, value: await handler(req.value) };
       } catch (err) {
-        return { ok: false, error: toErrorValue(err) };
+        const error = toErrorValue(err);
+        // OpenOCD's answers to requests never reach its log: the troubleshooter weighs them too.
+        troubleshooter.noteRpcError(error);
+        return { ok: false, error };
       }
     },
     pageReset: () => gate.close(),

@@ -3,6 +3,7 @@ import { BoardMenu } from './panels/board/BoardMenu';
 import { ConsolePanel } from './panels/console/ConsolePanel';
 import { ProfileBar } from './panels/profiles/ProfileBar';
 import { ProfileEditor } from './panels/profiles/ProfileEditor';
+import { SettingsButton } from './panels/settings/SettingsButton';
 import { useWorkOpen, WorkTabs } from './panels/WorkTabs';
 import { TroubleshooterPanel } from './panels/troubleshooter/TroubleshooterPanel';
 import { useStore } from './store';
@@ -16,6 +17,7 @@ export function App() {
       <header className="topbar">
         <h1>Bring-up Workbench</h1>
         <ProfileBar />
+        <SettingsButton />
       </header>
       {transport === 'closed' ? (
         <div className="banner" role="alert" data-testid="transport-lost">

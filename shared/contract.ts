@@ -11,8 +11,9 @@ import type { DetectedAdapter } from './adapters';
 import type { ConnectionProfile } from './profile';
 import { connectionProfileSchema } from './profile-schema';
 import type { Result } from './errors';
+import { MAX_SETTING_PATH, type SettingsState } from './settings';
 import { FIX_ACTIONS } from './diagnose';
-import type { DiagnosisReport, FixResult } from './troubleshoot';
+import type { DiagnosisReport, FixResult, UndoResult } from './troubleshoot';
 import {
   MAX_IMAGE_BYTES,
   MAX_MEMORY_READ,
@@ -163,6 +164,14 @@ export const invokeChannels = {
   getBoard: invoke<BoardState>()(empty),
   setBoardFaults: invoke<BoardState>()(z.object({ faults: z.array(z.string().min(1).max(64)).max(16) }).strict()),
 
+  // ---- settings (settings.json in the user-data folder) ----
+  /** The settings and which OpenOCD they lead to (path and version, or why none). */
+  getSettings: invoke<SettingsState>()(empty),
+  /** Saves the settings (an empty openocdPath clears it) and checks the OpenOCD they lead to. */
+  saveSettings: invoke<SettingsState>()(
+    z.object({ settings: z.object({ openocdPath: z.string().max(MAX_SETTING_PATH, 'the path is too long').optional() }).strict() }).strict(),
+  ),
+
   // ---- troubleshooter ----
   /** Diagnoses the last connection attempt now (also runs by itself when a connect fails: `diagnosis` event). */
   diagnose: invoke<DiagnosisReport>()(
@@ -185,8 +194,8 @@ export const invokeChannels = {
       })
       .strict(),
   ),
-  /** Puts the profile back as it was before a fix. */
-  undoFix: invoke<ProfileList>()(z.object({ fixId: z.string().min(1).max(64) }).strict()),
+  /** Puts back what a fix changed (the profile, or the chip's write protection) and reconnects or re-checks. */
+  undoFix: invoke<UndoResult>()(z.object({ fixId: z.string().min(1).max(64) }).strict()),
 } as const;
 
 export const eventChannels = {

@@ -9,6 +9,7 @@ export const DIAGNOSIS_CATEGORIES = [
   'adapter-not-found',
   'adapter-busy',
   'target-unpowered',
+  'voltage-out-of-range',
   'wiring',
   'signal-integrity',
   'needs-reset-hold',
@@ -23,6 +24,24 @@ export const DIAGNOSIS_CATEGORIES = [
   'unknown',
 ] as const;
 export type DiagnosisCategory = (typeof DIAGNOSIS_CATEGORIES)[number];
+
+/**
+ * Target supply (VTref against GND) bands, shared by the diagnosis engine and the
+ * troubleshooter's voltage flow so both call the same reading the same thing.
+ * Below `unpowered`: no supply. Below `minOperating`: too low to run or debug reliably
+ * (ST-Link's own warning starts at 1.5 V; STM32 parts need 1.65 V+). Above `maxOperating`:
+ * over the 3.6 V absolute I/O rating of 3.3 V parts (5 V wired to VDD/VTref).
+ */
+export const VOLTAGE_THRESHOLDS = { unpowered: 0.5, minOperating: 1.65, maxOperating: 3.6 } as const;
+
+export type VoltageClass = 'unpowered' | 'too-low' | 'fine' | 'too-high';
+
+export function classifyVoltage(v: number): VoltageClass {
+  if (v < VOLTAGE_THRESHOLDS.unpowered) return 'unpowered';
+  if (v < VOLTAGE_THRESHOLDS.minOperating) return 'too-low';
+  if (v <= VOLTAGE_THRESHOLDS.maxOperating) return 'fine';
+  return 'too-high';
+}
 
 /**
  * Fixes the app knows how to apply to the connection profile or the machine.

@@ -23,6 +23,7 @@ export const connectionProfileSchema = z
     transport: z.enum(TRANSPORT_NAMES).optional(),
     resetConfig: z.string().trim().max(200).regex(noControl, 'must not contain control characters').optional(),
     nrstWired: z.boolean().optional(),
+    preTargetCommands: z.array(z.string().max(4096).regex(noControl, 'one command per entry, no line breaks')).max(100).optional(),
     extraCommands: z.array(z.string().max(4096).regex(noControl, 'one command per entry, no line breaks')).max(100),
     vboardFaults: z.array(z.string().max(100)).max(20).optional(),
   })

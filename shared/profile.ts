@@ -20,6 +20,11 @@ export interface ConnectionProfile {
    * cannot reach the debug port, the app retries once with connect-under-reset by itself.
    */
   nrstWired?: boolean;
+  /**
+   * `-c` commands run after the interface cfg and transport, before the target (or board)
+   * cfg: for variables the target cfg reads, e.g. `set CPUTAPID 0x2ba01477`.
+   */
+  preTargetCommands?: string[];
   /** Extra `-c` commands, in order, before `init`. */
   extraCommands: string[];
   /** Virtual board only: faults switched on at start (e.g. "reset-hold", "noisy-link:0.01"). */

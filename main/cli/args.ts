@@ -89,7 +89,11 @@ export function parseAddress(text: string, what = 'address'): number {
 
 /** A byte count that, starting at `address`, stays inside the 32-bit address space. */
 export function parseLength(text: string, address: number, what = 'length'): number {
-  const n = parseNumber(text, what, { min: 1, max: 0x1_0000_0000 - address });
+  const n = parseNumber(text, what, { min: 1, max: 0x1_0000_0000 });
+  const room = 0x1_0000_0000 - address;
+  if (n > room) {
+    throw new UsageError(`${what} ${text} from 0x${address.toString(16)} runs past the end of the 32-bit address space (${room} byte${room === 1 ? '' : 's'} left there)`);
+  }
   return n;
 }
 

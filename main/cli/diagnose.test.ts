@@ -66,11 +66,53 @@ describe('bringup diagnose', () => {
     expect(err.join('')).toMatch(/cannot read '.*missing\.log': no such file/);
   });
 
+  it('--exit and --profile reach the engine like the app\'s inputs', async () => {
+    // A log with no error line: only the exit code says OpenOCD failed.
+    const file = join(dir, 'silent.log');
+    writeFileSync(file, 'Open On-Chip Debugger 0.12.0\nInfo : clock speed 1000 kHz\n');
+    let io = capture();
+    expect(await diagnoseCommand.run([file, '--json', '--exit', '1'])).toBe(0);
+    expect(JSON.parse(io.out[0] ?? '')).toMatchObject({ findings: [{ category: 'unknown' }] });
+    expect(io.out[0]).toContain('exit code 1');
+    vi.restoreAllMocks();
+    // The profile says connect-under-reset is already on: reset-hold drops for the same log.
+    const log = join(corpus, 'needs-reset-hold--seed-bluepill-invalid-mode.log');
+    const prof = join(dir, 'profile.json');
+    writeFileSync(prof, JSON.stringify({ id: 'bp', name: 'Blue Pill', kind: 'configs', interfaceCfg: 'interface/stlink.cfg', targetCfg: 'target/stm32f1x.cfg', resetConfig: 'srst_only srst_nogate connect_assert_srst', extraCommands: [] }));
+    io = capture();
+    await diagnoseCommand.run([log, '--json']);
+    await diagnoseCommand.run([log, '--json', '--profile', prof]);
+    const [plain, withProfile] = io.out.map((o) => JSON.parse(o) as { findings: Array<{ category: string; confidence: number }> });
+    const conf = (r: typeof plain) => r?.findings.find((f) => f.category === 'needs-reset-hold')?.confidence ?? 0;
+    expect(conf(withProfile)).toBeLessThan(conf(plain));
+  });
+
+  it('a profile file that is not a profile is exit 1 with the reason', async () => {
+    const bad = join(dir, 'bad-profile.json');
+    writeFileSync(bad, JSON.stringify({ id: 'x' }));
+    const { err } = capture();
+    expect(await diagnoseCommand.run([join(corpus, 'port-in-use--tcl-port-taken.log'), '--profile', bad])).toBe(1);
+    expect(err.join('')).toMatch(/profile '.*bad-profile\.json' is not a connection profile: name/);
+  });
+
+  it('"open failed" with hla_swd names the ST-Link; a deprecated cfg is a warning on stderr, JSON untouched', async () => {
+    const { out, err } = capture();
+    expect(await diagnoseCommand.run([join(corpus, 'adapter-not-found--stlink-not-plugged.log'), '--json'])).toBe(0);
+    const first = (JSON.parse(out[0] ?? '') as { findings: Array<{ category: string; title: string }> }).findings[0];
+    expect(first).toMatchObject({ category: 'adapter-not-found', title: 'No ST-Link found' });
+    expect(err).toEqual([]);
+    await diagnoseCommand.run([join(corpus, 'config-not-found--old-stm32f1x-stlink-target.log'), '--json']);
+    expect(Object.keys(JSON.parse(out[1] ?? '') as object)).toEqual(['findings']);
+    expect(err).toEqual(['bringup diagnose: warning: interface/stlink-v2.cfg is deprecated: use interface/stlink.cfg instead.']);
+  });
+
   it('exits 2 on bad usage', async () => {
     const { err } = capture();
     expect(await diagnoseCommand.run([])).toBe(2);
     expect(await diagnoseCommand.run(['a.log', '--bogus'])).toBe(2);
     expect(await diagnoseCommand.run(['a.log', 'b.log'])).toBe(2);
+    expect(await diagnoseCommand.run(['a.log', '--exit', 'one'])).toBe(2);
+    expect(await diagnoseCommand.run(['a.log', '--profile'])).toBe(2);
     expect(err.join('\n')).toContain('Usage: bringup diagnose FILE|-');
   });
 });

@@ -1,5 +1,7 @@
 // `bringup erase --all [--bank N] | ADDR LEN`: mass erase of a bank, or the sectors of a
 // range (both ends on sector boundaries, or --pad to grow it to whole sectors).
+import { ValidationError } from '../openocd/errors';
+import { describeBanks } from '../session/flash/flash';
 import type { Session } from '../session/session';
 import { optionValue, parseAddress, parseLength, parseNumber } from './args';
 import { UsageError } from './command';
@@ -32,6 +34,16 @@ export const eraseCommand = defineTargetCommand<EraseArgs>({
   async run({ args, session }) {
     const s = session as Session;
     const flash = s.flash;
+    // Check the request against the geometry first: a typo must not leave the core halted.
+    if (args.all) {
+      const banks = await flash.geometry();
+      if (!banks.some((b) => b.index === args.bank)) {
+        throw new ValidationError(`flash bank ${args.bank} does not exist`, { hint: describeBanks(banks) });
+      }
+    }
+    const plan = args.all ? undefined : await flash.planEraseRange(args.address, args.length, { pad: args.pad }).catch((e: unknown) => {
+      throw cliWording(e);
+    });
     // OpenOCD erases only a halted target (flash programming does a reset init for the same reason).
     if ((await s.target.state()) !== 'halted') {
       process.stderr.write('halting the target to erase\n');
@@ -40,10 +52,21 @@ export const eraseCommand = defineTargetCommand<EraseArgs>({
     if (args.all) {
       const r = await flash.eraseAll(args.bank);
       process.stdout.write(`erased flash bank #${args.bank} (${r.method === 'mass_erase' ? 'mass erase' : 'every sector'})\n`);
-    } else {
-      const r = await flash.eraseRange(args.address, args.length, { pad: args.pad });
-      process.stdout.write(`erased sectors ${r.first}-${r.last} of bank #${r.bank} (${hex32(args.address)}, ${args.length} bytes)\n`);
+    } else if (plan) {
+      await flash.eraseSectors(plan.bank, plan.first, plan.last);
+      const padded = plan.address !== args.address || plan.length !== args.length;
+      process.stdout.write(
+        `erased sectors ${plan.first}-${plan.last} of bank #${plan.bank}: ${hex32(plan.address)}..${hex32(plan.address + plan.length - 1)} (${plan.length} bytes)` +
+          (padded ? `, padded from ${hex32(args.address)}, ${args.length} bytes` : '') +
+          '\n',
+      );
     }
     return 0;
   },
 });
+
+/** The library's hint names its option (pad: true); on the command line it is --pad. */
+function cliWording(e: unknown): unknown {
+  if (!(e instanceof ValidationError) || !e.hint?.includes('(pad: true)')) return e;
+  return new ValidationError(e.message, { hint: e.hint.replace('(pad: true)', '(--pad)'), cause: e });
+}

@@ -2,12 +2,14 @@
 // with progress. On a terminal a progress bar redraws in place on stderr; with --json
 // every event is one JSON object per line on stdout, ending with exactly one
 // {"type":"done"|"failed"|"cancelled",...}. Ctrl-C cancels between chunks (exit 1).
+import { formatFromExtension } from '../images/detect';
 import { loadImageFile } from '../images/load';
 import type { Image } from '../images/types';
-import { toErrorValue } from '../openocd/errors';
+import { toErrorValue, ValidationError } from '../openocd/errors';
 import type { FlashEvent, ProgramDone } from '../session/flash/types';
 import type { Session } from '../session/session';
 import { expectPositional, optionValue, parseAddress } from './args';
+import { UsageError } from './command';
 import { formatProgress, hex32, hexN, printError } from './output';
 import { defineTargetCommand } from './target-command';
 
@@ -17,6 +19,8 @@ export interface FlashArgs {
   verify: boolean;
   reset: boolean;
   json: boolean;
+  /** Loaded and checked before OpenOCD starts (prepare); unset for a .bin without --address. */
+  loaded?: Image;
 }
 
 /** Draws the progress bar in place; a phase's line is kept when the next phase starts. */
@@ -51,19 +55,32 @@ function summary(done: ProgramDone): string {
   return lines.join('\n') + '\n';
 }
 
-async function loadImage(session: Session, args: FlashArgs): Promise<Image> {
-  if (args.address !== undefined) return loadImageFile(args.image, { address: args.address });
+const NO_ADDRESSES = /no addresses of its own/;
+
+/**
+ * Before OpenOCD starts: a missing or broken file fails in milliseconds, not after a
+ * connect. Only a raw binary without --address waits for the target (its flash base).
+ */
+async function prepareImage(args: FlashArgs): Promise<void> {
   try {
-    return await loadImageFile(args.image);
+    args.loaded = await loadImageFile(args.image, args.address === undefined ? {} : { address: args.address });
   } catch (err) {
-    // A raw binary without --address goes to the start of the first flash bank, like a
-    // plain `program file.bin` would on most parts, and we say where.
-    if (!/no addresses of its own/.test(String((err as Error).message))) throw err;
-    const [bank] = await session.flash.banks();
-    if (!bank) throw err;
-    process.stderr.write(`no --address given: programming at the start of flash bank #${bank.index}, ${hex32(bank.base)}\n`);
-    return loadImageFile(args.image, { address: bank.base });
+    if (args.address === undefined && err instanceof ValidationError && NO_ADDRESSES.test(err.message)) return;
+    // Content sniffing found a format with its own addresses: that is a usage mistake.
+    if (err instanceof ValidationError && /a load address was given/.test(err.message)) throw new UsageError(err.message);
+    throw err;
   }
+}
+
+async function loadImage(session: Session, args: FlashArgs): Promise<Image> {
+  if (args.loaded) return args.loaded;
+  // A raw binary without --address goes to the start of the first flash bank, like a
+  // plain `program file.bin` would on most parts, and we say where. geometry() is
+  // cached, so programming reuses it instead of asking `flash info` again.
+  const [bank] = await session.flash.geometry();
+  if (!bank) throw new ValidationError(`${args.image}: a raw binary has no addresses of its own, and the target has no flash bank`, { hint: 'Give --address.' });
+  process.stderr.write(`no --address given: programming at the start of flash bank #${bank.index}, ${hex32(bank.base)}\n`);
+  return loadImageFile(args.image, { address: bank.base });
 }
 
 export const flashCommand = defineTargetCommand<FlashArgs>({
@@ -77,9 +94,16 @@ export const flashCommand = defineTargetCommand<FlashArgs>({
     const [image] = expectPositional(p, ['IMAGE']) as [string];
     const a: FlashArgs = { image, verify: p.flags.has('--verify'), reset: p.flags.has('--reset'), json: p.flags.has('--json') };
     const address = optionValue(p, '--address');
-    if (address !== undefined) a.address = parseAddress(address, '--address');
+    if (address !== undefined) {
+      const format = formatFromExtension(image);
+      if (format !== undefined && format !== 'bin') {
+        throw new UsageError(`--address is only for raw binaries: ${image} is ${format === 'ihex' ? 'Intel HEX' : format === 'srec' ? 'an S-record file' : 'an ELF file'} and carries its own addresses`);
+      }
+      a.address = parseAddress(address, '--address');
+    }
     return a;
   },
+  prepare: prepareImage,
   async run({ args, session, signal }) {
     const s = session as Session;
     const bar = !args.json && process.stderr.isTTY ? new ProgressBar(process.stderr) : undefined;

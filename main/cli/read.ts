@@ -8,6 +8,7 @@ import { expectPositional, optionValue, parseAddress, parseChoice, parseLength }
 import { UsageError } from './command';
 import { MEMORY_HINT, withHint } from './output';
 import { defineTargetCommand } from './target-command';
+import { flashBankAt } from './flash-range';
 
 type Format = 'hex' | 'bin' | 'json';
 
@@ -59,8 +60,15 @@ export const readCommand = defineTargetCommand<ReadArgs>({
     return a;
   },
   async run({ args, session }) {
-    const bytes = await (session as Session).memory.readBytes(args.address, args.length).catch((e: unknown) => {
-      throw e instanceof TargetError && !(e instanceof TargetNotHaltedError) ? withHint(e, MEMORY_HINT) : e;
+    const s = session as Session;
+    const bytes = await s.memory.readBytes(args.address, args.length).catch(async (e: unknown) => {
+      if (!(e instanceof TargetError) || e instanceof TargetNotHaltedError) throw e;
+      // In flash, the likely reason is read protection, which the option bytes confirm.
+      if (await flashBankAt(s, args.address, args.length)) {
+        const explained = await s.flash.explainProtection(e, args.address);
+        if (explained !== e) throw explained;
+      }
+      throw withHint(e, MEMORY_HINT);
     });
     const rendered = renderRead(bytes, args);
     if (args.out !== undefined) {

@@ -1,5 +1,6 @@
 // `bringup serve`: the workbench in a browser. Prints the URL (with its access
 // token), serves until Ctrl-C, then stops OpenOCD before exiting (no orphan).
+import type { ConnectionStatus, LogLine } from '../../shared/connection';
 import { VBOARD_PROFILE_ID } from '../../shared/profile';
 import { createServices } from '../host/create-services';
 import { defaultUserDataDir } from '../profiles/user-data';
@@ -83,7 +84,12 @@ export const serveCommand: CliCommand = {
       // The demo is the virtual board, connected at start; its output shows in the page's console.
       await services.profiles.markUsed(VBOARD_PROFILE_ID);
       const profile = await services.profiles.get(VBOARD_PROFILE_ID);
-      if (profile) void services.controller.start(profile).catch((err: unknown) => console.error(`bringup serve: demo connect failed: ${String(err)}`));
+      if (profile) {
+        void services.controller.start(profile).then(
+          (s) => console.log(s.state === 'connected' ? 'Demo: connected to the virtual board.' : `Demo: the virtual board did not connect (${s.state}).`),
+          (err: unknown) => console.error(`bringup serve: demo connect failed: ${String(err)}`),
+        );
+      }
     }
 
     return new Promise<number>((resolve) => {
@@ -94,14 +100,29 @@ export const serveCommand: CliCommand = {
         console.log(`\n${signal}: stopping OpenOCD and the server…`);
         const done = Promise.allSettled([services.controller.stop(), server.close()]);
         void done.then(() => {
+          // `process.on`, not `once`, and removed only now: while the handler is attached the
+          // process registry knows the signal is ours and leaves OpenOCD to this clean-up.
+          for (const sig of SIGNALS) process.off(sig, stop);
+          console.log(stoppedSummary(services.controller.status(), services.controller.logHistory()));
           resolve(0);
           // Whatever still holds the event loop (a socket mid-close) must not keep a stopped server alive.
           setTimeout(() => process.exit(0), 500).unref();
         });
       };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-      process.once('SIGHUP', stop);
+      for (const sig of SIGNALS) process.on(sig, stop);
     });
   },
 };
+
+const SIGNALS: readonly NodeJS.Signals[] = process.platform === 'win32' ? ['SIGINT', 'SIGTERM'] : ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/** One line on how OpenOCD ended: its exit and its last words ("shutdown command invoked" when it stopped politely). */
+export function stoppedSummary(status: ConnectionStatus, log: readonly LogLine[]): string {
+  const exit = status.exit;
+  if (!exit) return 'OpenOCD was not running.';
+  const how = exit.signal ? `killed by ${exit.signal}` : `exit code ${exit.code}`;
+  // After `shutdown` the adapter driver says goodbye too; the line that tells how it ended comes first.
+  const tail = log.slice(-20).filter((l) => l.text.trim() !== '');
+  const why = tail.find((l) => l.text.includes('shutdown command invoked')) ?? tail[tail.length - 1];
+  return `OpenOCD stopped (${how})${why ? `: ${why.text}` : ''}`;
+}

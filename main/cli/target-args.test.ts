@@ -29,6 +29,7 @@ describe('numbers', () => {
     expect(parseLength('16', 0xfffffff0)).toBe(16);
     expect(() => parseLength('17', 0xfffffff0)).toThrow(UsageError);
     expect(() => parseLength('0', 0)).toThrow(UsageError);
+    expect(() => parseLength('4', 0xffffffff)).toThrow('length 4 from 0xffffffff runs past the end of the 32-bit address space (1 byte left there)');
   });
 });
 

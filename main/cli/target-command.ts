@@ -64,12 +64,12 @@ export function defineTargetCommand<A>(def: TargetCommandDef<A>): CliCommand {
         process.stderr.write(`bringup ${def.name}: ${err.message}\n${fullUsage}\n`);
         return 2;
       }
-      return runWithSession(def, args, choice);
+      return runWithSession(def, args, choice, fullUsage);
     },
   };
 }
 
-async function runWithSession<A>(def: TargetCommandDef<A>, args: A, choice: TargetChoice | undefined): Promise<number> {
+async function runWithSession<A>(def: TargetCommandDef<A>, args: A, choice: TargetChoice | undefined, fullUsage: string): Promise<number> {
   const abort = new AbortController();
   let session: Session | undefined;
   let interrupted: (() => void) | undefined;
@@ -86,7 +86,14 @@ async function runWithSession<A>(def: TargetCommandDef<A>, args: A, choice: Targ
   };
   for (const s of SIGNALS) process.on(s, onSignal);
   try {
-    await def.prepare?.(args);
+    try {
+      await def.prepare?.(args);
+    } catch (err) {
+      // A usage mistake only visible in the file (an address for a .hex): exit 2 like the others.
+      if (!(err instanceof UsageError)) throw err;
+      process.stderr.write(`bringup ${def.name}: ${err.message}\n${fullUsage}\n`);
+      return 2;
+    }
     if (choice) {
       const opening = openSession(choice).catch((err: unknown) => {
         throw explainOpenFailure(choice, err);

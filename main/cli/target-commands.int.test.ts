@@ -213,15 +213,69 @@ describe('bringup target commands, built CLI, virtual board', () => {
   it('erase: a sector range, and the reason when the range is not on sectors', async () => {
     const ok = await runCli(['erase', '0x08002000', '1024', ...connect]);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toBe('erased sectors 8-8 of bank #0 (0x08002000, 1024 bytes)\n');
+    expect(ok.stdout).toBe('erased sectors 8-8 of bank #0: 0x08002000..0x080023ff (1024 bytes)\n');
     const bad = await runCli(['erase', '0x08002000', '1000', ...connect]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('is not on a sector boundary');
+    expect(bad.stderr).toContain('(--pad)');
+    expect(bad.stderr).not.toContain('pad: true');
+    const padded = await runCli(['erase', '0x08002100', '100', '--pad', ...connect]);
+    expect(padded.stdout).toBe('erased sectors 8-8 of bank #0: 0x08002000..0x080023ff (1024 bytes), padded from 0x08002100, 100 bytes\n');
+  });
+
+  it('erase: a range outside flash fails before halting the target', async () => {
+    expect((await runCli(['resume', ...connect])).code).toBe(0);
+    const typo = await runCli(['erase', '0x09000000', '1024', ...connect]);
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toContain('0x9000000 is not in any flash bank');
+    expect(typo.stderr).not.toContain('halting');
+    const none = await runCli(['erase', '--all', '--bank', '3', ...connect]);
+    expect(none.stderr).toContain('flash bank 3 does not exist');
+    expect(none.stderr).toContain('Flash banks: #0 stm32f1x 0x08000000..0x0800ffff');
+    const state = await runCli(['repl', ...connect], { input: '[target current] curstate\n' });
+    expect(state.stdout).toBe('running\n');
+  });
+
+  it('write to a flash address is refused with the commands that do change flash', async () => {
+    const r = await runCli(['write', '0x08000010', '0x12345678', ...connect]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('0x08000010 is in flash (bank #0, stm32f1x 0x08000000..0x0800ffff): a memory write does not change flash');
+    expect(r.stderr).toContain('bringup flash FILE --address ADDR');
+  });
+
+  it('flash: the image is read before connecting; --address with a .hex is a usage error', async () => {
+    const port = await freePort(); // nobody listens: a connect would fail
+    const missing = await runCli(['flash', path.join(tmp, 'nope.bin'), '--address', '0x08000000', '--connect', `127.0.0.1:${port}`]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('nope.bin: cannot read the image file (ENOENT)');
+    expect(missing.stderr).not.toContain('ConnectionError');
+    const hexFile = path.join(tmp, 'fw.hex');
+    writeFileSync(hexFile, ':0400000001020304F2\n:00000001FF\n');
+    const hex = await runCli(['flash', hexFile, '--address', '0x08000000', ...connect]);
+    expect(hex.code).toBe(2);
+    expect(hex.stderr).toContain('--address is only for raw binaries');
+  });
+
+  it('--vboard read of read-protected flash: the hint names read protection and the unlock that erases', async () => {
+    const r = await runCli(['read', '0x08000000', '16', '--vboard', '--fault', 'read-protected']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/Hint: The chip is read-protected .*`stm32f1x unlock 0` then `reset halt`.*mass-erases/);
+    expect(r.stderr).not.toContain('memory map');
+  });
+
+  it('repl --vboard: shutdown says OpenOCD ended and exits 1', async () => {
+    const r = await runCli(['repl', '--vboard'], { input: 'shutdown\nversion\n' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('OpenOCD shut down');
+    expect(r.stderr).not.toContain("'shutdown' failed");
+    expect(r.stderr).not.toContain('state: failed');
+    expect(r.stdout).toBe('');
   });
 
   it('repl: commands from stdin, replies on stdout, errors on stderr, exit ends it', async () => {
     const r = await runCli(['repl', ...connect], { input: 'version\nno_such_command\nexpr 6*7\nexit\nversion\n' });
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1); // a script learns that a command failed
+    expect((await runCli(['repl', ...connect], { input: 'expr 1+1\n' })).code).toBe(0);
     expect(r.stdout).toBe('Open On-Chip Debugger 0.12.0\n42\n');
     expect(r.stderr).toContain('invalid command name "no_such_command"');
   });

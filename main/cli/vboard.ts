@@ -1,5 +1,5 @@
 // `bringup vboard`: run the virtual Blue Pill until SIGINT/SIGTERM.
-import { startVirtualBoard, DEFAULT_VBOARD_PORT } from '../vboard/index';
+import { startVirtualBoard, DEFAULT_VBOARD_PORT, type VirtualBoard } from '../vboard/index';
 import { parseFaults } from '../vboard/faults';
 import { UsageError, type CliCommand } from './command';
 
@@ -7,10 +7,12 @@ interface VboardArgs {
   port: number;
   faults: string[];
   flashFile: string | undefined;
+  /** Listen on this Unix-domain socket instead of TCP (OpenOCD: VBOARD_SOCKET=PATH). */
+  socketPath: string | undefined;
 }
 
 export function parseVboardArgs(args: string[]): VboardArgs {
-  const out: VboardArgs = { port: DEFAULT_VBOARD_PORT, faults: [], flashFile: undefined };
+  const out: VboardArgs = { port: DEFAULT_VBOARD_PORT, faults: [], flashFile: undefined, socketPath: undefined };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -29,8 +31,12 @@ export function parseVboardArgs(args: string[]): VboardArgs {
       }
       case '--fault': out.faults.push(value()); break;
       case '--flash-file': out.flashFile = value(); break;
+      case '--socket': out.socketPath = value(); break;
       default: throw new UsageError(`unknown option '${a}'`);
     }
+  }
+  if (out.socketPath !== undefined && args.some((a) => a === '--port' || a.startsWith('--port='))) {
+    throw new UsageError('--port and --socket exclude each other');
   }
   try {
     parseFaults(out.faults);
@@ -40,10 +46,19 @@ export function parseVboardArgs(args: string[]): VboardArgs {
   return out;
 }
 
+/** What `bringup vboard` prints once listening: where, and every fault in effect, including
+ *  read/write protection that came in with --flash-file (it lives in the option bytes). */
+export function startupLines(board: Pick<VirtualBoard, 'host' | 'port' | 'socketPath' | 'faults'>): string[] {
+  const lines = [board.socketPath ? `vboard listening on unix socket ${board.socketPath} (OpenOCD: VBOARD_SOCKET=${board.socketPath})` : `vboard listening on ${board.host}:${board.port}`];
+  const faults = board.faults();
+  if (faults.length) lines.push(`faults: ${faults.join(', ')}`);
+  return lines;
+}
+
 export const vboardCommand: CliCommand = {
   name: 'vboard',
-  usage: 'vboard [--port N] [--fault NAME]... [--flash-file PATH]',
-  summary: 'run the virtual STM32F103 board (remote_bitbang on 127.0.0.1)',
+  usage: 'vboard [--port N | --socket PATH] [--fault NAME]... [--flash-file PATH]',
+  summary: 'run the virtual STM32F103 board (remote_bitbang on 127.0.0.1 or a Unix socket)',
   async run(args) {
     let parsed: VboardArgs;
     try {
@@ -55,9 +70,13 @@ export const vboardCommand: CliCommand = {
       }
       throw err;
     }
-    const board = await startVirtualBoard({ port: parsed.port, faults: parsed.faults, ...(parsed.flashFile ? { flashFile: parsed.flashFile } : {}) });
-    console.log(`vboard listening on ${board.host}:${board.port}`);
-    if (parsed.faults.length) console.log(`faults: ${board.faults().join(', ')}`);
+    const board = await startVirtualBoard({
+      port: parsed.port,
+      faults: parsed.faults,
+      ...(parsed.flashFile ? { flashFile: parsed.flashFile } : {}),
+      ...(parsed.socketPath ? { socketPath: parsed.socketPath } : {}),
+    });
+    for (const line of startupLines(board)) console.log(line);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);

@@ -1,10 +1,11 @@
 // `bringup write ADDR VALUE... [--width 8|16|32]`: consecutive values from ADDR.
-import { TargetError, TargetNotHaltedError } from '../openocd/errors';
+import { TargetError, TargetNotHaltedError, ValidationError } from '../openocd/errors';
 import type { Session } from '../session/session';
 import { optionValue, parseAddress, parseChoice, parseNumber } from './args';
 import { UsageError } from './command';
 import { hexN, MEMORY_HINT, withHint } from './output';
 import { defineTargetCommand } from './target-command';
+import { flashBankAt } from './flash-range';
 
 export interface WriteArgs {
   address: number;
@@ -33,7 +34,16 @@ export const writeCommand = defineTargetCommand<WriteArgs>({
   target: 'required',
   parse: (p) => parseWriteArgs(p.positional, optionValue(p, '--width')),
   async run({ args, session }) {
-    const mem = (session as Session).memory;
+    const s = session as Session;
+    const bank = await flashBankAt(s, args.address, args.values.length * (args.width / 8));
+    if (bank) {
+      // OpenOCD's memory write "succeeds" on flash but the flash controller ignores it.
+      throw new ValidationError(
+        `${hexN(args.address, 32)} is in flash (bank #${bank.index}, ${bank.driver} ${hexN(bank.base, 32)}..${hexN(bank.base + bank.size - 1, 32)}): a memory write does not change flash`,
+        { hint: 'Program flash with `bringup flash FILE --address ADDR` (it erases the sectors first), or erase with `bringup erase ADDR LEN`.' },
+      );
+    }
+    const mem = s.memory;
     const write = args.width === 8 ? mem.writeU8 : args.width === 16 ? mem.writeU16 : mem.writeU32;
     await write.call(mem, args.address, args.values).catch((e: unknown) => {
       throw e instanceof TargetError && !(e instanceof TargetNotHaltedError) ? withHint(e, MEMORY_HINT) : e;

@@ -2,10 +2,11 @@
 // unpowered target, with 3.3 V it is wiring; an UNEXPECTED IDCODE that is a real
 // part's ID is the wrong chip, garbage is a bad wire. Also folds in what the app
 // knows beyond the log: USB scan, active checks, the user's answers, the profile.
-import type { DiagnosisCategory } from '../../shared/diagnose';
+import { classifyVoltage, type DiagnosisCategory } from '../../shared/diagnose';
 import type { DiagnoseInput, Facts, Line, RuleHit } from './types';
 import { isPlausibleIdcode, lookupIdcode } from './idcodes';
 import { compareVersions, newerCommand, newerScript } from './signatures/version-knowledge';
+import { resetEvidence, undecidedNoAnswer } from './no-answer';
 
 export type Scores = Map<DiagnosisCategory, number>;
 
@@ -18,9 +19,6 @@ export interface CombineContext {
   /** Extra log lines that support a category without being a rule hit (e.g. the voltage line). */
   support: Map<DiagnosisCategory, Line[]>;
 }
-
-const LOW_VOLTAGE = 1.5;
-const POWERED_VOLTAGE = 1.6;
 
 function get(c: CombineContext, cat: DiagnosisCategory): number {
   return c.scores.get(cat) ?? 0;
@@ -81,14 +79,22 @@ function discountConstantTdo(c: CombineContext): void {
 function combineVoltage(c: CombineContext): void {
   const v = c.input.answers?.measuredVoltage ?? c.facts.targetVoltage;
   if (v === undefined) return;
-  if (v < LOW_VOLTAGE) {
+  const cls = classifyVoltage(v);
+  if (cls === 'too-high') {
+    // Power is there (too much of it): a finding of its own, never "unpowered".
+    atLeast(c, 'voltage-out-of-range', c.input.answers?.measuredVoltage !== undefined ? 0.92 : 0.8);
+    scale(c, 'target-unpowered', 0.2);
+    support(c, 'voltage-out-of-range', VOLTAGE_LINE);
+    return;
+  }
+  if (cls === 'unpowered' || cls === 'too-low') {
     if (noAnswer(c) || get(c, 'target-unpowered') > 0) {
       atLeast(c, 'target-unpowered', noAnswer(c) ? 0.93 : 0.8);
       scale(c, 'wiring', 0.5);
       scale(c, 'needs-reset-hold', 0.4);
       scale(c, 'wrong-target', 0.5);
     }
-  } else if (v >= POWERED_VOLTAGE) {
+  } else {
     // Power is present: the "no answer" signals now point at wiring or the firmware.
     scale(c, 'target-unpowered', 0.3);
     if (noAnswer(c)) support(c, 'wiring', VOLTAGE_LINE);
@@ -170,7 +176,8 @@ function combineUsb(c: CombineContext): void {
     return;
   }
   const cfg = `${c.input.profile?.interfaceCfg ?? ''} ${c.lines.map((l) => l.text).join(' ')}`.toLowerCase();
-  const kind = Object.keys(PROBE_VIDS).find((k) => cfg.includes(k.replace('-', '')) || cfg.includes(k));
+  const hlaOpenFailed = /\bhla_swd\b/.test(cfg) && c.lines.some((l) => l.text === 'open failed');
+  const kind = hlaOpenFailed ? 'stlink' : Object.keys(PROBE_VIDS).find((k) => cfg.includes(k.replace('-', '')) || cfg.includes(k));
   const vids = kind ? (PROBE_VIDS[kind] ?? []) : [];
   const present = scanned.some((a) => vids.includes(a.vid.toLowerCase()));
   if (scanned.length === 0 || (kind && !present)) {
@@ -211,12 +218,10 @@ function combineChecksAndAnswers(c: CombineContext): void {
       } else {
         scale(c, 'needs-reset-hold', 0.5);
         // Reset was not the missing piece: power or the wires remain, and the log cannot
-        // tell them apart without a voltage. The wiring checklist is walked first: it
-        // covers VTref and GND too, the usual reason a powered board reads as dead.
-        if (noAnswer(c) && !voltageKnown && get(c, 'target-unpowered') > 0) {
-          atLeast(c, 'wiring', Math.min(0.9, get(c, 'target-unpowered') + 0.05));
-          c.support.set('wiring', [...(c.support.get('wiring') ?? []), checkLine(c, CHECK_EVIDENCE['connect-under-reset']!.failed)]);
-        }
+        // tell them apart without a voltage (neutralConstantTdo keeps them level).
+        if (noAnswer(c) && !voltageKnown)
+          for (const cat of ['target-unpowered', 'wiring'] as const)
+            if (get(c, cat) > 0) c.support.set(cat, [...(c.support.get(cat) ?? []), checkLine(c, CHECK_EVIDENCE['connect-under-reset']!.failed)]);
       }
     } else if (check.id === 'lower-adapter-speed' && check.ok) {
       atLeast(c, 'wiring', 0.9);
@@ -255,6 +260,21 @@ function combineSignalIntegrity(c: CombineContext): void {
   } else scale(c, 'signal-integrity', 0.5);
 }
 
+/**
+ * TDO stuck at a constant with no voltage and no decisive check: power, wiring and (until
+ * the reset check ran) firmware holding the pins are equally likely. Keep them level so
+ * the top finding is honest; target-unpowered wins the tie (ORDER) and leads with the
+ * discriminating steps (measure VTref, connect under reset, check the wires).
+ */
+function neutralConstantTdo(c: CombineContext): void {
+  if (!undecidedNoAnswer(c.input, c.facts, c.lines)) return;
+  if (c.facts.mismatches.some((m) => isPlausibleIdcode(m.found))) return;
+  const base = Math.max(get(c, 'target-unpowered'), get(c, 'wiring'), 0.5);
+  c.scores.set('target-unpowered', base);
+  c.scores.set('wiring', base);
+  if (resetEvidence(c.input) === undefined) atLeast(c, 'needs-reset-hold', base - 0.05);
+}
+
 export function combine(c: CombineContext): void {
   discountConstantTdo(c);
   combineVoltage(c);
@@ -265,4 +285,5 @@ export function combine(c: CombineContext): void {
   combineUsb(c);
   combineSignalIntegrity(c);
   combineChecksAndAnswers(c);
+  neutralConstantTdo(c);
 }

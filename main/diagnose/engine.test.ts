@@ -19,9 +19,19 @@ describe('evidence combination', () => {
     expect(f?.evidence).toContain('Info : Target voltage: 0.000000');
   });
 
-  it('all ones alone: unpowered first, wiring a close second', () => {
+  it('all ones alone (no voltage, no check): power, wiring and reset-hold level, first step decides', () => {
     const f = diagnose({ log: ALL_ONES });
-    expect(f.map((x) => x.category).slice(0, 2)).toEqual(['target-unpowered', 'wiring']);
+    expect(f.map((x) => x.category).slice(0, 3)).toEqual(['target-unpowered', 'wiring', 'needs-reset-hold']);
+    expect(f[0]!.confidence - f[2]!.confidence).toBeLessThanOrEqual(0.05);
+    expect(f[0]?.title).toMatch(/does not answer: no power, a wiring fault, or firmware/);
+    expect(f[0]?.steps.map((s) => s.action)).toEqual(['measure-voltage', 'retry-connect-under-reset', 'check-wiring']);
+  });
+
+  it('all zeroes alone is just as undecided (the virtual board reads all zeroes when unpowered)', () => {
+    const f = diagnose({ log: ['Error: JTAG scan chain interrogation failed: all zeroes', 'Error: Check JTAG interface, timings, target power, etc.'] });
+    expect(f.map((x) => x.category).slice(0, 3)).toEqual(['target-unpowered', 'wiring', 'needs-reset-hold']);
+    expect(f[0]?.confidence).toBe(f[1]?.confidence);
+    expect(f[0]?.steps[0]?.action).toBe('measure-voltage');
   });
 
   it('all ones with a measured 3.3 V points at wiring', () => {
@@ -34,6 +44,19 @@ describe('evidence combination', () => {
     const step = f?.steps.find((s) => s.action === 'set-cputapid');
     expect(step?.args).toEqual({ cputapid: '0x2ba01477' });
     expect(step?.text).toContain('set CPUTAPID 0x2ba01477');
+    // 0x2ba01477 is the SW-DP of several families: the stock cfgs that expect it are offered too.
+    const cfgStep = f?.steps.find((s) => s.action === 'suggest-target-for-idcode');
+    expect(cfgStep?.args?.cfgs?.split(',')).toEqual(expect.arrayContaining(['target/stm32f4x.cfg', 'target/stm32f3x.cfg']));
+    expect(cfgStep?.args?.cfgs).not.toContain('target/stm32f1x.cfg');
+  });
+
+  it('IDCODE labels follow the stock cfgs: 0x1ba01477 is the STM32F1 SW-DP, L5/U5 use 0x0be12477', async () => {
+    const { lookupIdcode } = await import('./idcodes');
+    expect(lookupIdcode(0x1ba01477)?.part).toMatch(/STM32F1/);
+    expect(lookupIdcode(0x1ba01477)?.part).not.toMatch(/F4/);
+    expect(lookupIdcode(0x2ba01477)?.alsoCfgs).toContain('target/stm32f4x.cfg');
+    expect(lookupIdcode(0x6ba02477)?.part).not.toMatch(/L5|U5/);
+    expect(lookupIdcode(0x0be12477)?.alsoCfgs).toEqual(['target/stm32l5x.cfg', 'target/stm32u5x.cfg']);
   });
 
   it('an UNEXPECTED IDCODE that is garbage (bit 0 clear) is wiring', () => {
@@ -93,6 +116,27 @@ describe('inputs beyond the log', () => {
     expect(top({ log: INIT_FAILED, answers: { resetHoldHelped: true } })?.category).toBe('needs-reset-hold');
   });
 
+  it('a Kinetis security warning is a secured chip with the family\'s mass erase, not the STM32 unlock', () => {
+    const f = top({ log: ['Warn : **** Your Kinetis MCU is in secured state, which means that,  ****'] });
+    expect(f?.category).toBe('flash-protected');
+    expect(f?.title).toBe('The chip is secured: flash access refused');
+    expect(f?.steps[0]?.text).toContain('kinetis mdm mass_erase');
+    expect(f?.steps.map((s) => s.text).join(' ')).not.toContain('stm32f1x unlock');
+  });
+
+  it('a measured 5 V is its own finding (voltage-out-of-range), not unpowered', () => {
+    const f = diagnose({ log: ALL_ONES, answers: { measuredVoltage: 5.0 } });
+    expect(f[0]?.category).toBe('voltage-out-of-range');
+    expect(f[0]?.title).toBe('Target voltage too high (measured 5.00 V)');
+    expect(f.find((x) => x.category === 'target-unpowered')?.confidence ?? 0).toBeLessThan(0.3);
+  });
+
+  it('an adapter reading between "unpowered" and the operating minimum is "too low"', () => {
+    const f = top({ log: ['Info : Target voltage: 1.420000', 'Error: init mode failed (unable to connect to the target)'] });
+    expect(f?.category).toBe('target-unpowered');
+    expect(f?.title).toBe('Target voltage too low (adapter reads 1.42 V)');
+  });
+
   it('a measured 0 V overrides the adapter reading', () => {
     expect(top({ log: INIT_FAILED, answers: { measuredVoltage: 0.1 } })?.category).toBe('target-unpowered');
   });
@@ -120,5 +164,21 @@ describe('inputs beyond the log', () => {
       expect(x.confidence).toBeGreaterThan(0);
       expect(x.confidence).toBeLessThanOrEqual(1);
     }
+  });
+});
+
+describe('shared voltage bands', () => {
+  it('classifyVoltage uses VOLTAGE_THRESHOLDS at its edges', async () => {
+    const { classifyVoltage, VOLTAGE_THRESHOLDS: T } = await import('../../shared/diagnose');
+    expect([0, T.unpowered - 0.01, T.unpowered, T.minOperating - 0.01, T.minOperating, 3.3, T.maxOperating, T.maxOperating + 0.01].map(classifyVoltage)).toEqual([
+      'unpowered',
+      'unpowered',
+      'too-low',
+      'too-low',
+      'fine',
+      'fine',
+      'fine',
+      'too-high',
+    ]);
   });
 });

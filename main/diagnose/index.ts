@@ -7,3 +7,4 @@ export { SIGNATURES } from './signatures/index';
 export type { DiagnoseInput, DiagnoseLogLine, UsbAdapter, ActiveCheckResult, UserAnswers, SignatureRule, CategorySignatures } from './types';
 export { cannotReachDebugPort, shouldRetryUnderReset } from './reach';
 export { CHECK_EVIDENCE } from './combine';
+export { deprecationNotes, type LogNote } from './notes';

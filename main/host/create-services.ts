@@ -3,7 +3,8 @@
 import type { ConfigCatalogue } from '../../shared/contract';
 import { listAdapters, type ListAdaptersOptions } from '../adapters/list';
 import { createController } from '../openocd/controller';
-import type { ControllerOptions } from '../openocd/controller-api';
+import { resolveOpenOcdPath, type ControllerOptions } from '../openocd/controller-api';
+import { createSettingsStore } from '../settings/store';
 import { findOpenOcd } from '../openocd/binary';
 import { findScriptsDir, listConfigs } from '../openocd/scripts';
 import { createProfileStore } from '../profiles/store';
@@ -23,7 +24,10 @@ export interface ServiceOptions {
 }
 
 export function createServices(opts: ServiceOptions): HostServices {
-  const controller = createController(opts.controller ?? {});
+  const settings = createSettingsStore(opts.userDataDir);
+  // An explicit path (`bringup serve --openocd`) wins; otherwise the saved setting, read at each start.
+  const controllerOpts: ControllerOptions = { ...opts.controller, openocdPath: opts.controller?.openocdPath ?? (async () => (await settings.get()).openocdPath) };
+  const controller = createController(controllerOpts);
   const profiles = createProfileStore(opts.userDataDir);
   let scriptsDir: Promise<string | undefined> | undefined;
 
@@ -31,7 +35,7 @@ export function createServices(opts: ServiceOptions): HostServices {
     if (opts.controller?.scriptsDir) return opts.controller.scriptsDir;
     let bin: string | undefined;
     try {
-      bin = (await findOpenOcd({ setting: opts.controller?.openocdPath })).path;
+      bin = (await findOpenOcd({ setting: await resolveOpenOcdPath(controllerOpts) })).path;
     } catch {
       bin = undefined; // no OpenOCD: the standard folders may still exist
     }
@@ -41,6 +45,7 @@ export function createServices(opts: ServiceOptions): HostServices {
   return {
     controller,
     profiles,
+    settings,
     sessions: new SessionHolder(controller),
     images: new ImageStore(),
     flashJobs: new FlashJobs(),

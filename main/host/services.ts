@@ -6,6 +6,7 @@ import type { DetectedAdapter } from '../../shared/adapters';
 import type { ConfigCatalogue } from '../../shared/contract';
 import type { OpenOcdControllerImpl } from '../openocd/controller';
 import type { ProfileStore } from '../profiles/store';
+import type { SettingsStore } from '../settings/store';
 import type { BoardSwitches } from './board-switches';
 import type { FlashJobs } from './flash-jobs';
 import type { ImageStore } from './image-store';
@@ -14,6 +15,8 @@ import type { SessionHolder } from './session-holder';
 export interface HostServices {
   controller: OpenOcdControllerImpl;
   profiles: ProfileStore;
+  /** The app's settings (settings.json); the controller reads the OpenOCD path from it at each start. */
+  settings: SettingsStore;
   listConfigs(): Promise<ConfigCatalogue>;
   /** Debug adapters on USB now (main/adapters). */
   listAdapters(): Promise<DetectedAdapter[]>;

@@ -179,5 +179,6 @@ describe('format detection and loading', () => {
     expect(img.source).toBe(join(dir, 'fw.srec'));
     expect(Array.from(img.segments[0]!.data)).toEqual(Array.from(data));
     await expect(loadImageFile(join(dir, 'missing.hex'))).rejects.toThrow(/missing\.hex: cannot read the image file \(ENOENT\)/);
+    await expect(loadImageFile(dir)).rejects.toMatchObject({ hint: expect.stringMatching(/is a directory/) });
   });
 });

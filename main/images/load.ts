@@ -59,7 +59,7 @@ export async function loadImageFile(path: string, opts: ImageLoadOptions = {}): 
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new ValidationError(`${path}: cannot read the image file (${code ?? String(err)})`, {
-      hint: code === 'ENOENT' ? 'Check the path.' : 'Check the file permissions.',
+      hint: code === 'ENOENT' ? 'Check the path.' : code === 'EISDIR' ? 'That is a directory: give the image file inside it.' : 'Check the file permissions.',
       cause: err,
     });
   }

@@ -48,6 +48,30 @@ describe('buildOpenOcdArgs', () => {
     ]);
   });
 
+  it('runs preTargetCommands after the interface cfg and transport, before the target cfg (and before the speed the target cfg would override)', () => {
+    const pre = { preTargetCommands: ['set CPUTAPID 0x2ba01477', ' '] };
+    const args = buildOpenOcdArgs(
+      { ...base, interfaceCfg: 'interface/stlink.cfg', transport: 'hla_swd', targetCfg: 'target/stm32f1x.cfg', adapterSpeedKhz: 100, ...pre },
+      { ports },
+    );
+    expect(args.slice(args.indexOf('interface/stlink.cfg') - 1)).toEqual([
+      '-f', 'interface/stlink.cfg',
+      '-c', 'transport select hla_swd',
+      '-c', 'set CPUTAPID 0x2ba01477',
+      '-f', 'target/stm32f1x.cfg',
+      '-c', 'adapter speed 100',
+      '-c', 'init',
+    ]);
+    // A board cfg sources interface and target itself: the commands come before it.
+    const board = buildOpenOcdArgs({ ...base, boardCfg: 'board/stm32f103c8_blue_pill.cfg', ...pre }, { ports });
+    expect(board.indexOf('set CPUTAPID 0x2ba01477')).toBe(board.indexOf('board/stm32f103c8_blue_pill.cfg') - 2);
+    // The virtual board: after its interface cfg, before the stock target cfg.
+    const vb = buildOpenOcdArgs({ ...base, kind: 'vboard', transport: 'jtag', ...pre }, { ports, assetsDir: '/app/assets' });
+    const at = vb.indexOf('set CPUTAPID 0x2ba01477');
+    expect(vb.slice(at - 2, at + 3)).toEqual(['transport select jtag', '-c', 'set CPUTAPID 0x2ba01477', '-f', 'target/stm32f1x.cfg']);
+    expect(vb.indexOf('/app/assets/openocd/vboard.cfg')).toBeLessThan(at);
+  });
+
   it('passes odd file names as one argv element, via `script "..."` when they have Tcl braces', () => {
     const args = buildOpenOcdArgs({ ...base, interfaceCfg: '/home/me/my boards/a b.cfg', targetCfg: '/tmp/{x}.cfg' }, { ports });
     expect(args).toContain('/home/me/my boards/a b.cfg');

@@ -8,7 +8,10 @@
 //   tcl/telnet/gdb   our free ports (or disabled)
 //   -f interface     the adapter driver must exist before `transport select`
 //   transport select before the target cfg, which branches on the transport
-//   -f target/board
+//   pre-target cmds  the profile's preTargetCommands: variables the target cfg
+//                    reads (`set CPUTAPID ...`) must exist before it is sourced
+//   -f target/board  (a board cfg sources interface and target itself, so the
+//                    pre-target commands come before it and transport after it)
 //   adapter speed    after the target cfg, which often sets its own speed
 //   reset_config     likewise
 //   extra commands   the user's, in order
@@ -53,18 +56,24 @@ export function buildOpenOcdArgs(profile: ConnectionProfile, opts: BuildArgsOpti
   c(`telnet_port ${opts.ports.telnet === undefined ? 'disabled' : port(opts.ports.telnet, 'telnet')}`);
   c(`gdb_port ${opts.ports.gdb === undefined ? 'disabled' : port(opts.ports.gdb, 'gdb')}`);
 
+  const preTarget = (): void => {
+    for (const cmd of profile.preTargetCommands ?? []) command(cmd, c);
+  };
   if (profile.kind === 'vboard') {
     if (!opts.assetsDir) throw new ValidationError('The virtual board needs the assets folder (assets/openocd/vboard.cfg)');
     args.push(...fileArgs(vboardCfgPath(opts.assetsDir)));
     if (profile.transport) c(`transport select ${word(profile.transport, 'transport')}`);
+    preTarget();
     args.push(...fileArgs(VBOARD_TARGET_CFG));
   } else if (profile.boardCfg) {
     // A board cfg sources its own interface and target.
+    preTarget();
     args.push(...fileArgs(profile.boardCfg));
     if (profile.transport) c(`transport select ${word(profile.transport, 'transport')}`);
   } else {
     if (profile.interfaceCfg) args.push(...fileArgs(profile.interfaceCfg));
     if (profile.transport) c(`transport select ${word(profile.transport, 'transport')}`);
+    preTarget();
     if (profile.targetCfg) args.push(...fileArgs(profile.targetCfg));
   }
   if (profile.adapterSpeedKhz !== undefined) {
@@ -77,10 +86,7 @@ export function buildOpenOcdArgs(profile: ConnectionProfile, opts: BuildArgsOpti
     for (const w of words) word(w, 'reset_config');
     c(`reset_config ${words.join(' ')}`);
   }
-  for (const extra of profile.extraCommands) {
-    if (extra.includes('\0')) throw new ValidationError('An extra command cannot contain a NUL character');
-    if (extra.trim()) c(extra);
-  }
+  for (const extra of profile.extraCommands) command(extra, c);
   c('init');
   return args;
 }
@@ -103,6 +109,12 @@ function fileArgs(file: string): string[] {
   const f = process.platform === 'win32' ? file.replace(/\\/g, '/') : file;
   if (/[{}\\]/.test(f)) return ['-c', `script "${tclQuote(f)}"`];
   return ['-f', f];
+}
+
+/** One user command as its own `-c`; blank ones are skipped. */
+function command(cmd: string, c: (cmd: string) => void): void {
+  if (cmd.includes('\0')) throw new ValidationError('A profile command cannot contain a NUL character');
+  if (cmd.trim()) c(cmd);
 }
 
 function port(n: number, name: string): number {

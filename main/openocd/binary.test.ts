@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { findOpenOcd, parseOpenOcdVersion, versionFromBanner } from './binary';
+import { findOpenOcd, isSupportedVersion, parseOpenOcdVersion, versionFromBanner } from './binary';
 import { ProcessError } from './errors';
 
 describe('version parsing', () => {
@@ -26,6 +26,7 @@ describe('findOpenOcd', () => {
     // A stand-in binary that prints the banner on stderr the way OpenOCD does.
     await fs.writeFile(path.join(dir, 'openocd'), '#!/bin/sh\necho "Open On-Chip Debugger 0.12.3" >&2\n', { mode: 0o755 });
     await fs.writeFile(path.join(dir, 'not-openocd'), '#!/bin/sh\necho hello\n', { mode: 0o755 });
+    await fs.writeFile(path.join(dir, 'old-openocd'), '#!/bin/sh\necho "Open On-Chip Debugger 0.10.0" >&2\n', { mode: 0o755 });
   });
   afterAll(() => fs.rm(dir, { recursive: true, force: true }));
 
@@ -45,4 +46,20 @@ describe('findOpenOcd', () => {
   it('rejects a binary that is not OpenOCD', async () => {
     await expect(findOpenOcd({ setting: path.join(dir, 'not-openocd'), env: {} })).rejects.toThrow(/did not identify OpenOCD/);
   });
+
+  it('refuses OpenOCD older than 0.11, naming the version found and what to do', async () => {
+    const err = await findOpenOcd({ setting: path.join(dir, 'old-openocd'), env: {} }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ProcessError);
+    expect((err as ProcessError).message).toBe(`OpenOCD 0.10.0 at '${path.join(dir, 'old-openocd')}' is too old: the workbench needs OpenOCD 0.11 or newer`);
+    expect((err as ProcessError).hint).toMatch(/Install OpenOCD 0\.11 or newer.*Settings/s);
+  });
+});
+
+describe('isSupportedVersion', () => {
+  it.each([
+    ['0.10.0', false],
+    ['0.11.0-rc2', true],
+    ['0.12.0+dev-01312-g18281b0c4', true],
+    ['1.0.0', true],
+  ])('%s -> %s', (v, ok) => expect(isSupportedVersion(v)).toBe(ok));
 });

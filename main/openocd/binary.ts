@@ -19,9 +19,12 @@ export interface VersionParts {
   suffix: string;
 }
 
+/** The oldest OpenOCD the workbench drives (README: "OpenOCD 0.11 or newer"). */
+export const MIN_OPENOCD = { major: 0, minor: 11 } as const;
+
 export const INSTALL_HINT =
-  'Install OpenOCD 0.12 or newer: Debian/Ubuntu `sudo apt-get install openocd`, macOS `brew install open-ocd`, ' +
-  'Windows: download xPack OpenOCD (https://xpack-dev-tools.github.io/openocd-xpack/) and set its bin/openocd.exe in Settings. ' +
+  'Install OpenOCD 0.11 or newer: Debian/Ubuntu `sudo apt-get install openocd`, macOS `brew install open-ocd`, ' +
+  'Windows: download xPack OpenOCD (https://xpack-dev-tools.github.io/openocd-xpack/) and choose its bin/openocd.exe in Settings. ' +
   'Or point BRINGUP_OPENOCD at the binary.';
 
 const VERSION_RE = /Open On-Chip Debugger\s+(\S+)/;
@@ -51,7 +54,20 @@ export async function findOpenOcd(opts: { setting?: string; env?: NodeJS.Process
     found = await searchPath('openocd', env);
     if (!found) throw new ProcessError('OpenOCD is not installed or not on PATH', { hint: INSTALL_HINT });
   }
-  return { path: found, version: await readVersion(found) };
+  const version = await readVersion(found);
+  if (!isSupportedVersion(version)) {
+    throw new ProcessError(`OpenOCD ${version} at '${found}' is too old: the workbench needs OpenOCD ${MIN_OPENOCD.major}.${MIN_OPENOCD.minor} or newer`, {
+      hint: `${INSTALL_HINT} If a newer OpenOCD is installed elsewhere, choose it in Settings.`,
+    });
+  }
+  return { path: found, version };
+}
+
+/** True for MIN_OPENOCD and later (dev builds of a version count as that version); unparsable versions get the benefit of the doubt. */
+export function isSupportedVersion(version: string): boolean {
+  const v = parseOpenOcdVersion(version);
+  if (!v) return true;
+  return v.major > MIN_OPENOCD.major || (v.major === MIN_OPENOCD.major && v.minor >= MIN_OPENOCD.minor);
 }
 
 function readVersion(bin: string): Promise<string> {

@@ -12,12 +12,21 @@ export interface TargetEvent {
 }
 
 export interface ControllerOptions {
-  /** OpenOCD binary: explicit setting, else $BRINGUP_OPENOCD, else PATH. */
-  openocdPath?: string;
+  /**
+   * OpenOCD binary: explicit setting, else $BRINGUP_OPENOCD, else PATH. A function is asked
+   * at every start (the app's persisted Settings, which the user may change while running).
+   */
+  openocdPath?: string | (() => Promise<string | undefined>);
   /** OpenOCD scripts folder for -s, when not the binary's default. */
   scriptsDir?: string;
   /** How long to wait for the tcl port before failing the start. */
   readyTimeoutMs?: number;
+}
+
+/** The OpenOCD path setting as it stands now. */
+export async function resolveOpenOcdPath(opts: Pick<ControllerOptions, 'openocdPath'>): Promise<string | undefined> {
+  const p = opts.openocdPath;
+  return typeof p === 'function' ? p() : p;
 }
 
 export interface OpenOcdController {

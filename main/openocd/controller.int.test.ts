@@ -211,6 +211,12 @@ describe('OpenOCD controller (real openocd, dummy adapter)', () => {
     const socketPath = board?.socketPath;
     if (process.platform === 'win32') expect(board?.port).toBeGreaterThan(0);
     else expect(socketPath && (await fs.stat(socketPath)).isSocket()).toBe(true);
+    // ...in a folder of its own that only this user can enter (no one else drives the board).
+    const socketDir = socketPath ? path.dirname(socketPath) : undefined;
+    if (socketDir) {
+      expect(socketDir).not.toBe(os.tmpdir());
+      expect((await fs.stat(socketDir)).mode & 0o777).toBe(0o700);
+    }
     // The app's own connect-time queries stay out of the user's console: no echoed
     // replies, and no "Translation ... not implemented" errors from a speed query.
     const logged = ctl.logHistory().map((l) => l.text);
@@ -239,5 +245,6 @@ describe('OpenOCD controller (real openocd, dummy adapter)', () => {
     await ctl.stop();
     expect(ctl.virtualBoard()).toBeUndefined();
     if (socketPath) await expect(fs.stat(socketPath)).rejects.toThrow(/ENOENT/);
+    if (socketDir) await expect(fs.stat(socketDir)).rejects.toThrow(/ENOENT/);
   });
 });

@@ -3,11 +3,12 @@
 // connected → stopped (stop) | failed (OpenOCD died: exit code + reason lines).
 // start() while running restarts. start/stop run one at a time; stop() during a
 // start kills the starting process so it never waits for the readiness timeout.
+import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { ConnectionProfile } from '../../shared/profile';
 import type { ConnectionStatus, ExitInfo, LogLine } from '../../shared/connection';
-import type { ControllerOptions, OpenOcdController, TargetEvent } from './controller-api';
+import { resolveOpenOcdPath, type ControllerOptions, type OpenOcdController, type TargetEvent } from './controller-api';
 import { buildOpenOcdArgs, buildOpenOcdEnv, type OpenOcdPorts } from './args';
 import { findOpenOcd } from './binary';
 import { FIXED_SPEED_LINE, gatherConnectionInfo, toTargetState } from './connection-info';
@@ -21,15 +22,17 @@ import { TclRpcClient, type CommandOptions } from './rpc-client';
 import { assetsDir } from '../paths';
 import { startVirtualBoard, type VirtualBoard } from '../vboard/index';
 
-let boardSockets = 0;
 /**
  * Where the app's own virtual board listens. A Unix-domain socket where there is one:
  * each JTAG scan is a round trip to the board, and a local socket costs both sides less
- * per trip than TCP loopback (bench/vboard.ts). Windows keeps TCP on a free port.
+ * per trip than TCP loopback (bench/vboard.ts). The socket lives in a private folder
+ * (mkdtemp: mode 0700) so no other user on the machine can connect to it and drive the
+ * board; the folder goes with the board. Windows keeps TCP on a free port.
  */
-function vboardEndpoint(): { socketPath: string } | { port: number; host: string } {
+async function vboardEndpoint(): Promise<{ socketPath: string; dir: string } | { port: number; host: string }> {
   if (process.platform === 'win32') return { port: 0, host: LOOPBACK };
-  return { socketPath: path.join(os.tmpdir(), `bringup-vboard-${process.pid}-${++boardSockets}.sock`) };
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bringup-vboard-'));
+  return { socketPath: path.join(dir, 'board.sock'), dir };
 }
 
 export interface OpenOcdControllerImpl extends OpenOcdController {
@@ -56,6 +59,8 @@ class Controller implements OpenOcdControllerImpl {
   private rpc: TclRpcClient | undefined;
   private notif: NotificationClient | undefined;
   private board: VirtualBoard | undefined;
+  /** The private folder holding the board's socket; removed with the board. */
+  private boardDir: string | undefined;
   private currentPorts: OpenOcdPorts | undefined;
   private stopping = false;
   private reconnecting: Promise<TclRpcClient> | undefined;
@@ -139,9 +144,12 @@ class Controller implements OpenOcdControllerImpl {
     this.stopping = false;
     this.setStatus({ state: 'starting', target: 'unknown', info: { taps: [] }, profileId: profile.id });
     try {
-      const binary = await findOpenOcd({ setting: this.opts.openocdPath });
+      const binary = await findOpenOcd({ setting: await resolveOpenOcdPath(this.opts) });
       if (profile.kind === 'vboard') {
-        this.board = await startVirtualBoard({ ...vboardEndpoint(), faults: profile.vboardFaults ?? [] });
+        const endpoint = await vboardEndpoint();
+        if ('dir' in endpoint) this.boardDir = endpoint.dir;
+        const listen = 'socketPath' in endpoint ? { socketPath: endpoint.socketPath } : endpoint;
+        this.board = await startVirtualBoard({ ...listen, faults: profile.vboardFaults ?? [] });
       }
       const assets = profile.kind === 'vboard' ? assetsDir() : undefined;
       for (let attempt = 0; ; attempt++) {
@@ -257,8 +265,11 @@ class Controller implements OpenOcdControllerImpl {
 
   private async closeBoard(): Promise<void> {
     const board = this.board;
+    const dir = this.boardDir;
     this.board = undefined;
+    this.boardDir = undefined;
     await board?.close().catch(() => undefined);
+    if (dir) await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
   }
 
   private onLogLine(line: LogLine): void {

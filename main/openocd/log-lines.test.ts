@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LogLine } from '../../shared/connection';
-import { LineSplitter, LogRing, parseLogLevel, parseTargetVoltage, reasonLines } from './log-lines';
+import { LineSplitter, MAX_LINE_CHARS, LogRing, parseLogLevel, parseTargetVoltage, reasonLines } from './log-lines';
 
 describe('parseLogLevel', () => {
   it.each([
@@ -59,5 +59,24 @@ describe('parseTargetVoltage', () => {
     ['Info : clock speed 950 kHz', undefined],
   ])('%s', (text, v) => {
     expect(parseTargetVoltage(text)).toBe(v);
+  });
+});
+
+describe('LineSplitter bound', () => {
+  it('cuts text that never ends its line at MAX_LINE_CHARS, keeping every character', () => {
+    const s = new LineSplitter();
+    const out: string[] = [];
+    const chunk = Buffer.alloc(10_000, 'x');
+    for (let i = 0; i < 20; i++) out.push(...s.push(chunk)); // 200,000 bytes, no newline
+    expect(out.map((l) => l.length)).toEqual([MAX_LINE_CHARS, MAX_LINE_CHARS, MAX_LINE_CHARS]);
+    out.push(...s.push('\n'));
+    expect(out.join('').length).toBe(200_000);
+    expect(out.every((l) => l.length <= MAX_LINE_CHARS)).toBe(true);
+  });
+
+  it('never cuts a surrogate pair', () => {
+    const s = new LineSplitter(4);
+    expect(s.push('abc😀def')).toEqual(['abc', '😀de']);
+    expect(s.flush()).toEqual(['f']);
   });
 });

@@ -25,16 +25,35 @@ export function parseLogLevel(line: string): LogLevel {
   return 'user';
 }
 
-/** Splits a byte stream into lines ("\n" or "\r\n"), decoding UTF-8 across chunk borders. */
+/** The longest line kept whole: text without a newline beyond this is cut into lines of this size. */
+export const MAX_LINE_CHARS = 64 * 1024;
+
+/**
+ * Splits a byte stream into lines ("\n" or "\r\n"), decoding UTF-8 across chunk borders.
+ * A stream that never sends a newline (a binary dump, a runaway script) must not grow one
+ * string without bound: the unterminated part is cut every MAX_LINE_CHARS characters.
+ */
 export class LineSplitter {
   private readonly decoder = new StringDecoder('utf8');
   private partial = '';
 
+  constructor(private readonly maxLine = MAX_LINE_CHARS) {}
+
   push(chunk: Buffer | string): string[] {
     const text = this.partial + (typeof chunk === 'string' ? chunk : this.decoder.write(chunk));
     const parts = text.split('\n');
-    this.partial = parts.pop() ?? '';
-    return parts.map(stripCr);
+    let rest = parts.pop() ?? '';
+    const lines = parts.map(stripCr);
+    while (rest.length > this.maxLine) {
+      let cut = this.maxLine;
+      // Never cut a UTF-16 surrogate pair in two.
+      const code = rest.charCodeAt(cut - 1);
+      if (code >= 0xd800 && code <= 0xdbff) cut--;
+      lines.push(rest.slice(0, cut));
+      rest = rest.slice(cut);
+    }
+    this.partial = rest;
+    return lines;
   }
 
   /** The unterminated last line, if any (call at end of stream). */

@@ -1,8 +1,12 @@
 // No orphan OpenOCD, ever: not even when the app itself is killed with SIGKILL and
 // runs no exit hook. The host here is a real Node process running our process code.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { findOpenOcd } from './binary';
+import { freePort } from './ports';
+import { OpenOcdProcess } from './process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,20 +42,70 @@ async function waitGone(pid: number, timeoutMs: number): Promise<boolean> {
   return !isAlive(pid);
 }
 
-it.runIf(process.platform === 'linux')('OpenOCD ends when its host is SIGKILLed', async () => {
-  const host = spawn(process.execPath, [hostScript], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  const pid = await new Promise<number>((resolve, reject) => {
-    host.stdout.on('data', (b: Buffer) => {
-      out += b.toString();
-      const m = /READY (\d+)/.exec(out);
-      if (m) resolve(Number(m[1]));
+// Both guards, each as a user's platform gets it: the kernel's parent-death signal (Linux
+// default) and the stdin watchdog (macOS and Windows; forced here with BRINGUP_WATCHDOG=1).
+describe.runIf(process.platform === 'linux').each([
+  { mode: 'pdeathsig', env: {} },
+  { mode: 'watchdog', env: { BRINGUP_WATCHDOG: '1' } },
+])('$mode', ({ mode, env }) => {
+  it('OpenOCD ends when its host is SIGKILLed', async () => {
+    const host = spawn(process.execPath, [hostScript], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BRINGUP_ASSETS: path.join(__dirname, '..', '..', 'assets'), ...env } });
+    let out = '';
+    const [pid, launchMode] = await new Promise<[number, string]>((resolve, reject) => {
+      host.stdout.on('data', (b: Buffer) => {
+        out += b.toString();
+        const m = /READY (\d+) (\w+)/.exec(out);
+        if (m) resolve([Number(m[1]), m[2] as string]);
+      });
+      host.stderr.on('data', (b: Buffer) => (out += b.toString()));
+      host.once('exit', (code) => reject(new Error(`host exited early (${code}): ${out}`)));
     });
-    host.once('exit', (code) => reject(new Error(`host exited early (${code}): ${out}`)));
+    try {
+      expect(launchMode).toBe(mode);
+      expect(isAlive(pid)).toBe(true);
+      expect(readFileSync(`/proc/${pid}/comm`, 'utf8').trim()).toBe('openocd');
+      host.kill('SIGKILL');
+      const gone = await waitGone(pid, 10_000);
+      expect(gone, `openocd ${pid} outlived its killed host`).toBe(true);
+    } finally {
+      host.kill('SIGKILL');
+      if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+    }
   });
-  expect(isAlive(pid)).toBe(true);
-  host.kill('SIGKILL');
-  const gone = await waitGone(pid, 10_000);
-  if (!gone) process.kill(pid, 'SIGKILL');
-  expect(gone, `openocd ${pid} outlived its killed host`).toBe(true);
+});
+
+// Through the watchdog, the app still sees OpenOCD's own ending: a polite `shutdown`
+// exits 0, a SIGKILL shows as SIGKILL, and OpenOCD itself is gone either way.
+describe.runIf(process.platform === 'linux')('watchdog exit semantics', () => {
+  const DUMMY = ['-c', 'bindto 127.0.0.1', '-c', 'telnet_port disabled', '-c', 'gdb_port disabled', '-c', 'adapter driver dummy', '-c', 'transport select jtag', '-c', 'jtag newtap dummy cpu -irlen 4', '-c', 'init'];
+
+  async function startWatched(): Promise<{ proc: OpenOcdProcess; tcl: number; openocdPid: number }> {
+    const bin = await findOpenOcd({});
+    const tcl = await freePort();
+    const proc = new OpenOcdProcess({ binary: bin.path, args: ['-c', `tcl_port ${tcl}`, ...DUMMY], env: { BRINGUP_WATCHDOG: '1' } });
+    const rpc = await proc.waitReady({ port: tcl, timeoutMs: 15_000 });
+    rpc.close();
+    const openocdPid = Number(execFileSync('pgrep', ['-P', String(proc.pid)], { encoding: 'utf8' }).trim());
+    return { proc, tcl, openocdPid };
+  }
+
+  it('shutdown exits 0; SIGKILL reports SIGKILL; OpenOCD is gone', async () => {
+    const a = await startWatched();
+    try {
+      expect(a.proc.launchMode).toBe('watchdog');
+      expect(await a.proc.stop({ tclPort: a.tcl })).toEqual({ code: 0, signal: null });
+      expect(isAlive(a.openocdPid)).toBe(false);
+    } finally {
+      a.proc.kill('SIGKILL');
+    }
+    const b = await startWatched();
+    try {
+      b.proc.kill('SIGKILL');
+      expect((await b.proc.exited).signal).toBe('SIGKILL');
+      expect(await waitGone(b.openocdPid, 5000)).toBe(true);
+      expect(b.proc.exitError().message).toMatch(/^OpenOCD was killed by SIGKILL/);
+    } finally {
+      b.proc.kill('SIGKILL');
+    }
+  });
 });

@@ -1,10 +1,28 @@
 // OpenOCD must never outlive the app, even when the app is killed with SIGKILL and
-// gets no chance to clean up. On Linux, util-linux's `setpriv --pdeathsig` asks the
-// kernel to send OpenOCD SIGTERM when its parent dies; setpriv then execs OpenOCD,
-// so the pid, the pipes and the exit code are OpenOCD's own. Elsewhere (macOS,
-// Windows) the process registry's exit hooks are what we have.
-import { accessSync, constants } from 'node:fs';
+// gets no chance to clean up. Two ways, picked per platform:
+// - 'pdeathsig' (Linux): util-linux's `setpriv --pdeathsig` asks the kernel to send
+//   OpenOCD SIGTERM when its parent dies; setpriv then execs OpenOCD, so the pid, the
+//   pipes and the exit code are OpenOCD's own.
+// - 'watchdog' (macOS, Windows, Linux without setpriv, or BRINGUP_WATCHDOG=1): a tiny
+//   Node script (assets/openocd/watchdog.cjs) starts OpenOCD and stops it when its stdin,
+//   a pipe from the app, reaches EOF: the kernel closes that pipe however the app dies.
+//   The pid the app holds is then the watchdog's; OpenOcdProcess signals through it
+//   (forwarded signals, a signal name on stdin, the process group for SIGKILL), and the
+//   watchdog exits with OpenOCD's own exit code or signal.
+// 'direct' (no protection) only when neither is available, or BRINGUP_WATCHDOG=0.
+import { accessSync, constants, existsSync } from 'node:fs';
 import path from 'node:path';
+import { assetsDir } from '../paths';
+
+export type LaunchMode = 'direct' | 'pdeathsig' | 'watchdog';
+
+export interface Launch {
+  command: string;
+  args: string[];
+  mode: LaunchMode;
+  /** Extra environment for the launcher (Electron must be told to run the watchdog as Node). */
+  env?: Record<string, string>;
+}
 
 const SETPRIV_CANDIDATES = ['/usr/bin/setpriv', '/bin/setpriv'];
 let setprivPath: string | null | undefined;
@@ -25,18 +43,34 @@ function findSetpriv(): string | null {
   return setprivPath;
 }
 
+/** The watchdog script, or undefined when the assets folder cannot be found. */
+export function watchdogScript(): string | undefined {
+  try {
+    const p = path.join(assetsDir(), 'openocd', 'watchdog.cjs');
+    return existsSync(p) ? p : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The command line that starts `binary args` so that it dies with its parent.
- * Only an absolute, resolved binary is wrapped, so a missing binary still fails
+ * Only an absolute, executable binary is wrapped, so a missing binary still fails
  * in spawn itself with its own name in the error.
  */
-export function withParentDeathSignal(binary: string, args: string[]): { command: string; args: string[] } {
-  const setpriv = findSetpriv();
-  if (!setpriv || !path.isAbsolute(binary)) return { command: binary, args };
+export function withParentDeathSignal(binary: string, args: string[], env: NodeJS.ProcessEnv = process.env): Launch {
+  const direct: Launch = { command: binary, args, mode: 'direct' };
+  if (!path.isAbsolute(binary)) return direct;
   try {
-    accessSync(binary, constants.X_OK);
+    accessSync(binary, process.platform === 'win32' ? constants.F_OK : constants.X_OK);
   } catch {
-    return { command: binary, args };
+    return direct;
   }
-  return { command: setpriv, args: ['--pdeathsig', 'TERM', '--', binary, ...args] };
+  const force = env.BRINGUP_WATCHDOG;
+  if (force === '0') return direct;
+  const setpriv = force === '1' ? null : findSetpriv();
+  if (setpriv) return { command: setpriv, args: ['--pdeathsig', 'TERM', '--', binary, ...args], mode: 'pdeathsig' };
+  const script = watchdogScript();
+  if (!script) return direct;
+  return { command: process.execPath, args: [script, binary, ...args], mode: 'watchdog', env: { ELECTRON_RUN_AS_NODE: '1' } };
 }

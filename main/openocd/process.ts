@@ -1,7 +1,7 @@
 // One OpenOCD child process: spawn (no shell), log lines with levels, readiness
 // on the tcl port, exit reason, and a stop that always ends the process.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { withParentDeathSignal } from './parent-death';
+import { withParentDeathSignal, type LaunchMode } from './parent-death';
 import { EventEmitter } from 'node:events';
 import type { LogLine } from '../../shared/connection';
 import { ProcessError, TimeoutError } from './errors';
@@ -49,6 +49,8 @@ export class OpenOcdProcess extends EventEmitter<OpenOcdProcessEvents> {
   readonly child: ChildProcess;
   /** Resolves once the process has ended and its output is read (never rejects). */
   readonly exited: Promise<ExitResult>;
+  /** How OpenOCD was launched: in 'watchdog' mode `pid` is the watchdog's, and OpenOCD is its only child. */
+  readonly launchMode: LaunchMode;
   private readonly ring: LogRing;
   private readonly nextSeq: () => number;
   private exitResult: ExitResult | undefined;
@@ -58,19 +60,24 @@ export class OpenOcdProcess extends EventEmitter<OpenOcdProcessEvents> {
     this.ring = new LogRing(opts.logCapacity ?? 5000);
     let seq = 0;
     this.nextSeq = opts.nextSeq ?? (() => ++seq);
-    const launch = withParentDeathSignal(opts.binary, opts.args);
+    const env = { ...process.env, ...opts.env };
+    const launch = withParentDeathSignal(opts.binary, opts.args, env);
+    this.launchMode = launch.mode;
     this.child = spawn(launch.command, launch.args, {
       cwd: opts.cwd,
-      env: { ...process.env, ...opts.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...env, ...launch.env },
+      // The watchdog's stdin is the pipe whose EOF tells it the app is gone (parent-death.ts).
+      stdio: [launch.mode === 'watchdog' ? 'pipe' : 'ignore', 'pipe', 'pipe'],
       shell: false,
       windowsHide: true,
       // Its own process group: a Ctrl-C typed at the terminal is ours to handle (cancel a
       // flash cleanly, then stop OpenOCD), not a signal that kills OpenOCD mid-operation.
-      // Dying with us is covered by the registry's hooks and the parent-death signal.
+      // Dying with us is covered by the registry's hooks and the parent-death signal or watchdog.
       detached: process.platform !== 'win32',
     });
-    registerChild(this.child);
+    // An EPIPE on the watchdog's stdin (it already exited) is not an error of ours.
+    this.child.stdin?.on('error', () => undefined);
+    registerChild(this.child, (signal) => this.signal(signal));
     this.exited = new Promise<ExitResult>((resolve) => {
       const out = new LineSplitter();
       const err = new LineSplitter();
@@ -199,10 +206,28 @@ export class OpenOcdProcess extends EventEmitter<OpenOcdProcessEvents> {
   kill(signal: NodeJS.Signals = 'SIGKILL'): void {
     if (this.exitResult) return;
     try {
-      this.child.kill(signal);
+      this.signal(signal);
     } catch {
       // already gone
     }
+  }
+
+  /** Delivers `signal` to OpenOCD itself, whichever way it was launched. */
+  private signal(signal: NodeJS.Signals): void {
+    if (this.launchMode !== 'watchdog') {
+      this.child.kill(signal);
+      return;
+    }
+    const pid = this.child.pid;
+    if (process.platform === 'win32' || pid === undefined) {
+      // No signals to forward on Windows: the watchdog reads the signal's name and ends OpenOCD.
+      this.child.stdin?.write(`${signal}\n`);
+      return;
+    }
+    // SIGKILL cannot be forwarded: it goes to the whole group (the watchdog and OpenOCD;
+    // detached made the watchdog its group's leader). Other signals the watchdog forwards.
+    if (signal === 'SIGKILL') process.kill(-pid, 'SIGKILL');
+    else this.child.kill(signal);
   }
 
   private async waitExit(ms: number): Promise<boolean> {

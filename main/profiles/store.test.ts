@@ -58,7 +58,7 @@ describe('profile store', () => {
 
   it('finds the user-data folder from BRINGUP_USER_DATA, then XDG_CONFIG_HOME, then ~/.config', () => {
     expect(defaultUserDataDir({ BRINGUP_USER_DATA: '/tmp/x' })).toBe('/tmp/x');
-    expect(defaultUserDataDir({ XDG_CONFIG_HOME: '/cfg' })).toBe('/cfg/bringup-workbench');
-    expect(defaultUserDataDir({})).toBe(path.join(os.homedir(), '.config', 'bringup-workbench'));
+    expect(defaultUserDataDir({ XDG_CONFIG_HOME: '/cfg' }, 'linux')).toBe('/cfg/Bring-up Workbench');
+    expect(defaultUserDataDir({}, 'linux')).toBe(path.join(os.homedir(), '.config', 'Bring-up Workbench'));
   });
 });

@@ -16,5 +16,12 @@ describe('Content-Security-Policy', () => {
     expect(CSP_HEADER).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
     expect(CSP_HEADER).toContain("frame-ancestors 'none'");
     expect(CSP_HEADER).toContain("object-src 'none'");
+    expect(CSP_HEADER).toContain("frame-src 'none'");
+    expect(CSP_HEADER).toContain("form-action 'none'");
+  });
+
+  it("connects only to its own origin: no ws:// wildcard ('self' covers the same-origin WebSocket)", () => {
+    expect(CSP_HEADER).toContain("connect-src 'self';");
+    expect(CSP_HEADER).not.toMatch(/ws:\/\//);
   });
 });

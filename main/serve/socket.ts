@@ -5,12 +5,37 @@ import { clientMessageSchema, type InvokeName, type ServerMessage } from '../../
 import { createHost } from '../host';
 import type { HostServices } from '../host/services';
 import { ValidationError } from '../openocd/errors';
+import type { LogLine } from '../../shared/connection';
+import { LogBackpressure } from './backpressure';
+
+/** How often a socket that dropped log lines is checked for having drained. */
+const DRAIN_POLL_MS = 100;
 
 export function attachSocket(ws: WebSocket, services: HostServices): void {
   const send = (msg: ServerMessage): void => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
   };
-  const host = createHost(services, (name, payload) => send({ t: 'event', name, payload }));
+  // Log batches give way when the page falls behind; status, flash and results never do.
+  const logs = new LogBackpressure(() => ws.bufferedAmount);
+  let drainTimer: NodeJS.Timeout | undefined;
+  const watchDrain = (): void => {
+    if (drainTimer) return;
+    drainTimer = setInterval(() => {
+      const notice = logs.takeNotice();
+      if (notice) send({ t: 'event', name: 'log', payload: [notice] });
+      if (!logs.dropping || ws.readyState !== ws.OPEN) {
+        clearInterval(drainTimer);
+        drainTimer = undefined;
+      }
+    }, DRAIN_POLL_MS);
+    drainTimer.unref();
+  };
+  const host = createHost(services, (name, payload) => {
+    if (name !== 'log') return send({ t: 'event', name, payload });
+    const batch = logs.admit(payload as LogLine[]);
+    if (batch) send({ t: 'event', name, payload: batch });
+    else watchDrain();
+  });
 
   ws.on('message', (data: RawData, isBinary: boolean) => {
     if (isBinary) return;
@@ -32,7 +57,10 @@ export function attachSocket(ws: WebSocket, services: HostServices): void {
     const { id, channel, request } = msg.data;
     void host.handle(channel as InvokeName, request).then((result) => send({ t: 'result', id, result }));
   });
-  ws.on('close', () => host.dispose());
+  ws.on('close', () => {
+    clearInterval(drainTimer);
+    host.dispose();
+  });
   ws.on('error', () => ws.terminate());
 }
 

@@ -22,11 +22,35 @@ export interface WatchpointOptions {
   mask?: number;
 }
 
-function hintFor(o: Outcome): string | undefined {
+/** @param inUse how many of this kind are set now: "all comparators in use" only when some are. */
+function hintFor(o: Outcome, inUse?: number): string | undefined {
   const text = o.log + o.result;
   if (mentionsNotHalted(text)) return 'Halt the target first: OpenOCD adds breakpoints and watchpoints only on a halted core.';
-  if (/FPB Comparator|resource not available|can't add/i.test(text)) return 'All hardware comparators are in use; remove one first.';
+  if (/FPB Comparator|resource not available|can't add/i.test(text)) {
+    if (inUse === 0) return 'The core refused it although none is set: check the length, alignment and options against what the core supports.';
+    return 'All hardware comparators are in use; remove one first.';
+  }
   return undefined;
+}
+
+/** Cortex-M DWT comparators watch 2^n bytes (n < 16) at an address aligned to that (cortex_m.c cortex_m_add_watchpoint). */
+const CORTEX_M_WATCH_MAX = 32 * 1024;
+const CORTEX_M_TYPES = new Set(['cortex_m', 'hla_target']);
+
+export function checkCortexMWatchpoint(address: number, length: number, opts: WatchpointOptions): void {
+  if ((length & (length - 1)) !== 0 || length > CORTEX_M_WATCH_MAX) {
+    throw new BreakpointError(`cannot add watchpoint at ${hex(address)}: a Cortex-M watchpoint covers a power of two of bytes up to 32 KiB (1, 2, 4, ... 32768), not ${length}`);
+  }
+  if (address % length !== 0) {
+    throw new BreakpointError(`cannot add watchpoint at ${hex(address)}: a ${length}-byte Cortex-M watchpoint must start on a multiple of ${length}`, {
+      hint: `Use ${hex(address - (address % length))} (covers ${hex(address)}) or a smaller length.`,
+    });
+  }
+  if ((opts.value !== undefined && opts.value !== 0) || (opts.mask !== undefined && opts.mask !== 0xffffffff)) {
+    throw new BreakpointError(`cannot add watchpoint at ${hex(address)}: OpenOCD 0.12 does not support data value or mask watchpoints on Cortex-M`, {
+      hint: 'Watch the address without value/mask and check the value when it triggers.',
+    });
+  }
 }
 
 function checkLength(length: number): void {
@@ -38,6 +62,9 @@ function checkU32(v: number, what: string): void {
 }
 
 export class Breakpoints {
+  /** The current target's type (`cget -type`), asked once: it decides the watchpoint rules. */
+  private targetType: Promise<string | undefined> | undefined;
+
   constructor(private readonly runner: CommandRunner) {}
 
   /** Length 2 is a Thumb instruction (Cortex-M); 4 for ARM/Thumb-2 32-bit. */
@@ -45,7 +72,7 @@ export class Breakpoints {
     checkRange(address, length);
     checkLength(length);
     const o = await runGuarded(this.runner, `bp ${hex(address)} ${length}${opts.hardware ? ' hw' : ''}`);
-    if (!o.ok) throwFailure(BreakpointError, `cannot add breakpoint at ${hex(address)}`, o, hintFor(o));
+    if (!o.ok) throwFailure(BreakpointError, `cannot add breakpoint at ${hex(address)}`, o, hintFor(o, await this.count(() => this.list())));
   }
 
   async remove(address: number): Promise<void> {
@@ -72,6 +99,7 @@ export class Breakpoints {
     checkRange(address, length);
     checkLength(length);
     if (access !== 'r' && access !== 'w' && access !== 'a') throw new ValidationError(`invalid watchpoint access "${String(access)}": use r, w or a`);
+    if (CORTEX_M_TYPES.has((await this.type()) ?? '')) checkCortexMWatchpoint(address, length, opts);
     let tcl = `wp ${hex(address)} ${length} ${access}`;
     if (opts.value !== undefined || opts.mask !== undefined) {
       const value = opts.value ?? 0;
@@ -83,7 +111,20 @@ export class Breakpoints {
       }
     }
     const o = await runGuarded(this.runner, tcl);
-    if (!o.ok) throwFailure(BreakpointError, `cannot add watchpoint at ${hex(address)}`, o, hintFor(o));
+    if (!o.ok) throwFailure(BreakpointError, `cannot add watchpoint at ${hex(address)}`, o, hintFor(o, await this.count(() => this.listWatchpoints())));
+  }
+
+  private type(): Promise<string | undefined> {
+    this.targetType ??= this.runner.command('[target current] cget -type').then(
+      (t) => t.trim() || undefined,
+      () => undefined,
+    );
+    return this.targetType;
+  }
+
+  /** How many are set, or undefined when that cannot be read (then the hint stays generic). */
+  private async count(list: () => Promise<unknown[]>): Promise<number | undefined> {
+    return list().then((l) => l.length, () => undefined);
   }
 
   async removeWatchpoint(address: number): Promise<void> {

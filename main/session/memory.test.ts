@@ -111,6 +111,7 @@ describe('Memory', () => {
     const runner = new RecordedRunner();
     const m = new Memory(runner);
     await expect(m.readU32(0x20000002)).rejects.toThrow(new ValidationError('address 0x20000002 is not aligned for a 32-bit access'));
+    await expect(m.readU32(-1)).rejects.toThrow(new ValidationError('invalid address -1: must be a non-negative integer'));
     await expect(m.readBytes(0xfffffff0, 0x20)).rejects.toThrow(/range 0xfffffff0\.\.0x10000000f runs past the end/);
     await expect(m.readBytes(-4, 4)).rejects.toThrow(ValidationError);
     await expect(m.writeU8(0x20000000, 256)).rejects.toThrow('value 256 does not fit in 8 bits');

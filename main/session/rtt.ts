@@ -7,6 +7,7 @@ import { relabel, throwFailure } from './failures';
 import { runGuarded } from './guarded';
 import { parseControlBlock, parsePollingInterval, parseRttChannels, type RttChannels } from './rtt-parse';
 import { RttStream } from './rtt-stream';
+import { isLoopback } from './loopback';
 import { checkRange, hex, tclWord } from './tcl';
 
 export type { RttChannel, RttChannels } from './rtt-parse';
@@ -28,6 +29,8 @@ export function freePort(host = '127.0.0.1'): Promise<number> {
     });
   });
 }
+
+const BIND_ATTEMPTS = 5;
 
 export class Rtt {
   private readonly streams = new Map<number, RttStream>();
@@ -88,9 +91,7 @@ export class Rtt {
     if (!Number.isSafeInteger(channel) || channel < 0) throw new ValidationError(`invalid RTT channel ${channel}`);
     const existing = this.streams.get(channel);
     if (existing && !existing.closed) return existing;
-    const port = await freePort(this.host === 'localhost' ? '127.0.0.1' : this.host);
-    const o = await runGuarded(this.runner, `rtt server start ${port} ${channel}`);
-    if (!o.ok) throwFailure(TargetError, `cannot start an RTT server for channel ${channel}`, o);
+    const port = await this.startServer(channel);
     let stopped = false;
     const stopServer = async (): Promise<void> => {
       if (stopped) return;
@@ -105,6 +106,23 @@ export class Rtt {
     } catch (e) {
       await stopServer();
       throw e;
+    }
+  }
+
+  /**
+   * `rtt server start PORT CHANNEL` on a port free where OpenOCD runs. On this machine
+   * a free port is asked for; for a remote OpenOCD a random high port is tried. Either
+   * way a port taken in the meantime ("couldn't bind") is retried with another one.
+   */
+  private async startServer(channel: number): Promise<number> {
+    const local = isLoopback(this.host);
+    for (let attempt = 1; ; attempt++) {
+      const port = local ? await freePort('127.0.0.1') : 49152 + Math.floor(Math.random() * 16000);
+      const o = await runGuarded(this.runner, `rtt server start ${port} ${channel}`);
+      if (o.ok) return port;
+      if (!/couldn't bind|in use/i.test(o.log + o.result) || attempt >= BIND_ATTEMPTS) {
+        throwFailure(TargetError, `cannot start an RTT server for channel ${channel}`, o);
+      }
     }
   }
 

@@ -201,6 +201,14 @@ describe('breakpoints and watchpoints', () => {
     expect(await bp.listWatchpoints()).toEqual([]);
   });
 
+  it('a watchpoint the Cortex-M DWT cannot do says why, not "comparators in use"', async () => {
+    const err = await session.breakpoints.addWatchpoint(SRAM + 0x100, 3).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BreakpointError);
+    expect((err as BreakpointError).message).toMatch(/power of two/);
+    await expect(session.breakpoints.addWatchpoint(SRAM + 0x100, 4, 'w', { value: 1, mask: 0xff })).rejects.toThrow(/value or mask/);
+    expect(await session.breakpoints.listWatchpoints()).toEqual([]);
+  });
+
   it('running out of comparators is BreakpointError with OpenOCD text', async () => {
     const bp = session.breakpoints;
     let err: unknown;

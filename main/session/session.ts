@@ -11,6 +11,7 @@ import { TclRpcClient } from '../openocd/rpc-client';
 import { Breakpoints } from './breakpoints';
 import type { CommandOptions, CommandRunner } from './command-runner';
 import { Flash } from './flash/index';
+import { GuardedRunner } from './guarded-runner';
 import { Jtag } from './jtag';
 import { Memory, type MemoryOptions } from './memory';
 import { Registers } from './registers';
@@ -52,6 +53,16 @@ export function toTargetEvent(n: Notification): TargetEvent | undefined {
   return undefined;
 }
 
+/** OpenOCD's start-up banner: in the last lines of every failed start, and never the reason. */
+const BANNER = /^(?:Open On-Chip Debugger\b|Licensed under GNU GPL|For bug reports, read|\s*http:\/\/openocd\.org\/doc\/doxygen\/bugs\.html|Info : Listening on port|Info : only one transport option)/;
+
+/** The lines worth showing for a failed start: the banner and blank lines dropped, error lines first. */
+export function startFailureLines(lines: readonly string[]): string[] {
+  const kept = lines.filter((l) => l.trim() !== '' && !BANNER.test(l));
+  const errors = kept.filter((l) => /^Error\b/.test(l));
+  return [...errors, ...kept.filter((l) => !errors.includes(l))];
+}
+
 /** A backend over a controller; `close` decides whether closing stops OpenOCD. */
 function controllerBackend(controller: OpenOcdControllerImpl, close: () => Promise<void>): Backend {
   return {
@@ -87,7 +98,7 @@ export class Session {
     const status = await controller.start(profile);
     if (status.state !== 'connected') {
       await controller.stop().catch(() => undefined);
-      const reasons = status.exit?.reasonLines ?? [];
+      const reasons = startFailureLines(status.exit?.reasonLines ?? []);
       throw new ProcessError(`OpenOCD did not start for profile "${profile.name}"${reasons[0] ? `: ${reasons[0]}` : ''}`, {
         openocdText: reasons.join('\n'),
       });
@@ -125,7 +136,8 @@ export class Session {
       return () => notif.off('notification', listener);
     };
     return new Session({
-      runner: rpc,
+      // No log access here: plain commands run guarded so failures keep OpenOCD's words.
+      runner: new GuardedRunner(rpc),
       events,
       host,
       close: async () => {
@@ -162,7 +174,7 @@ export class Session {
     return (this.transportSub ??= new Transport(this.backend.runner, this.backend.logLines));
   }
   get flash(): Flash {
-    return (this.flashSub ??= new Flash(this.backend.runner, { memory: this.memory }));
+    return (this.flashSub ??= new Flash(this.backend.runner, { memory: this.memory, openocdHost: this.backend.host }));
   }
   /** SVD-decoded peripherals: `svd.load(file)`, then read/decode/write registers by name. */
   get svd(): SvdRegisters {

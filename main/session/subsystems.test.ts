@@ -8,9 +8,10 @@ import { Registers } from './registers';
 import { Rtt } from './rtt';
 import { Target } from './target';
 import { Transport } from './transport';
-import { RecordedRunner } from './testing/recorded-runner';
+import { guardedReply, RecordedRunner } from './testing/recorded-runner';
+import net from 'node:net';
 import type { TargetEvent } from '../openocd/controller-api';
-import { toTargetEvent } from './session';
+import { startFailureLines, toTargetEvent } from './session';
 
 const HALT_LOG = '[stm32f1x.cpu] halted due to debug-request, current mode: Thread \nxPSR: 0x01000000 pc: 0x08000040 msp: 0x20005000\n';
 
@@ -40,6 +41,32 @@ describe('Target', () => {
     t.on('reset', (e) => seen.push(e.raw));
     await t.reset('halt');
     expect(seen).toEqual(['reset halt']);
+  });
+
+  it("fires reset for another client's reset request, and once (not twice) for its own", async () => {
+    let emit: (e: TargetEvent) => void = () => undefined;
+    const echo = { name: 'reset-requested', raw: 'type target_reset mode halt' };
+    const r = new RecordedRunner().onGuarded('reset halt', 0, '', HALT_LOG);
+    const t = new Target(
+      { command: async (tcl, o) => { emit(echo); return r.command(tcl, o); } },
+      (cb) => {
+        emit = cb;
+        return () => undefined;
+      },
+    );
+    const seen: string[] = [];
+    t.on('reset', (e) => seen.push(e.raw));
+    await t.reset('halt'); // its own request's echo arrives while the reset runs
+    emit(echo); // ... or just after its reply
+    expect(seen).toEqual(['reset halt']);
+    const t2 = new Target(new RecordedRunner(), (cb) => {
+      emit = cb;
+      return () => undefined;
+    });
+    const seen2: string[] = [];
+    t2.on('reset', (e) => seen2.push(e.name));
+    emit(echo); // a console `reset halt` or GDB's monitor reset
+    expect(seen2).toEqual(['reset-requested']);
   });
 
   it('builds resume/step/reset commands and validates the mode', async () => {
@@ -119,7 +146,7 @@ describe('Breakpoints', () => {
     await b.add(0x20000000);
     await b.addWatchpoint(0x20000100, 4, 'w');
     await b.addWatchpoint(0x20000100, 4, 'r', { value: 5, mask: 0xff });
-    expect(r.commands).toEqual(['bp 0x8000000 2 hw', 'bp 0x20000000 2', 'wp 0x20000100 4 w', 'wp 0x20000100 4 r 0x5 0xff']);
+    expect(r.commands.filter((c) => !c.includes('cget'))).toEqual(['bp 0x8000000 2 hw', 'bp 0x20000000 2', 'wp 0x20000100 4 w', 'wp 0x20000100 4 r 0x5 0xff']);
   });
 
   it('a duplicate is BreakpointError with OpenOCD text', async () => {
@@ -132,6 +159,30 @@ describe('Breakpoints', () => {
   it('removing a breakpoint that is not there fails although OpenOCD returns OK', async () => {
     const r = new RecordedRunner().onGuarded('rbp 0x12345678', 0, '', 'no breakpoint at address 0x12345678 found\n');
     await expect(new Breakpoints(r).remove(0x12345678)).rejects.toThrow(BreakpointError);
+  });
+
+  it('checks Cortex-M watchpoint rules before OpenOCD (its refusal says only "resource not available")', async () => {
+    const r = new RecordedRunner().on('[target current] cget -type', 'cortex_m').onGuarded(/^wp /, 0, '');
+    const b = new Breakpoints(r);
+    await expect(b.addWatchpoint(0x20000100, 3)).rejects.toThrow(/power of two of bytes up to 32 KiB .* not 3/);
+    await expect(b.addWatchpoint(0x20000000, 65536)).rejects.toThrow(BreakpointError);
+    const unaligned = await b.addWatchpoint(0x20000102, 4).catch((e: unknown) => e);
+    expect((unaligned as BreakpointError).message).toMatch(/must start on a multiple of 4/);
+    expect((unaligned as BreakpointError).hint).toMatch(/0x20000100/);
+    await expect(b.addWatchpoint(0x20000100, 4, 'r', { value: 5 })).rejects.toThrow(/does not support data value or mask watchpoints on Cortex-M/);
+    await expect(b.addWatchpoint(0x20000100, 4, 'r', { mask: 0xff })).rejects.toThrow(BreakpointError);
+    await b.addWatchpoint(0x20008000, 32768, 'w');
+    expect(r.commands.filter((c) => c.startsWith('wp'))).toEqual(['wp 0x20008000 32768 w']);
+  });
+
+  it('does not blame full comparators when none is in use', async () => {
+    const r = new RecordedRunner()
+      .on('[target current] cget -type', 'arm7tdmi')
+      .onGuarded(/^wp /, -308, '', 'can\'t add watchpoint: resource not available\n')
+      .on('wp', '');
+    const err = await new Breakpoints(r).addWatchpoint(0x20000100, 4).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BreakpointError);
+    expect((err as BreakpointError).hint).not.toMatch(/in use/);
   });
 
   it('rejects a bad access mode', async () => {
@@ -199,6 +250,31 @@ describe('Rtt and Transport', () => {
     await expect(rtt.channels()).rejects.toThrow('cannot list RTT channels: rtt: Control block not available');
   });
 
+  it('retries rtt server start on another port when OpenOCD cannot bind the first', async () => {
+    const servers: net.Server[] = [];
+    const tried: number[] = [];
+    const r = new RecordedRunner()
+      .onGuardedWith(/^rtt server start (\d+) 0$/, (inner) => {
+        const port = Number(/start (\d+)/.exec(inner)![1]);
+        tried.push(port);
+        if (tried.length === 1) return guardedReply(-4, '', `couldn't bind rtt to socket on port ${port}: Address already in use\n`);
+        const srv = net.createServer((sock) => sock.end());
+        servers.push(srv);
+        srv.listen(port, '127.0.0.1');
+        return guardedReply(0, '', `Listening on port ${port} for rtt connections\n`);
+      })
+      .onGuarded(/^rtt server stop/, 0, '');
+    try {
+      const rtt = new Rtt(r);
+      const stream = await rtt.open(0);
+      expect(tried).toHaveLength(2);
+      expect(tried[0]).not.toBe(tried[1]);
+      await stream.close();
+    } finally {
+      for (const srv of servers) srv.close();
+    }
+  });
+
   it('reads adapter facts and the voltage from the log', async () => {
     const r = new RecordedRunner().on('adapter name', 'remote_bitbang').on('transport select', 'jtag');
     const t = new Transport(r, () => ['Info : clock speed 1000 kHz', 'Info : Target voltage: 3.236292']);
@@ -214,5 +290,19 @@ describe('Session.connect notifications', () => {
     expect(toTargetEvent({ type: 'target_event', event: 'halted', raw: 'type target_event event halted' })).toEqual({ name: 'halted', raw: 'type target_event event halted' });
     expect(toTargetEvent({ type: 'target_reset', mode: 'halt', raw: 'type target_reset mode halt' })?.name).toBe('reset-requested');
     expect(toTargetEvent({ type: 'target_state', state: 'running', raw: 'type target_state state running' })).toBeUndefined();
+  });
+});
+
+describe('startFailureLines', () => {
+  it("shows OpenOCD's error lines, not its banner", () => {
+    const lines = [
+      'Open On-Chip Debugger 0.12.0',
+      'Licensed under GNU GPL v2',
+      'For bug reports, read',
+      '\thttp://openocd.org/doc/doxygen/bugs.html',
+      'Info : clock speed 1000 kHz',
+      'Error: unable to open ftdi device with vid 0403, pid 6010',
+    ];
+    expect(startFailureLines(lines)).toEqual(['Error: unable to open ftdi device with vid 0403, pid 6010', 'Info : clock speed 1000 kHz']);
   });
 });

@@ -31,7 +31,11 @@ export interface TargetEvents {
 }
 export type TargetEventName = keyof TargetEvents;
 
-/** Maps OpenOCD's event names to ours ("reset" is announced by Target.reset itself). */
+/**
+ * Maps OpenOCD's event names to ours. 'reset-requested' is the notifications socket's
+ * target_reset (any client's reset: a console `reset halt`, GDB's `monitor reset`);
+ * Target.reset announces its own, so it drops the request its own reset causes.
+ */
 export function eventKind(name: string): Exclude<TargetEventName, 'any'> | undefined {
   switch (name) {
     case 'halted':
@@ -41,6 +45,7 @@ export function eventKind(name: string): Exclude<TargetEventName, 'any'> | undef
       return name;
     case 'reset-end':
     case 'reset':
+    case 'reset-requested':
       return 'reset';
     default:
       return undefined;
@@ -54,10 +59,18 @@ export type TargetEventSource = (cb: (e: TargetEvent) => void) => () => void;
 const HALT_WAIT_MS = 5000;
 /** Slack on top of a wait so our reply timeout never fires before OpenOCD's own. */
 const REPLY_SLACK_MS = 5000;
+/**
+ * The notification of our own reset travels on another socket than the reply, so it may
+ * land just after the reply: requests this soon after our reset are taken as its echo.
+ */
+const OWN_RESET_ECHO_MS = 500;
 
 export class Target {
   private readonly listeners = new Map<TargetEventName, Set<(e: TargetEvent) => void>>();
   private unsubscribeSource: (() => void) | undefined;
+  /** Resets of ours in flight, and when the last one ended: to drop their notification echo. */
+  private ownResets = 0;
+  private ownResetEnded = -Infinity;
 
   constructor(
     private readonly runner: CommandRunner,
@@ -96,7 +109,14 @@ export class Target {
     if (mode !== 'run' && mode !== 'halt' && mode !== 'init') {
       throw new ValidationError(`invalid reset mode "${String(mode)}": use run, halt or init`);
     }
-    const o = await runGuarded(this.runner, `reset ${mode}`, { timeoutMs });
+    this.ownResets++;
+    let o;
+    try {
+      o = await runGuarded(this.runner, `reset ${mode}`, { timeoutMs });
+    } finally {
+      this.ownResets--;
+      this.ownResetEnded = performance.now();
+    }
     if (!o.ok) throwFailure(TargetError, `reset ${mode} failed`, o);
     // OpenOCD 0.12 fires reset-start/reset-end only to Tcl handlers (startup.tcl
     // invoke-event), never on the notifications socket, so our own resets are announced here.
@@ -139,7 +159,8 @@ export class Target {
   }
 
   private dispatch(e: TargetEvent): void {
-    const kind = eventKind(e.name);
+    let kind = eventKind(e.name);
+    if (e.name === 'reset-requested' && (this.ownResets > 0 || performance.now() - this.ownResetEnded < OWN_RESET_ECHO_MS)) kind = undefined;
     const targets = [kind ? this.listeners.get(kind) : undefined, this.listeners.get('any')];
     for (const set of targets) {
       // A listener that throws must not stop the others nor the notification client.

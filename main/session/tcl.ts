@@ -50,6 +50,10 @@ export function checkRange(address: number, length: number, limit: number = ADDR
 }
 
 export function checkAligned(address: number, bytes: number): void {
+  // A negative or fractional address is invalid, not "unaligned" (it would print as 0x-1).
+  if (!Number.isSafeInteger(address) || address < 0) {
+    throw new ValidationError(`invalid address ${String(address)}: must be a non-negative integer`);
+  }
   if (address % bytes !== 0) {
     throw new ValidationError(`address ${hex(address)} is not aligned for a ${bytes * 8}-bit access`);
   }

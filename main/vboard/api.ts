@@ -10,6 +10,11 @@ export interface VirtualBoardOptions {
   socketPath?: string;
   /** Fault switches, e.g. ["reset-hold"], ["noisy-link:0.001"]. */
   faults?: string[];
+  /** Seed of the noisy-link fault's bit flips. Connection n (0, 1, ...) uses a seed derived
+   *  from this and n, so each connection sees different errors (a retry can behave
+   *  differently, as on a flaky cable) while a board started with the same seed repeats
+   *  the same sequence (reproducible tests). Default 0x5eed. */
+  noiseSeed?: number;
   /** Keeps the flash (and option bytes) across restarts; created if missing. */
   flashFile?: string;
 }
@@ -34,8 +39,8 @@ export interface VirtualBoardStats {
   flashHalfWordsProgrammed: number;
   /** Replies sent to the debugger: each is a round trip OpenOCD waited for. */
   roundTrips: number;
-  /** Run state of the simulated core. */
-  core: 'running' | 'halted' | 'reset' | 'lockup';
+  /** Run state of the simulated core ('off' while the `unpowered` fault is on). */
+  core: 'running' | 'halted' | 'reset' | 'lockup' | 'off';
   /** The PC13 LED (active low). */
   ledOn: boolean;
 }

@@ -8,11 +8,12 @@ import { defaultFirmware } from './default-firmware';
 import { formatFaults, noFaults, type FaultSet } from './faults';
 import { FLASH_BASE, FLASH_SIZE, FlashController, FlashStorage, OPTION_BASE, OPTION_SIZE, RDP_UNPROTECTED } from './flash-controller';
 import { JtagChain } from './jtag-chain';
-import { JtagDp } from './jtag-dp';
+import { JtagDp, type AhbTiming } from './jtag-dp';
 import { IdcodeOnlyTap } from './jtag-tap';
 import { MemAp } from './mem-ap';
 import { Gpio, Rcc, SystemMemory } from './peripherals';
 import { Ppb } from './ppb';
+import { Prng } from './prng';
 import { readLE } from './bus';
 import { SysTick } from './systick';
 
@@ -35,6 +36,10 @@ export class Board {
   readonly engine: ThumbEngine;
   faults: FaultSet = noFaults();
   private srst = false;
+  /** Supply on (the `unpowered` fault switches it off). */
+  powered = true;
+  private powerCycles = 0;
+  private readonly memAp: MemAp;
   /** Bumped by every debugger write and reset-line change: whatever a parked (memory-
    *  polling) core waits for can only come from one of these. */
   debugActivity = 0;
@@ -55,17 +60,29 @@ export class Board {
       vtor: () => this.ppb.vtor(),
       sysTick: this.ppb.sysTick,
       sysTickPriority: () => this.ppb.sysTickPriority(),
+      watchpointHit: (i) => this.ppb.dwt.matched(i),
     });
+    this.ppb.dwt.onChange = (wps) => cpuMemory.setWatchpoints(wps);
     this.core.engine = this.engine;
     // The debugger's view of the bus counts writes (see debugActivity).
     const debugBus: BusDevice = {
       read: (a, sz) => this.bus.read(a, sz),
       write: (a, sz, v) => {
         if (this.engine.wakesOn(a)) this.debugActivity++;
-        return this.bus.write(a, sz, v);
+        const ops = this.flash.operations;
+        const ok = this.bus.write(a, sz, v);
+        if (this.flash.operations !== ops) this.flash.markBusy(); // debugger-started: takes "time"
+        return ok;
       },
     };
-    this.dp = new JtagDp(new MemAp(debugBus));
+    const flash = this.flash;
+    const ahb: AhbTiming = {
+      stalls: (a) => flash.busyScans > 0 && isFlashMemory(a),
+      busy: () => flash.busyScans > 0,
+      scanTick: () => flash.scanTick(),
+    };
+    this.memAp = new MemAp(debugBus);
+    this.dp = new JtagDp(this.memAp, ahb);
     // Chain order TDO-first: the Cortex-M3 DP sits next to TDO, the boundary-scan TAP next to TDI.
     this.chain = new JtagChain([this.dp, new IdcodeOnlyTap(5, BOUNDARY_SCAN_IDCODE, 0b00001)]);
   }
@@ -88,11 +105,32 @@ export class Board {
     b.map(0x42000000, 0x24000 * 32, new BitBand(0x42000000, 0x40000000, this.bus));
   }
 
-  /** Power-on: the core runs the firmware in flash (or locks up on a blank chip). */
+  /** Power-on reset: the debug logic starts afresh, the option bytes are reloaded and
+   *  the core boots from the vector table: it runs the firmware in flash (or locks up on
+   *  a blank chip), or stays in reset while SRST is held. */
   powerOn(): void {
+    this.powered = true;
     this.chain.testLogicReset();
     this.dp.powerOnReset();
-    this.systemReset();
+    this.memAp.reset();
+    this.ppb.powerOnReset();
+    this.engine.parked = false;
+    this.resetPeripherals();
+    this.core.powerOnReset(this.srst);
+  }
+
+  /** Supply off: nothing executes, the DP and the core's debug logic lose their state,
+   *  SRAM loses its contents (it powers up holding noise, different each time), and the
+   *  TAPs answer as unpowered (remote-bitbang.ts reads the fault). Flash keeps its data. */
+  powerOff(): void {
+    this.powered = false;
+    this.core.powerOff();
+    this.dp.powerOnReset();
+    this.chain.testLogicReset();
+    this.resetPeripherals();
+    const noise = new Prng(0x5a11 + this.powerCycles++);
+    const words = new Uint32Array(this.sram.bytes.buffer, this.sram.bytes.byteOffset, this.sram.bytes.length >> 2);
+    for (let i = 0; i < words.length; i++) words[i] = Math.floor(noise.next() * 0x100000000);
   }
 
   /** SYSRESETREQ or an SRST pulse: core and peripherals, not the debug logic. */
@@ -133,7 +171,7 @@ export class Board {
   }
 
   get ledOn(): boolean {
-    return !this.gpioC.pin(13); // the Blue Pill LED is active low
+    return this.powered && !this.gpioC.pin(13); // the Blue Pill LED is active low
   }
 
   setEngine(engine: ExecutionEngine | undefined): void {
@@ -153,6 +191,9 @@ export class Board {
     else if (!f.writeProtected && prev.writeProtected) s.setOptionByte(4, 0xff);
     this.flash.loadOptions();
     s.onChange();
+    // Power last, so a power-on reset latches the option bytes just written.
+    if (f.unpowered && this.powered) this.powerOff();
+    else if (!f.unpowered && !this.powered) this.powerOn();
   }
 
   /** Switch list including protection that is really in the chip's option bytes now. */
@@ -162,4 +203,9 @@ export class Board {
     f.writeProtected = [4, 5, 6, 7].some((i) => this.storage.optionByte(i) !== 0xff);
     return formatFaults(f);
   }
+}
+
+/** The flash array (and its boot alias) and the option bytes: what stalls while the FPEC is busy. */
+function isFlashMemory(addr: number): boolean {
+  return addr < FLASH_SIZE || ((addr - FLASH_BASE) >>> 0) < FLASH_SIZE || ((addr - OPTION_BASE) >>> 0) < OPTION_SIZE;
 }

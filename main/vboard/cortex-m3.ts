@@ -60,6 +60,8 @@ export class CortexM3 {
   sleeping = false;
   /** System reset (SRST) held: the core neither runs nor halts. */
   inReset = false;
+  /** No supply: nothing runs, halts or answers (Board.powerOff). */
+  poweredOff = false;
 
   dhcsrCtrl = 0; // C_* bits
   private retireSticky = false;
@@ -74,7 +76,7 @@ export class CortexM3 {
   constructor(private readonly vectorBus: BusDevice) {}
 
   get running(): boolean {
-    return !this.halted && !this.lockup && !this.inReset;
+    return !this.halted && !this.lockup && !this.inReset && !this.poweredOff;
   }
 
   // ---- DHCSR ----
@@ -201,6 +203,27 @@ export class CortexM3 {
     }
   }
 
+  /** Supply gone: execution stops and the debug logic loses its state. */
+  powerOff(): void {
+    this.setResetHeld(true);
+    this.poweredOff = true;
+    this.r.fill(0);
+    this.xpsr = 0;
+    this.msp = this.psp = 0;
+  }
+
+  /** Power-on reset (supply back): debug registers to their reset values too, then the
+   *  core comes out of reset like after SRST (unless `holdInReset`). */
+  powerOnReset(holdInReset: boolean): void {
+    this.poweredOff = false;
+    this.dhcsrCtrl = 0;
+    this.demcr = 0;
+    this.dfsr = 0;
+    this.dcrdr = 0;
+    this.setResetHeld(true);
+    if (!holdInReset) this.setResetHeld(false);
+  }
+
   /** Local core reset (VECTRESET, or the end of a system reset). Debug registers survive. */
   coreReset(): void {
     this.resetEpoch++;
@@ -215,8 +238,15 @@ export class CortexM3 {
     this.msp = sp === BUS_ERROR ? 0 : (sp & ~3) >>> 0;
     this.r[Reg.PC] = pc === BUS_ERROR ? 0 : pc & ~1;
     this.xpsr = pc !== BUS_ERROR && pc & 1 ? 0x01000000 : 0;
-    if (this.dhcsrCtrl & C_DEBUGEN && (this.demcr & VC_CORERESET || this.dhcsrCtrl & C_HALT)) {
+    // ARMv7-M C1.6: with DEMCR.VC_CORERESET the core halts on the reset vector as a
+    // vector catch (DFSR.VCATCH); a halt request still pending in DHCSR.C_HALT (the debug
+    // logic survives a system reset) halts it there too, as a halt request (DFSR.HALTED).
+    if (this.dhcsrCtrl & C_DEBUGEN && this.demcr & VC_CORERESET) {
       this.enterDebug(DFSR_VCATCH);
+      return;
+    }
+    if (this.dhcsrCtrl & C_DEBUGEN && this.dhcsrCtrl & C_HALT) {
+      this.enterDebug(DFSR_HALTED);
       return;
     }
     this.dhcsrCtrl &= ~(C_HALT | C_STEP);

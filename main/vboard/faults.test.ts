@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatFaults, parseFaults } from './faults';
-import { parseVboardArgs } from '../cli/vboard';
+import { parseVboardArgs, startupLines } from '../cli/vboard';
 
 describe('fault parsing', () => {
   it('parses names and the noisy-link rate', () => {
@@ -19,5 +19,14 @@ describe('fault parsing', () => {
     expect(() => parseVboardArgs(['--port', 'x'])).toThrow(/--port must be/);
     expect(() => parseVboardArgs(['--fault', 'nope'])).toThrow(/unknown fault/);
     expect(() => parseVboardArgs(['--bogus'])).toThrow(/unknown option/);
+  });
+  it('takes --socket PATH (not together with --port)', () => {
+    expect(parseVboardArgs(['--socket', '/tmp/vb.sock']).socketPath).toBe('/tmp/vb.sock');
+    expect(() => parseVboardArgs(['--socket', '/tmp/vb.sock', '--port', '1'])).toThrow(/exclude each other/);
+  });
+  it('prints the faults in effect even when none was given on the command line (a protected --flash-file)', () => {
+    const lines = startupLines({ host: '127.0.0.1', port: 3335, faults: () => ['read-protected'] });
+    expect(lines).toEqual(['vboard listening on 127.0.0.1:3335', 'faults: read-protected']);
+    expect(startupLines({ host: '127.0.0.1', port: 0, socketPath: '/tmp/vb.sock', faults: () => [] })[0]).toContain('unix socket /tmp/vb.sock');
   });
 });

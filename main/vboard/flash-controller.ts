@@ -9,6 +9,8 @@ export const OPTION_BASE = 0x1ffff800;
 export const OPTION_SIZE = 16;
 export const RDP_UNPROTECTED = 0xa5;
 
+const PROGRAM_BUSY_SCANS = 24;
+const ERASE_BUSY_SCANS = 100;
 const KEY1 = 0x45670123;
 const KEY2 = 0xcdef89ab;
 
@@ -70,6 +72,12 @@ export class FlashController {
   /** A wrong key locks the FPEC until the next reset. */
   private lockedUp = false;
   private loaded: LoadedOptions = { obr: 0, wrpr: 0xffffffff };
+  /** Program/erase operations started (each half-word, page, mass or option erase). */
+  operations = 0;
+  private lastWasErase = false;
+  /** DAP scans for which the FPEC still reads BSY and the flash array stalls the AHB
+   *  (debugger-started operations only; see markBusy). */
+  busyScans = 0;
 
   constructor(readonly storage: FlashStorage) {
     this.loadOptions();
@@ -84,7 +92,23 @@ export class FlashController {
     this.keyStage = 0;
     this.optKeyStage = 0;
     this.lockedUp = false;
+    this.busyScans = 0;
     this.loadOptions();
+  }
+
+  /** The debugger just started an operation (a half-word write with PG, or STRT): the
+   *  FPEC stays busy for a few DAP scans, during which an AHB access to the flash array
+   *  or option bytes stalls (the JTAG-DP answers WAIT) and FLASH_SR reads BSY. A real
+   *  half-word takes ~52 us and a page erase ~20 ms; scans stand in for time so the
+   *  model is deterministic. Operations the core runs (OpenOCD's flash loader) complete
+   *  at once: the loader's BSY poll needs no simulated flash timing. */
+  markBusy(): void {
+    this.busyScans = this.lastWasErase ? ERASE_BUSY_SCANS : PROGRAM_BUSY_SCANS;
+  }
+
+  /** One DPACC/APACC scan has passed. */
+  scanTick(): void {
+    if (this.busyScans > 0) this.busyScans--;
   }
 
   loadOptions(): void {
@@ -146,6 +170,8 @@ export class FlashController {
     this.storage.main[off] = v & 0xff;
     this.storage.main[off + 1] = v >> 8;
     this.storage.programmed++;
+    this.operations++;
+    this.lastWasErase = false;
     this.sr |= SR_EOP;
     this.storage.onChange();
     return true;
@@ -164,6 +190,8 @@ export class FlashController {
         return true;
       }
       this.storage.setOptionByte(idx, value & 0xff);
+      this.operations++;
+      this.lastWasErase = false;
       this.sr |= SR_EOP;
       this.storage.onChange();
       return true;
@@ -171,21 +199,28 @@ export class FlashController {
   };
 
   // ---- FPEC registers at 0x40022000 ----
+  // 32-bit registers on the AHB: a byte or half-word read returns its lane of the word
+  // (`mdb 0x40022010 4` reads CR as 80 00 00 00, not 80 80 80 80).
   readonly registers: BusDevice = {
-    read: (addr) => {
-      switch ((addr - 0x40022000) & ~3) {
-        case 0x00: return this.acr;
-        case 0x0c: return this.sr; // operations complete instantly, so BSY never reads 1
-        case 0x10: return this.cr;
-        case 0x14: return this.ar;
-        case 0x1c: return this.loaded.obr;
-        case 0x20: return this.loaded.wrpr;
-        default: return 0;
-      }
+    read: (addr, size) => {
+      const word = this.readRegister(addr);
+      if (size === 4) return word;
+      const shift = (addr & 3) * 8;
+      return (word >>> shift) & (size === 2 ? 0xffff : 0xff);
     },
     write: (addr, size, value) => {
-      if (size !== 4) return true;
-      const v = value >>> 0;
+      // A sub-word write lands in its byte lane(s), merged with the register's current
+      // value (the keys and CR's STRT only act when the whole word says so).
+      let v = value >>> 0;
+      if (size !== 4) {
+        const shift = (addr & 3) * 8;
+        const mask = ((size === 2 ? 0xffff : 0xff) << shift) >>> 0;
+        const off = (addr - 0x40022000) & ~3;
+        // Write-only/action registers (KEYR, OPTKEYR, and SR's write-one-to-clear bits)
+        // see zeros outside the written lanes.
+        const old = off === 0x04 || off === 0x08 || off === 0x0c ? 0 : this.readRegister(addr);
+        v = ((old & ~mask) | ((value << shift) & mask)) >>> 0;
+      }
       switch ((addr - 0x40022000) & ~3) {
         case 0x00: this.acr = v & 0x3f; return true;
         case 0x04: return this.writeKey(v);
@@ -197,6 +232,18 @@ export class FlashController {
       }
     },
   };
+
+  private readRegister(addr: number): number {
+    switch ((addr - 0x40022000) & ~3) {
+      case 0x00: return this.acr;
+      case 0x0c: return this.sr | (this.busyScans > 0 ? SR_BSY : 0);
+      case 0x10: return this.cr;
+      case 0x14: return this.ar;
+      case 0x1c: return this.loaded.obr;
+      case 0x20: return this.loaded.wrpr;
+      default: return 0;
+    }
+  }
 
   private writeKey(v: number): boolean {
     if (this.lockedUp) return false;
@@ -262,6 +309,8 @@ export class FlashController {
       if (this.readProtected) st.main.fill(0xff);
       st.options.fill(0xff);
     } else return;
+    this.operations++;
+    this.lastWasErase = true;
     this.sr |= SR_EOP;
     st.onChange();
   }

@@ -5,7 +5,7 @@ import type { VirtualBoard, VirtualBoardOptions } from './api';
 import { Board } from './board';
 import { parseFaults } from './faults';
 import { FlashFile } from './flash-file';
-import { RemoteBitbangSession } from './remote-bitbang';
+import { connectionSeed, DEFAULT_NOISE_SEED, RemoteBitbangSession } from './remote-bitbang';
 import { RunLoop } from './run-loop';
 
 export type { VirtualBoard, VirtualBoardOptions } from './api';
@@ -21,28 +21,30 @@ export async function startVirtualBoard(opts: VirtualBoardOptions): Promise<Virt
   const faults = parseFaults(opts.faults ?? []);
   const board = new Board();
   const flashFile = opts.flashFile ? await FlashFile.open(opts.flashFile, board.storage) : undefined;
-  board.applyFaults(faults);
-  board.powerOn();
+  board.applyFaults(faults); // switches the supply off when `unpowered`
+  if (!faults.unpowered) board.powerOn();
   const runLoop = new RunLoop(board);
   runLoop.poke(); // the firmware starts running with nobody attached
 
   const sockets = new Set<net.Socket>();
   let connections = 0;
   let roundTrips = 0;
+  const noiseSeed = opts.noiseSeed ?? DEFAULT_NOISE_SEED;
   const server = net.createServer((sock) => {
-    connections++;
     sockets.add(sock);
     sock.setNoDelay(true);
-    const session = new RemoteBitbangSession(board);
+    // Each connection draws its own noise: an intermittent link fails differently on a retry.
+    const session = new RemoteBitbangSession(board, connectionSeed(noiseSeed, connections++));
     sock.on('data', (chunk: Buffer) => {
       const { reply, quit } = session.process(chunk);
       if (reply) {
         roundTrips++;
         sock.write(reply);
+        if (sock.writableLength > 0) session.detachReply(); // queued, not yet copied out
       }
       if (quit) sock.end();
       // Let the core run after answering, while OpenOCD digests the reply.
-      runLoop.poke(true);
+      runLoop.afterDebugger();
     });
     sock.on('error', () => sock.destroy()); // the peer vanished (e.g. OpenOCD killed)
     sock.on('close', () => sockets.delete(sock));
@@ -70,6 +72,7 @@ export async function startVirtualBoard(opts: VirtualBoardOptions): Promise<Virt
     faults: () => board.currentFaults(),
     setFaults(list: string[]) {
       board.applyFaults(parseFaults(list));
+      runLoop.poke(); // power back on: the firmware starts running
     },
     stats() {
       const c = board.core;
@@ -77,7 +80,7 @@ export async function startVirtualBoard(opts: VirtualBoardOptions): Promise<Virt
         connections,
         flashHalfWordsProgrammed: board.storage.programmed,
         roundTrips,
-        core: c.inReset ? 'reset' : c.lockup ? 'lockup' : c.halted ? 'halted' : 'running',
+        core: c.poweredOff ? 'off' : c.inReset ? 'reset' : c.lockup ? 'lockup' : c.halted ? 'halted' : 'running',
         ledOn: board.ledOn,
       };
     },

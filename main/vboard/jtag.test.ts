@@ -104,4 +104,70 @@ describe('scan chain', () => {
     d.acc(0x4, 1, 0);
     expect(d.acc(0xc, 1, 0)[1] & 0x20).toBe(0);
   });
+
+  /** Power up the DP (ORUNDETECT as asked), unlock the FPEC, set PG and program the
+   *  half-word at 0x08000400 through the AHB-AP: the FPEC is then busy for a few scans. */
+  function programThroughAp(orundetect: boolean): Driver {
+    const b = new Board();
+    b.powerOn();
+    const d = new Driver(b.chain);
+    d.reset();
+    d.ir(0xa);
+    d.acc(0x4, 0, 0x50000000 | (orundetect ? 1 : 0));
+    d.acc(0x8, 0, 0);
+    d.ir(0xb);
+    d.acc(0x0, 0, 0x23000002); // CSW: word
+    d.acc(0x4, 0, 0x40022004); // FLASH_KEYR
+    d.acc(0xc, 0, 0x45670123);
+    d.acc(0xc, 0, 0xcdef89ab);
+    d.acc(0x4, 0, 0x40022010); // FLASH_CR
+    d.acc(0xc, 0, 1); // PG
+    d.acc(0x0, 0, 0x23000001); // CSW: half-word
+    d.acc(0x4, 0, 0x08000400);
+    d.acc(0xc, 0, 0x1234); // programs: the FPEC is busy now
+    return d;
+  }
+
+  it('answers WAIT to APACC scans while an access to the busy flash is stalled, then delivers it', () => {
+    const d = programThroughAp(false);
+    d.acc(0x0, 0, 0x23000002); // CSW: word (the FPEC registers never stall)
+    expect(d.acc(0xc, 1, 0)[0]).toBe(0b010); // DRW read of the flash: accepted, but stalls
+    const acks: number[] = [];
+    let data = 0;
+    for (let i = 0; i < 200; i++) {
+      const [ack, v] = d.acc(0xc, 1, 0); // the next AP access has to wait
+      acks.push(ack);
+      if (ack === 0b010) {
+        data = v;
+        break;
+      }
+    }
+    expect(acks[0]).toBe(0b001); // WAIT
+    expect(acks.at(-1)).toBe(0b010); // OK once the half-word is programmed
+    expect(data).toBe(0xffff1234); // the stalled read's result, in the first OK scan
+    d.ir(0xa);
+    d.acc(0x4, 1, 0);
+    expect(d.acc(0xc, 1, 0)[1] & 0x2).toBe(0); // no STICKYORUN without ORUNDETECT
+  });
+
+  it('with ORUNDETECT, a WAIT sets STICKYORUN, AP accesses are discarded until it is cleared', () => {
+    const d = programThroughAp(true);
+    d.acc(0xc, 1, 0); // read while busy (stalls)
+    expect(d.acc(0xc, 1, 0)[0]).toBe(0b001); // WAIT: overrun
+    d.ir(0xa);
+    for (let i = 0; i < 200; i++) d.acc(0x4, 1, 0); // DP scans never wait; the flash finishes
+    const stat = d.acc(0xc, 1, 0)[1];
+    expect(stat & 0x2).toBe(0x2); // STICKYORUN
+    d.ir(0xb);
+    d.acc(0x4, 0, 0x20000000); // TAR write: discarded while STICKYORUN is set
+    d.ir(0xa);
+    d.acc(0x4, 0, 0x50000003); // clear STICKYORUN (write 1)
+    d.acc(0x4, 1, 0);
+    expect(d.acc(0xc, 1, 0)[1] & 0x2).toBe(0);
+    d.ir(0xb);
+    d.acc(0x4, 1, 0); // TAR read
+    d.ir(0xa);
+    expect(d.acc(0xc, 1, 0)[1]).toBe(0x08000400); // the discarded TAR write did not land
+  });
 });
+

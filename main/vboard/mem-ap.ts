@@ -52,6 +52,13 @@ export class MemAp {
     }
   }
 
+  /** The bus address a DRW/BDx access to `reg` would reach (undefined for other registers). */
+  memoryAddress(reg: number): number | undefined {
+    if (reg === 0x0c) return (this.tar & ~(this.size - 1)) >>> 0;
+    if (reg >= 0x10 && reg <= 0x1c) return ((this.tar & ~0xf) | (reg & 0xc)) >>> 0;
+    return undefined;
+  }
+
   private transfer(addr: number, isRead: boolean, value: number, incr: boolean): number {
     const size = this.size;
     const a = (addr & ~(size - 1)) >>> 0;

@@ -86,8 +86,11 @@ export class Gpio extends RegisterBlock {
   }
 }
 
-/** System memory 0x1FFFF000-0x1FFFF7FF: the ST bootloader ROM (not modelled: reads zero),
- *  the flash size register (0x1FFFF7E0, KiB) and the 96-bit unique ID (0x1FFFF7E8). */
+/** System memory 0x1FFFF000-0x1FFFF7FF: the flash size register (0x1FFFF7E0, KiB), the
+ *  96-bit unique ID (0x1FFFF7E8) and, below them, ST's bootloader ROM. The bootloader is
+ *  ST's code and cannot ship here, and any stand-in pattern would be made-up data that
+ *  looks real in a dump; so that range deliberately reads as zeros, and booting from
+ *  system memory (BOOT0 = 1) is not modelled. OpenOCD's stm32f1x driver never reads it. */
 export class SystemMemory implements BusDevice {
   private readonly bytes = new Uint8Array(0x800);
   constructor(flashKiB: number, uid: readonly number[]) {

@@ -3,11 +3,12 @@
 // the peripheral/component ID registers OpenOCD reads for `dap info`.
 import type { BusDevice } from './bus';
 import type { CortexM3 } from './cortex-m3';
+import { Dwt } from './dwt';
 import { SYST_CALIB, SYST_CSR, type SysTick } from './systick';
 
 export const ROM_TABLE = 0xe00ff000;
 export const CPUID_CM3_R1P1 = 0x411fc231;
-export const DBGMCU_IDCODE = 0x20036410; // STM32F10x medium density, rev X
+export const DBGMCU_IDCODE = 0x20036410; // STM32F10x medium density, REV_ID 0x2003 = revision Y
 
 const AIRCR_VECTKEY = 0x05fa0000;
 const ICSR = 0xe000ed04;
@@ -41,7 +42,7 @@ export class Ppb implements BusDevice {
   private fpCtrlEnable = 0;
   private readonly fpComp = new Uint32Array(8);
   private fpRemap = 0;
-  private readonly dwt = new Uint32Array(0x60 / 4); // DWT_CTRL..FUNCTION3
+  readonly dwt = new Dwt();
   private readonly scsRam = new Map<number, number>(); // plain RW SCS registers (VTOR, SHPR, ...)
   dbgmcuCr = 0;
   /** Half-word addresses the FPB breaks on (undefined when none is armed), for the engine. */
@@ -51,9 +52,7 @@ export class Ppb implements BusDevice {
     private readonly core: CortexM3,
     private readonly systemReset: () => void,
     readonly sysTick: SysTick,
-  ) {
-    this.dwt[0] = 0x40000000; // DWT_CTRL: NUMCOMP = 4
-  }
+  ) {}
 
   private idRegister(addr: number): number | undefined {
     const off = addr & 0xfff;
@@ -96,7 +95,7 @@ export class Ppb implements BusDevice {
     }
     if (addr >= SYST_CSR && addr <= SYST_CALIB) return this.sysTick.read(addr);
     if (addr >= 0xe0002008 && addr < 0xe0002028) return this.fpComp[(addr - 0xe0002008) >> 2]!;
-    if (addr >= 0xe0001000 && addr < 0xe0001060) return this.dwt[(addr - 0xe0001000) >> 2]!;
+    if (Dwt.contains(addr)) return this.dwt.read(addr);
     if (addr >= ROM_TABLE && addr < ROM_TABLE + ROM_ENTRIES.length * 4) return ROM_ENTRIES[(addr - ROM_TABLE) >> 2]! >>> 0;
     return this.scsRam.get(addr) ?? 0; // everything else on the PPB reads as zero
   }
@@ -134,10 +133,8 @@ export class Ppb implements BusDevice {
     if (addr >= 0xe0002008 && addr < 0xe0002028) {
       this.fpComp[(addr - 0xe0002008) >> 2] = v;
       this.updateFpb();
-    } else if (addr >= 0xe0001000 && addr < 0xe0001060) {
-      if (addr !== 0xe0001000) this.dwt[(addr - 0xe0001000) >> 2] = v;
-      else this.dwt[0] = (0x40000000 | (v & 0x0fffffff)) >>> 0;
-    } else if (addr >= 0xe000e000 && addr < 0xe000f000) this.scsRam.set(addr, v);
+    } else if (Dwt.contains(addr)) this.dwt.write(addr, v);
+    else if (addr >= 0xe000e000 && addr < 0xe000f000) this.scsRam.set(addr, v);
     return true;
   }
 
@@ -181,6 +178,17 @@ export class Ppb implements BusDevice {
     this.scsRam.set(0xe000ed0c, v & 0x700); // PRIGROUP
     if (v & 4) this.systemReset(); // SYSRESETREQ: core and peripherals, not debug
     else if (v & 1) this.core.coreReset(); // VECTRESET: core only
+  }
+
+  /** Power-on reset: also the debug components (FPB, DWT) and DBGMCU_CR. */
+  powerOnReset(): void {
+    this.fpCtrlEnable = 0;
+    this.fpComp.fill(0);
+    this.fpRemap = 0;
+    this.updateFpb();
+    this.dwt.reset();
+    this.dbgmcuCr = 0;
+    this.reset();
   }
 
   /** System reset clears the SCS (not the debug registers, FPB or DWT). */

@@ -2,7 +2,9 @@
 //   '0'..'7' write TCK/TMS/TDI (bit 2/1/0), 'R' read TDO -> '0'/'1',
 //   'r'..'u' reset (bit 1 = TRST, bit 0 = SRST), 'B'/'b' blink, 'Q' quit.
 // process() handles a whole incoming chunk in one loop and returns every reply byte
-// for it at once, so the socket sees one write per chunk.
+// for it at once, so the socket sees one write per chunk. The reply is a view of the
+// session's own buffer (no copy per round trip): the caller must call detachReply() if
+// the socket queued it instead of writing it at once, so the next chunk cannot overwrite it.
 import type { Board } from './board';
 import { Prng } from './prng';
 
@@ -12,6 +14,14 @@ const CH_R = 0x52;
 const CH_r = 0x72;
 const CH_u = 0x75;
 const CH_Q = 0x51;
+
+export const DEFAULT_NOISE_SEED = 0x5eed;
+
+/** Seed for connection `n` (0, 1, ...) of a board whose noise seed is `base`: different
+ *  for every connection, the same sequence for every board with the same base. */
+export function connectionSeed(base: number, n: number): number {
+  return (Math.imul(base ^ 0x9e3779b9, 0x85ebca6b) + Math.imul(n + 1, 0xc2b2ae35)) >>> 0;
+}
 
 export interface ProcessResult {
   reply: Buffer | undefined;
@@ -23,11 +33,17 @@ export class RemoteBitbangSession {
   private out: Buffer = Buffer.allocUnsafe(4096);
   private readonly noise: Prng;
 
+  /** `seed`: of the noisy-link bit flips for this connection (see connectionSeed). */
   constructor(
     private readonly board: Board,
-    seed = 0x5eed,
+    seed = DEFAULT_NOISE_SEED,
   ) {
     this.noise = new Prng(seed);
+  }
+
+  /** The last reply is still queued in the socket: use a fresh buffer from now on. */
+  detachReply(): void {
+    this.out = Buffer.allocUnsafe(this.out.length);
   }
 
   process(data: Uint8Array): ProcessResult {
@@ -67,11 +83,11 @@ export class RemoteBitbangSession {
         }
       } else if (c === CH_Q) {
         this.tck = tck;
-        return { reply: n ? Buffer.from(out.subarray(0, n)) : undefined, quit: true };
+        return { reply: n ? out.subarray(0, n) : undefined, quit: true };
       }
       // 'B'/'b' (LED) and anything else: ignored
     }
     this.tck = tck;
-    return { reply: n ? Buffer.from(out.subarray(0, n)) : undefined, quit: false };
+    return { reply: n ? out.subarray(0, n) : undefined, quit: false };
   }
 }

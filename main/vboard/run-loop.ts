@@ -30,6 +30,7 @@ export class RunLoop {
   private timerDue = 0;
   private parkedAt = -1;
   private stopped = false;
+  private seenActivity = -1;
   private readonly opts: RunLoopOptions;
 
   constructor(
@@ -79,6 +80,19 @@ export class RunLoop {
       this.credit = 0; // idle time is counted from here (engine.idle)
       this.scheduleWake(clock);
     } else this.schedule(1);
+  }
+
+  /** After a chunk of debugger traffic. Costs next to nothing when the chunk cannot have
+   *  changed anything for the core: it is halted, in reset or unpowered, or idle (parked
+   *  or asleep in WFI) and no debugger write happened since the last look. Idle time is
+   *  still accounted: the next poke sees all the time that passed. */
+  afterDebugger(): void {
+    const board = this.board;
+    const core = board.core;
+    if (!core.running) return;
+    if ((board.engine.parked || core.sleeping) && board.debugActivity === this.seenActivity) return;
+    this.seenActivity = board.debugActivity;
+    this.poke(true);
   }
 
   /** An idle core: one timer for when the next SysTick event falls due (none if only

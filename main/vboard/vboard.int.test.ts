@@ -93,6 +93,33 @@ describe('virtual board under OpenOCD', () => {
     expect(await t.cmd('stm32f1x.cpu curstate')).toBe('running');
   });
 
+  it('a DWT write watchpoint on GPIOC_ODR halts the blink firmware after the store', async () => {
+    const t = await connect();
+    await t.cmd('reset halt');
+    await t.cmd('wp 0x4001100c 4 w');
+    await t.cmd('resume');
+    await t.cmd('wait_halt 2000');
+    expect(run!.log()).toContain('halted due to watchpoint');
+    expect((await t.cmd('reg pc force')).trim()).toBe('pc (/32): 0x08000058'); // after `str r1, [r0]`
+    await t.cmd('rwp 0x4001100c');
+    await t.cmd('resume');
+    expect(await t.cmd('stm32f1x.cpu curstate')).toBe('running');
+  });
+
+  it('the DP answers WAIT while the flash is busy; OpenOCD resends and reads the right data', async () => {
+    const t = await connect();
+    await t.cmd('reset halt');
+    await t.cmd('flash erase_sector 0 4 4');
+    await t.cmd('mww 0x40022004 0x45670123');
+    await t.cmd('mww 0x40022004 0xcdef89ab');
+    await t.cmd('mww 0x40022010 1'); // PG
+    // One TCL command: the read of the flash follows the half-word program at once.
+    const out = await t.cmd('mwh 0x08001000 0x1234; mdw 0x08001000 4');
+    expect(out).toMatch(/0x08001000: ffff1234 ffffffff ffffffff ffffffff/);
+    expect(run!.log()).toContain('DAP transaction stalled (WAIT) - slowing down and resending');
+    await t.cmd('mww 0x40022010 0x80'); // LOCK
+  });
+
   it('round-trips words, half-words and bytes in SRAM', async () => {
     const t = await connect();
     await t.cmd('halt');

@@ -14,6 +14,10 @@ export interface DiagnoseSlice {
   /** The fix in flight (its reconnect can take seconds). */
   fixBusy?: FixAction;
   lastFix?: FixResult;
+  /** What undoing lastFix put back, and how the reconnect or re-check went. */
+  undoMessage?: string;
+  /** The technician held RESET while connecting and the connect worked (reset-hold flow). */
+  resetHoldWorked?: boolean;
   fixError?: ErrorValue;
   /** A destructive fix waiting for the user to confirm its warning. */
   confirm?: { action: FixAction; args?: Record<string, string>; warning: string };

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionProfile } from '../../../shared/profile';
-import { classifyVoltage } from '../../../shared/troubleshoot';
 import { buildOpenOcdArgs } from '../../openocd/args';
-import { lastRun } from '../../host/troubleshoot';
+import { lastRun } from '../../host/troubleshoot-log';
 import { applyProfileFix } from './profile-fixes';
 
 const base: ConnectionProfile = { id: 'p', name: 'P', kind: 'configs', interfaceCfg: 'interface/stlink-v2.cfg', targetCfg: 'target/stm32f1x.cfg', extraCommands: ['echo hi'] };
@@ -28,13 +27,27 @@ describe('profile fixes', () => {
     expect(r.applied).toBe('interface cfg: interface/stlink-v2.cfg → interface/stlink.cfg');
   });
 
-  it('set-cputapid is set before the target cfg is sourced', () => {
-    const { profile } = ok(applyProfileFix(base, 'set-cputapid', { cputapid: '0x2ba01477' }));
+  it('set-cputapid runs before the target cfg and keeps the profile speed after it', () => {
+    const { profile } = ok(applyProfileFix({ ...base, adapterSpeedKhz: 100 }, 'set-cputapid', { cputapid: '0x2ba01477' }));
     const args = buildOpenOcdArgs(profile, ports);
     const set = args.indexOf('set CPUTAPID 0x2ba01477');
-    expect(set).toBeGreaterThan(-1);
-    expect(args.indexOf('source [find target/stm32f1x.cfg]')).toBe(set + 2);
-    expect(args).not.toContain('target/stm32f1x.cfg');
+    expect(args.indexOf('target/stm32f1x.cfg')).toBe(set + 2);
+    // stm32f1x.cfg sets its own `adapter speed 1000`; the profile's 100 kHz must still win.
+    expect(args.indexOf('adapter speed 100')).toBeGreaterThan(set);
+    expect(profile.targetCfg).toBe('target/stm32f1x.cfg');
+    expect(profile.extraCommands).toEqual(['echo hi']);
+    // Applied twice: one CPUTAPID, the newest.
+    const again = ok(applyProfileFix(profile, 'set-cputapid', { cputapid: '0x1ba01477' })).profile;
+    expect(again.preTargetCommands).toEqual(['set CPUTAPID 0x1ba01477']);
+  });
+
+  it('set-cputapid also works for board-cfg and virtual-board profiles', () => {
+    const board = ok(applyProfileFix({ id: 'b', name: 'B', kind: 'configs', boardCfg: 'board/stm32f103c8_blue_pill.cfg', extraCommands: [] }, 'set-cputapid', { cputapid: '0x2ba01477' }));
+    const bargs = buildOpenOcdArgs(board.profile, ports);
+    expect(bargs.indexOf('board/stm32f103c8_blue_pill.cfg')).toBe(bargs.indexOf('set CPUTAPID 0x2ba01477') + 2);
+    const vb = ok(applyProfileFix({ id: 'v', name: 'V', kind: 'vboard', extraCommands: [] }, 'set-cputapid', { cputapid: '0x2ba01477' }));
+    const vargs = buildOpenOcdArgs(vb.profile, { ...ports, assetsDir: '/app/assets' });
+    expect(vargs.indexOf('target/stm32f1x.cfg')).toBe(vargs.indexOf('set CPUTAPID 0x2ba01477') + 2);
   });
 
   it('gdb-attach event goes into the extra commands once; bad input is refused', () => {
@@ -50,10 +63,7 @@ describe('profile fixes', () => {
   });
 });
 
-describe('voltage classes and log runs', () => {
-  it('classifies at the thresholds', () => {
-    expect([0, 0.49, 0.5, 1.64, 1.65, 3.3, 3.6, 3.61, 5].map(classifyVoltage)).toEqual(['unpowered', 'unpowered', 'too-low', 'too-low', 'fine', 'fine', 'fine', 'too-high', 'too-high']);
-  });
+describe('log runs', () => {
   it('lastRun keeps the lines from the last OpenOCD banner on', () => {
     const l = (seq: number, text: string) => ({ seq, text, level: 'info' as const, time: 0 });
     const run = lastRun([l(1, 'Open On-Chip Debugger 0.12.0'), l(2, 'old'), l(3, 'Open On-Chip Debugger 0.12.0'), l(4, 'new')]);

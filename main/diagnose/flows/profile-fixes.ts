@@ -25,7 +25,7 @@ export function isProfileFix(action: FixAction): boolean {
 
 /** The changed copy, or an Error saying why this fix does not apply. */
 export function applyProfileFix(p: ConnectionProfile, action: FixAction, args: Record<string, string> = {}): ProfileFix | Error {
-  const copy: ConnectionProfile = structuredClone({ ...p, extraCommands: [...p.extraCommands] });
+  const copy: ConnectionProfile = structuredClone(p);
   switch (action) {
     case 'retry-connect-under-reset':
       copy.resetConfig = CONNECT_UNDER_RESET;
@@ -56,13 +56,12 @@ export function applyProfileFix(p: ConnectionProfile, action: FixAction, args: R
     case 'set-cputapid': {
       const id = args.cputapid ?? args.idcode;
       if (!id || !/^0x[0-9a-fA-F]{1,8}$/.test(id)) return new Error(`Invalid CPUTAPID '${id ?? ''}'`);
-      // CPUTAPID must be set BEFORE the target cfg reads it, and the profile's extra
-      // commands run after it; so the target cfg moves into the extra commands.
-      const target = copy.targetCfg;
-      if (copy.kind !== 'configs' || !target) return new Error('Setting CPUTAPID needs a profile with a target cfg');
-      copy.targetCfg = undefined;
-      copy.extraCommands = [`set CPUTAPID ${id}`, `source [find ${target}]`, ...copy.extraCommands.filter((c) => !/^set CPUTAPID /.test(c))];
-      return { profile: copy, applied: `set CPUTAPID ${id} (before ${target})` };
+      // The target cfg reads CPUTAPID when it is sourced, so it is set in the commands that
+      // run just before it (main/openocd/args.ts); everything else stays where it was.
+      const pre = (copy.preTargetCommands ?? []).filter((c) => !/^\s*set\s+CPUTAPID\s/.test(c));
+      copy.preTargetCommands = [`set CPUTAPID ${id}`, ...pre];
+      const cfg = copy.kind === 'vboard' ? 'the target cfg' : (copy.targetCfg ?? copy.boardCfg ?? 'the target cfg');
+      return { profile: copy, applied: `set CPUTAPID ${id} (before ${cfg})` };
     }
     case 'add-gdb-attach-reset-init':
       if (!copy.extraCommands.includes(GDB_ATTACH_RESET_INIT)) copy.extraCommands.push(GDB_ATTACH_RESET_INIT);

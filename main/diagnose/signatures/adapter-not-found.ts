@@ -5,8 +5,9 @@ import { probeKind, probeName } from './helpers';
 export const adapterNotFound: CategorySignatures = {
   category: 'adapter-not-found',
   rules: [
-    // src/jtag/drivers/stlink_usb.c stlink_usb_usb_open(): LOG_ERROR("open failed") (0.9 .. 0.12)
-    { id: 'stlink-open-failed', source: 'src/jtag/drivers/stlink_usb.c', match: /^open failed$/, weight: 0.75 },
+    // src/jtag/drivers/stlink_usb.c stlink_usb_usb_open(): LOG_ERROR("open failed") (0.9 .. 0.12); ti_icdi_usb.c
+    // icdi_usb_open() prints the same two words, so the line alone does not name the adapter (see helpers.probeKind).
+    { id: 'stlink-open-failed', source: 'src/jtag/drivers/stlink_usb.c, ti_icdi_usb.c', match: /^open failed$/, weight: 0.75 },
     // src/jtag/drivers/stlink_usb.c stlink_tcp_open()
     { id: 'stlink-none-detected', source: 'src/jtag/drivers/stlink_usb.c (stlink-server)', match: /no ST-LINK detected|ST-LINK open failed \((vid\/pid|serial) mismatch\)/, weight: 0.8 },
     // src/jtag/drivers/jlink.c: "No J-Link device found" (0.12), "No J-Link device found." (0.10)
@@ -18,9 +19,9 @@ export const adapterNotFound: CategorySignatures = {
     { id: 'mpsse-no-device', source: 'src/jtag/drivers/mpsse.c', match: /^no device found$/, weight: 0.6 },
     // src/jtag/drivers/jlink.c: "Multiple devices found, specify the desired device"
     { id: 'jlink-multiple', source: 'src/jtag/drivers/jlink.c', match: /Multiple devices found, specify the desired device/, weight: 0.7 },
-    // src/jtag/drivers/remote_bitbang.c + helper/replacements: socket connect failure
-    { id: 'bitbang-connect', source: 'src/jtag/drivers/remote_bitbang.c', match: /Error on socket 'Failed to connect'|remote_bitbang.*(Connection refused|couldn't connect)/i, weight: 0.8 },
-    { id: 'ti-icdi-none', source: 'src/jtag/drivers/ti_icdi_usb.c', match: /open failed|could not find (ICDI|device)/i, weight: 0.2 },
+    // src/jtag/drivers/remote_bitbang.c connect failure, printed by src/helper/log.c log_socket_error():
+    // "Error on socket '%s': errno==%d, message: %s."
+    { id: 'bitbang-connect', source: 'src/jtag/drivers/remote_bitbang.c, src/helper/log.c', match: /Error on socket 'Failed to connect'|remote_bitbang.*(Connection refused|couldn't connect)/i, weight: 0.8 },
   ],
   describe(ctx) {
     const kind = probeKind(ctx);

@@ -8,14 +8,16 @@ export const configError: CategorySignatures = {
   category: 'config-error',
   rules: [
     // Jim Tcl (0.11+ and 0.10 for Tcl-level commands): invalid command name "foo"
-    { id: 'invalid-command-name', source: 'jimtcl (src/helper/command.c run_command)', match: /invalid command name "([^"]+)"/, weight: 0.75 },
+    { id: 'invalid-command-name', source: 'jimtcl (libjim: invalid command name "%#s")', match: /invalid command name "([^"]+)"/, weight: 0.75 },
     // src/helper/command.c 0.10: LOG_ERROR("Unknown command:\n  %s", cmd)
     { id: 'unknown-command-010', source: 'src/helper/command.c (0.10)', match: /^Unknown command:/, weight: 0.75 },
     // src/jtag/adapter.c adapter_init()
     { id: 'no-adapter-driver', source: 'src/jtag/adapter.c', match: /Debug Adapter has to be specified/i, weight: 0.85 },
     // src/transport/transport.c
     { id: 'no-transports', source: 'src/transport/transport.c', match: /Debug adapter does(?: not|n't) support any transports/i, weight: 0.85 },
-    { id: 'no-session-transport', source: 'src/transport/transport.c', match: /unable to select a session transport|session transport was not selected/i, weight: 0.6 },
+    // tcl/target/swj-dp.tcl: echo "Error: unable to select a session transport. Can't continue."
+    // src/transport/transport.c: "session transport was not selected. Use 'transport select <transport>'"
+    { id: 'no-session-transport', source: 'tcl/target/swj-dp.tcl, src/transport/transport.c', match: /unable to select a session transport|session transport was not selected/i, weight: 0.6 },
     { id: 'no-such-transport', source: 'src/transport/transport.c', match: /No transport named '([^']+)' is available|Debug adapter doesn't support '([^']+)' transport/, weight: 0.7 },
     // src/jtag/adapter.c adapter driver: "The specified debug interface was not found (%s)"
     { id: 'interface-not-found', source: 'src/jtag/adapter.c', match: /The specified debug interface was not found \(([^)]+)\)/, weight: 0.7 },
@@ -26,7 +28,7 @@ export const configError: CategorySignatures = {
     // src/jtag/adapter.c reset_config parsing
     { id: 'bad-reset-config', source: 'src/jtag/adapter.c', match: /unknown reset_config flag|extra reset_config \S+ spec/, weight: 0.6 },
     // Jim Tcl argument errors in cfg files
-    { id: 'wrong-args', source: 'jimtcl', match: /^wrong # args: should be/, weight: 0.45 },
+    { id: 'wrong-args', source: 'jimtcl (libjim)', match: /^wrong # args: should be/, weight: 0.45 },
   ],
   describe(ctx) {
     const cmds = ctx.facts.unknownCommands;

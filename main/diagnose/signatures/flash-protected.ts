@@ -15,10 +15,31 @@ export const flashProtected: CategorySignatures = {
     { id: 'failed-erasing', source: 'src/flash/nor/core.c', match: /failed erasing sectors \d+ to \d+/, weight: 0.45 },
     // src/flash/nor/core.c flash_driver_protect()
     { id: 'failed-protect', source: 'src/flash/nor/core.c', match: /failed setting protection for blocks/, weight: 0.4 },
-    // many drivers (kinetis, nrf5, sam): security/lock bits
-    { id: 'secured', source: 'src/flash/nor/kinetis.c, nrf5.c, at91sam*.c', match: /(MCU is secured|Device Security Bit Set|Flash is locked|is read-?protected|APPROTECT)/i, weight: 0.7 },
+    // Security/lock bits of other families, verbatim: kinetis.c and kinetis_ke.c kinetis_check_flash_security_status()
+    // "**** Your Kinetis MCU is in secured state, which means that,  ****"; stm32f2x.c / em357.c options read
+    // "Device Security Bit Set"; at91sam7.c "Security Bit Set, Operation Abort"; at91samd.c "SAMD: NVM lock error";
+    // xmc4xxx.c "XMC4xxx flash protected".
+    {
+      id: 'secured',
+      source: 'src/flash/nor/kinetis.c, kinetis_ke.c, stm32f2x.c, em357.c, at91sam7.c, at91samd.c, xmc4xxx.c',
+      match: /Your Kinetis MCU is in secured state|Device Security Bit Set|Security Bit Set, Operation Abort|SAMD: NVM lock error|XMC4xxx flash protected/,
+      weight: 0.7,
+    },
   ],
   describe(ctx) {
+    const stm32 = ctx.hits.has('stm32-device-protected') || ctx.hits.has('rdp-on') || ctx.facts.readProtected !== undefined || /stm32/i.test(ctx.input.profile?.targetCfg ?? '');
+    if (ctx.hits.has('secured') && !stm32) {
+      // Kinetis, SAMD, SAM7, XMC4xxx...: the family's own security bit; each has its own unlock.
+      return {
+        title: 'The chip is secured: flash access refused',
+        explanation:
+          "The chip's security (read-protection) bit is set, so the debugger may not read or program its flash. Clearing it erases the whole flash; each family has its own command for that.",
+        steps: [
+          { text: 'Mass-erase the chip with its family\'s command (Kinetis: "kinetis mdm mass_erase"; SAMD: "at91samd chip-erase"), usually with reset held.', action: 'mass-erase' },
+          { text: 'Power-cycle the board, then program the firmware again.' },
+        ],
+      };
+    }
     const rdp = ctx.facts.readProtected === true || ctx.hits.has('rdp-on') || ctx.hits.has('secured');
     const wrp = ctx.facts.writeProtectRegister !== undefined && ctx.facts.writeProtectRegister !== 0xffffffff;
     if (rdp) {

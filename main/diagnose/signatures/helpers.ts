@@ -13,6 +13,9 @@ export function probeKind(ctx: DescribeContext): ProbeKind {
   const cfg = adapterCfg(ctx);
   const hay = `${cfg}\n${ctx.lines.map((l) => l.text).join('\n')}`.toLowerCase();
   if (/stlink|st-link/.test(hay)) return 'stlink';
+  // interface/stlink.cfg names no driver in the log: "open failed" (stlink_usb.c) with the hla_swd
+  // transport is the ST-Link (ti_icdi_usb.c prints the same words, but TI ICDI targets use hla_jtag).
+  if (/\bhla_swd\b/.test(hay) && /^open failed$/m.test(hay)) return 'stlink';
   if (/jlink|j-link/.test(hay)) return 'jlink';
   if (/cmsis-dap|cmsis_dap/.test(hay)) return 'cmsis-dap';
   if (/ftdi|mpsse/.test(hay)) return 'ftdi';

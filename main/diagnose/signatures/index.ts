@@ -10,6 +10,7 @@ import { adapterBusy } from './adapter-busy';
 import { probeFirmware } from './probe-firmware';
 import { openocdOutdated } from './openocd-outdated';
 import { targetUnpowered } from './target-unpowered';
+import { voltageOutOfRange } from './voltage-out-of-range';
 import { wiring } from './wiring';
 import { signalIntegrity } from './signal-integrity';
 import { wrongTarget } from './wrong-target';
@@ -30,6 +31,7 @@ export const SIGNATURES: readonly CategorySignatures[] = [
   probeFirmware,
   openocdOutdated,
   targetUnpowered,
+  voltageOutOfRange,
   wiring,
   signalIntegrity,
   wrongTarget,

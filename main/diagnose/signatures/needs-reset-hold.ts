@@ -21,7 +21,7 @@ export const needsResetHold: CategorySignatures = {
     // src/target/cortex_m.c
     { id: 'lockup', source: 'src/target/cortex_m.c', match: /clearing lockup after double fault/, weight: 0.45 },
     { id: 'examination-failed', source: 'src/target/target.c', match: /target \S+ examination failed/, weight: 0.3 },
-    { id: 'not-examined', source: 'src/target/target.c, gdb_server.c', match: /Target (\S+ )?not examined yet/, weight: 0.3 },
+    { id: 'not-examined', source: 'src/target/target.c, src/server/gdb_server.c', match: /Target (\S+ )?not examined yet/, weight: 0.3 },
     { id: 'dp-init-failed', source: 'src/target/cortex_m.c', match: /DP initialisation failed/, weight: 0.35 },
     { id: 'no-mem-ap', source: 'src/target/cortex_m.c', match: /Could not find MEM-AP to control the core/, weight: 0.3 },
   ],
@@ -45,7 +45,7 @@ export const needsResetHold: CategorySignatures = {
       title: lost ? 'The firmware on the chip cuts the debug connection' : 'The chip must be held in reset to connect',
       explanation: lost
         ? 'OpenOCD reached the chip, then lost it while polling. Firmware that sleeps (WFI/stop mode), reuses the SWD/JTAG pins as GPIO, or resets in a loop switches the debug port off shortly after start.'
-        : 'The chip does not answer on the debug port although power is present. Firmware that disables or sleeps the debug port does this; connecting while reset is held stops the firmware before it runs.',
+        : `The chip does not answer on the debug port${(ctx.input.answers?.measuredVoltage ?? ctx.facts.targetVoltage) !== undefined ? ' although power is present' : ''}. Firmware that disables or sleeps the debug port does this; connecting while reset is held stops the firmware before it runs.`,
       steps: [
         { text: "Connect under reset: wire the adapter's NRST to the chip's reset and use reset_config srst_only srst_nogate connect_assert_srst.", action: 'retry-connect-under-reset' },
         { text: 'Without an NRST wire: hold the board\'s reset button, start the connection, release the button about a second later.' },

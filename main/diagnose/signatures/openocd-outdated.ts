@@ -13,8 +13,8 @@ export const openocdOutdated: CategorySignatures = {
     { id: 'no-such-transport', source: 'src/transport/transport.c', match: /No transport named '(dapdirect_\w+|swim)' is available/, weight: 0.8 },
     // Cortex-M flash driver unknown to this build: "flash driver '%s' not found" (src/flash/nor/tcl.c)
     { id: 'flash-driver-not-found', source: 'src/flash/nor/tcl.c', match: /flash driver '([^']+)' not found/, weight: 0.7 },
-    // src/target/target.c: "target type '%s' not found" / "Unknown target type"
-    { id: 'target-type-unknown', source: 'src/target/target.c', match: /Unknown target type|target type '[^']+' not found/i, weight: 0.55 },
+    // src/target/target.c target_create(): "Unknown target type %s, try one of <list>"
+    { id: 'target-type-unknown', source: 'src/target/target.c', match: /Unknown target type \S+/, weight: 0.55 },
     // src/flash/nor/stm32f1x.c etc.: device id not in this version's table
     { id: 'cannot-identify', source: 'src/flash/nor/stm32f1x.c', match: /Cannot identify target as a (stm32x|STM32 family)/i, weight: 0.25 },
     // invalid command / Can't find: weighted in combine.ts from version-knowledge.ts

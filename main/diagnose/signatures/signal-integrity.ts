@@ -17,8 +17,8 @@ export const signalIntegrity: CategorySignatures = {
     { id: 'ir-capture-error', source: 'src/jtag/core.c', match: /IR capture error/, weight: 0.1 },
     // src/flash/startup.tcl program proc, src/flash/nor/core.c: a verify that differs
     { id: 'verify-failed', source: 'src/flash/startup.tcl, src/flash/nor/core.c', match: /\*\* Verify Failed \*\*|verify failed in bank at/, weight: 0.15 },
-    // src/target/target.c: memory accesses failing on a chip that examined fine
-    { id: 'memory-access-failed', source: 'src/target/target.c', match: /Failed to (read|write) memory at 0x/, weight: 0.05 },
+    // src/target/arm_adi_v5.c mem_ap_read(): memory accesses failing on a chip that examined fine
+    { id: 'memory-access-failed', source: 'src/target/arm_adi_v5.c', match: /Failed to (read|write) memory at 0x/, weight: 0.05 },
   ],
   describe(ctx) {
     const speed = ctx.facts.clockKhz;

@@ -1,8 +1,11 @@
 // The target has no (or too low) supply, so nothing answers on the debug pins.
 import type { CategorySignatures } from '../types';
+import { classifyVoltage, VOLTAGE_THRESHOLDS } from '../../../shared/diagnose';
 import { voltageText } from './helpers';
+import { discriminatingSteps, undecidedNoAnswer } from '../no-answer';
 
-const LOW_VOLTAGE = 1.5; // stlink_usb.c warns below 1.5 V; parts run from 1.65 V
+/** Unpowered or too low to run (thresholds shared with the UI in shared/diagnose.ts). */
+const low = (v: number): boolean => ['unpowered', 'too-low'].includes(classifyVoltage(v));
 
 export const targetUnpowered: CategorySignatures = {
   category: 'target-unpowered',
@@ -10,9 +13,9 @@ export const targetUnpowered: CategorySignatures = {
     // src/jtag/drivers/stlink_usb.c stlink_usb_init_mode(): below 1.5 V
     { id: 'stlink-voltage-low', source: 'src/jtag/drivers/stlink_usb.c', match: /target voltage may be too low for reliable debugging/i, weight: 0.8 },
     // src/jtag/drivers/stlink_usb.c stlink_usb_check_voltage(): LOG_INFO("Target voltage: %f")
-    { id: 'stlink-voltage-value', source: 'src/jtag/drivers/stlink_usb.c', match: /^Target voltage: (-?\d+(?:\.\d+)?)/i, weight: 0.75, when: (m) => Number(m[1]) < LOW_VOLTAGE },
+    { id: 'stlink-voltage-value', source: 'src/jtag/drivers/stlink_usb.c', match: /^Target voltage: (-?\d+(?:\.\d+)?)/i, weight: 0.75, when: (m) => low(Number(m[1])) },
     // src/jtag/drivers/jlink.c jlink_init(): LOG_INFO("VTarget = %u.%03u V")
-    { id: 'jlink-vtarget-value', source: 'src/jtag/drivers/jlink.c', match: /^VTarget = (\d+\.\d+) V/, weight: 0.75, when: (m) => Number(m[1]) < LOW_VOLTAGE },
+    { id: 'jlink-vtarget-value', source: 'src/jtag/drivers/jlink.c', match: /^VTarget = (\d+\.\d+) V/, weight: 0.75, when: (m) => low(Number(m[1])) },
     // src/jtag/core.c jtag_examine_chain_check(): all ones = nobody drives TDO (no target / no power)
     { id: 'scan-all-ones', source: 'src/jtag/core.c', match: /JTAG scan chain interrogation failed: all ones/, weight: 0.5 },
     { id: 'scan-all-zeroes', source: 'src/jtag/core.c', match: /JTAG scan chain interrogation failed: all zeroes/, weight: 0.25 },
@@ -28,15 +31,26 @@ export const targetUnpowered: CategorySignatures = {
   describe(ctx) {
     const v = ctx.input.answers?.measuredVoltage ?? ctx.facts.targetVoltage;
     const measured = ctx.input.answers?.measuredVoltage !== undefined;
+    if (undecidedNoAnswer(ctx.input, ctx.facts, ctx.lines)) {
+      return {
+        title: 'The debug port does not answer: no power, a wiring fault, or firmware holding the pins',
+        explanation:
+          'The JTAG chain reads a constant (all ones or all zeroes): nothing drives TDO. An unpowered chip, a broken or swapped wire and firmware that takes the debug pins all look exactly like this in the log, so the next step is the check that tells them apart.',
+        steps: discriminatingSteps(ctx.input),
+      };
+    }
+    const tooLow = v !== undefined && low(v);
     return {
-      title: v !== undefined && v < LOW_VOLTAGE ? `Target is not powered (${measured ? 'measured' : 'adapter reads'} ${voltageText(v)})` : 'Target may not be powered',
+      title: tooLow
+        ? `${classifyVoltage(v) === 'unpowered' ? 'Target is not powered' : 'Target voltage too low'} (${measured ? 'measured' : 'adapter reads'} ${voltageText(v)})`
+        : 'Target may not be powered',
       explanation:
-        v !== undefined && v < LOW_VOLTAGE
+        tooLow
           ? `The adapter reads the target's supply on its VTref/VAPP pin and sees ${voltageText(v)}. Without power the chip cannot answer, so every scan returns nothing.`
           : 'Nothing answered on the debug pins. The most common reason is that the board has no power (or the adapter\'s reference pin is not connected to the target\'s VCC).',
       steps: [
         { text: 'Power the board (USB or its supply) and check its power LED.' },
-        { text: "Measure VCC to GND at the debug header: expect 1.8-3.3 V. Connect the adapter's VTref/VAPP pin to the target's VCC.", action: 'measure-voltage' },
+        { text: `Measure VCC to GND at the debug header: expect ${VOLTAGE_THRESHOLDS.minOperating}-${VOLTAGE_THRESHOLDS.maxOperating} V. Connect the adapter's VTref/VAPP pin to the target's VCC.`, action: 'measure-voltage' },
         { text: 'Connect GND between adapter and target.' },
         { text: 'Then connect again.' },
       ],

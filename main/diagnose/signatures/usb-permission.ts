@@ -10,14 +10,16 @@ export const usbPermission: CategorySignatures = {
     // src/jtag/drivers/libusb_helper.c / mpsse.c: LOG_ERROR("libusb_open() failed with %s", libusb_error_name())
     { id: 'libusb-access', source: 'src/jtag/drivers/libusb_helper.c, mpsse.c', match: /LIBUSB_ERROR_ACCESS/, weight: 0.92 },
     { id: 'libusb-not-supported', source: 'src/jtag/drivers/libusb_helper.c, mpsse.c', match: /libusb_open\(\) failed with LIBUSB_ERROR_NOT_SUPPORTED/, weight: 0.8 },
-    { id: 'permission-denied', source: 'libusb / hidapi error text', match: /^(?!.*(couldn't bind|socket)).*(Permission denied|Access denied)/i, weight: 0.7 },
+    // strerror(EACCES) / libusb_strerror(LIBUSB_ERROR_ACCESS) after a driver's open: bcm2835gpio.c, imx_gpio.c,
+    // am335xgpio.c LOG_ERROR("open: %s", strerror(errno)); cmsis_dap_usb_bulk.c "could not open device 0x%04x:0x%04x: %s"
+    { id: 'permission-denied', source: 'src/jtag/drivers/bcm2835gpio.c, imx_gpio.c, am335xgpio.c, cmsis_dap_usb_bulk.c', match: /^(?!.*(couldn't bind|socket)).*(Permission denied|Access denied)/i, weight: 0.7 },
     // src/jtag/drivers/cmsis_dap_usb_hid.c: "unable to open CMSIS-DAP device 0x%x:0x%x" (found, could not open)
     { id: 'cmsis-hid-open', source: 'src/jtag/drivers/cmsis_dap_usb_hid.c', match: /unable to open CMSIS-DAP device 0x[0-9a-f]+:0x[0-9a-f]+/i, weight: 0.55 },
     // src/jtag/drivers/cmsis_dap_usb_bulk.c: "could not open device 0x%04x:0x%04x: %s"
     { id: 'cmsis-bulk-open', source: 'src/jtag/drivers/cmsis_dap_usb_bulk.c', match: /could not open device 0x[0-9a-f]{4}:0x[0-9a-f]{4}/i, weight: 0.6 },
     // src/jtag/drivers/stlink_usb.c: "open failed" — also means not found; weighted low here,
     // raised by the USB scan when the adapter is present (see combine.ts).
-    { id: 'stlink-open-failed', source: 'src/jtag/drivers/stlink_usb.c', match: /^open failed$/, weight: 0.25 },
+    { id: 'stlink-open-failed', source: 'src/jtag/drivers/stlink_usb.c, ti_icdi_usb.c', match: /^open failed$/, weight: 0.25 },
   ],
   describe(ctx) {
     const kind = probeKind(ctx);

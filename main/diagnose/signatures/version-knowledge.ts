@@ -22,7 +22,6 @@ const REMOVED_COMMANDS: Record<string, string> = {
   jtag_nsrst_delay: 'adapter srst delay',
   jtag_nsrst_assert_width: 'adapter srst pulse_width',
   stlink_layout: 'the stock interface/stlink.cfg',
-  hla_layout: 'the stock interface/stlink.cfg (hla_layout was dropped)',
   stlink_api: 'nothing (remove the line; the API version is detected)',
   ft2232_device_desc: 'ftdi device_desc (ft2232 driver replaced by ftdi: use interface/ftdi/*.cfg)',
   ft2232_layout: 'the matching interface/ftdi/*.cfg',

@@ -12,13 +12,22 @@ export const wrongTarget: CategorySignatures = {
     // src/jtag/hla/hla_interface.c: LOG_WARNING("UNEXPECTED idcode: 0x%08x")
     { id: 'hla-unexpected', source: 'src/jtag/hla/hla_interface.c', match: /^UNEXPECTED idcode: (0x[0-9a-f]+)/i, weight: 0.6 },
     // src/flash/nor/stm32f1x.c: "Cannot identify target as a stm32x" / "Cannot identify target as a STM32 family."
-    { id: 'cannot-identify-stm32', source: 'src/flash/nor/stm32f1x.c', match: /Cannot identify target as a (stm32x|STM32 family)/i, weight: 0.6 },
+    // (stm32f2x.c prints the second one too)
+    { id: 'cannot-identify-stm32', source: 'src/flash/nor/stm32f1x.c, stm32f2x.c', match: /Cannot identify target as a (stm32x|STM32 family)/i, weight: 0.6 },
     // src/flash/nor/stm32f1x.c: "STM32 flash size failed, probe inaccurate - assuming %dk flash" (clones)
     { id: 'flash-size-failed', source: 'src/flash/nor/stm32f1x.c', match: /STM32 flash size failed, probe inaccurate/, weight: 0.35 },
     // src/target/cortex_m.c cortex_m_examine(): "Cortex-M PARTNO 0x%x is unrecognized"
     { id: 'partno-unrecognized', source: 'src/target/cortex_m.c', match: /Cortex-M PARTNO 0x[0-9a-f]+ is unrecognized/i, weight: 0.45 },
-    // src/flash/nor/*.c: "Unknown device" / "unknown flash device" style probes
-    { id: 'unknown-device', source: 'src/flash/nor/stm32f2x.c, stm32l4x.c', match: /Cannot identify target as a STM32|unknown device|device id = 0x[0-9a-f]+ .*unknown/i, weight: 0.4 },
+    // Other flash drivers' probe on an unknown device id (0.12 wording): stm32l4x.c "Cannot identify target as an
+    // %s family device.", stm32h7x.c "... as a STM32H7xx family.", stm32lx.c "... as an STM32 L0 or L1 family device.",
+    // pic32mx.c, tms470.c "... as a <X> family.", stellaris.c "... as a Stellaris", at91sam7.c "... as an AT91SAM",
+    // lpc288x.c "... as an LPC288X (%08x)". stm32f1x/f2x's "as a STM32 family." is cannot-identify-stm32 above.
+    {
+      id: 'unknown-device',
+      source: 'src/flash/nor/stm32l4x.c, stm32h7x.c, stm32lx.c, pic32mx.c, tms470.c, stellaris.c, at91sam7.c, lpc288x.c',
+      match: /Cannot identify target as an? (?!STM32 family)(\S+ family|STM32 L0 or L1 family|Stellaris|AT91SAM|LPC288X)/,
+      weight: 0.4,
+    },
   ],
   describe(ctx) {
     const mismatch = plausibleMismatch(ctx);
@@ -33,9 +42,17 @@ export const wrongTarget: CategorySignatures = {
       const otherFamily = family?.targetCfg !== undefined && expectedCfg !== undefined && family.targetCfg !== expectedCfg;
       if (family?.targetCfg && (otherFamily || !expectedCfg))
         steps.push({ text: `${hex32(family.idcode)} is ${family.part}: use ${family.targetCfg}.`, action: 'suggest-target-for-idcode', args: { idcode: hex32(family.idcode), cfg: family.targetCfg } });
+      // An ARM debug-port ID is shared by several families: name the stock cfgs that expect it.
+      const shared = family?.targetCfg ? [] : (family?.alsoCfgs ?? []).filter((c) => c !== expectedCfg);
+      if (shared.length > 0)
+        steps.push({
+          text: `${hex32(family?.idcode ?? mismatch.found)} is a ${family?.part ?? 'different part'}. If the chip marking is one of those, use its cfg: ${shared.slice(0, 4).join(', ')}${shared.length > 4 ? ', ...' : ''}.`,
+          action: 'suggest-target-for-idcode',
+          args: { idcode: found, cfg: shared[0] ?? '', cfgs: shared.join(',') },
+        });
       if (!otherFamily && (known?.compatibleWith || !known || isCpuTap(mismatch)))
         steps.push({ text: `If the chip is a compatible part or clone${known ? ` (${known.part})` : ''}, tell the cfg to accept its ID: add "set CPUTAPID ${found}" before the target cfg.`, action: 'set-cputapid', args: { cputapid: found } });
-      if (!family?.targetCfg) steps.push({ text: `Pick the target cfg for the chip that answers with ${found}.`, action: 'suggest-target-for-idcode', args: { idcode: found } });
+      if (!family?.targetCfg && shared.length === 0) steps.push({ text: `Pick the target cfg for the chip that answers with ${found}.`, action: 'suggest-target-for-idcode', args: { idcode: found } });
       steps.push({ text: 'Read the marking on the chip and compare it with the target cfg in the profile.' });
       return {
         title: `Different chip than the target cfg expects (ID ${found})`,

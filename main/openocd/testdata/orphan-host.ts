@@ -1,5 +1,6 @@
 // A stand-in for the app: starts OpenOCD (dummy adapter) through OpenOcdProcess,
 // prints its pid, then waits to be killed. Bundled and run by orphan.int.test.ts.
+import { execFileSync } from 'node:child_process';
 import { findOpenOcd } from '../binary';
 import { freePort } from '../ports';
 import { OpenOcdProcess } from '../process';
@@ -13,7 +14,9 @@ async function main(): Promise<void> {
       '-c', 'adapter driver dummy', '-c', 'transport select jtag', '-c', 'jtag newtap dummy cpu -irlen 4', '-c', 'init'],
   });
   await ocd.waitReady({ port: tcl, timeoutMs: 15_000 });
-  console.log(`READY ${ocd.pid}`);
+  // The pid of OpenOCD itself: in watchdog mode ocd.pid is the watchdog's.
+  const pid = ocd.launchMode === 'watchdog' ? Number(execFileSync('pgrep', ['-P', String(ocd.pid)], { encoding: 'utf8' }).trim().split('\n')[0]) : ocd.pid;
+  console.log(`READY ${pid} ${ocd.launchMode}`);
   setInterval(() => undefined, 1 << 30);
 }
 

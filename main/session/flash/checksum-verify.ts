@@ -7,7 +7,7 @@ import type { Memory } from '../memory';
 import { runGuarded } from '../guarded';
 import { hex, tclWord } from '../tcl';
 import type { ChunkFiles } from './chunk-files';
-import { joinChunks, Pacer, type ChunkGroup, type FlashPiece } from './pacer';
+import { joinChunks, Pacer, type ChunkGroup, type FlashPiece, type PaceOptions } from './pacer';
 import { firstDifference } from './compare';
 import { Cancelled, PhaseProgress } from './progress';
 import { flashFailure, flashReadError } from './run';
@@ -31,11 +31,12 @@ export async function verifyByChecksum(
   baseChunk: number,
   onEvent: ((e: FlashProgressEvent) => void) | undefined,
   signal: AbortSignal | undefined,
+  pace?: PaceOptions,
 ): Promise<VerifyResult> {
   const total = chunks.reduce((a, c) => a + (c.imageBytes ?? c.data.length), 0);
   const progress = new PhaseProgress('verify', total, onEvent);
   progress.report();
-  const pacer = new Pacer(baseChunk);
+  const pacer = new Pacer(baseChunk, pace);
   for (let i = 0, n = 0; i < chunks.length; n++) {
     const c = joinChunks(chunks, i, pacer.next());
     if (signal?.aborted) throw new Cancelled(progress);

@@ -1,7 +1,8 @@
 // The Flash subsystem: banks and sectors, erase, chunked programming with progress,
 // verify, read-back, protection, and the stm32f1x driver's own commands.
 import { writeFile } from 'node:fs/promises';
-import { FlashError, ValidationError } from '../../openocd/errors';
+import { FlashError, toErrorValue, ValidationError } from '../../openocd/errors';
+import { isLoopback } from '../loopback';
 import { loadImageFile, type ImageLoadOptions } from '../../images/load';
 import type { Image } from '../../images/types';
 import type { CommandRunner } from '../command-runner';
@@ -15,7 +16,18 @@ import { programImage } from './program';
 import { asAbortError, Cancelled, PhaseProgress } from './progress';
 import { flashReadError, runFlashCommand } from './run';
 import { Stm32f1x } from './stm32f1x';
+import type { PaceOptions } from './pacer';
+import { looksProtected, protectionHint, stm32f1xBank, stm32f1xProtection, withProtectionHint } from './protection-hint';
 import type { FlashBank, FlashBankInfo, ProgramOptions, ProgramResult, ReadOptions, VerifyOptions, VerifyResult } from './types';
+
+/** The sectors an erase covers, and the bytes they span (more than asked when padded). */
+export interface EraseRangePlan {
+  bank: number;
+  first: number;
+  last: number;
+  address: number;
+  length: number;
+}
 
 export interface FlashOptions {
   /** Share the session's Memory (its byte-order cache); one is made otherwise. */
@@ -24,6 +36,13 @@ export interface FlashOptions {
   chunkSize?: number;
   /** Folder for the per-chunk temp files (default: the OS temp folder). */
   tempDir?: string;
+  /**
+   * Where OpenOCD runs (Session.connect's host). Programming and verify hand OpenOCD
+   * temp files by path, so for another machine they fail at once with a FlashError.
+   */
+  openocdHost?: string;
+  /** How chunks are grouped per command (default: a progress event about every 500 ms, groups up to 256 KiB). */
+  pace?: PaceOptions;
 }
 
 /** Drivers whose `<driver> mass_erase <bank>` erases the whole bank in one operation. */
@@ -37,6 +56,8 @@ export class Flash {
   private readonly memory: Memory;
   private readonly chunkSize: number;
   private readonly tempDir: string | undefined;
+  private readonly pace: PaceOptions | undefined;
+  private readonly openocdHost: string | undefined;
   /** Bank geometry does not change while connected; protection state is always read fresh by info(). */
   private geometryCache: Promise<FlashBankInfo[]> | undefined;
   readonly stm32f1x: Stm32f1x;
@@ -52,6 +73,8 @@ export class Flash {
     }
     this.chunkSize = size;
     this.tempDir = opts.tempDir;
+    this.pace = opts.pace;
+    this.openocdHost = opts.openocdHost;
     this.stm32f1x = new Stm32f1x(runner);
   }
 
@@ -63,7 +86,12 @@ export class Flash {
   /** `flash info N sectors` + `flash info N`: sectors, protection blocks and their state. */
   async info(bank: number): Promise<FlashBankInfo> {
     checkBank(bank);
-    const sectors = await runFlashCommand(this.runner, `flash info ${bank} sectors`, `reading flash bank ${bank} failed`);
+    let sectors: string;
+    try {
+      sectors = await runFlashCommand(this.runner, `flash info ${bank} sectors`, `reading flash bank ${bank} failed`);
+    } catch (e) {
+      throw e instanceof FlashError && /does not exist/.test(e.message) ? await this.noSuchBank(bank) : e;
+    }
     const blocks = await runFlashCommand(this.runner, `flash info ${bank}`, `reading flash bank ${bank} failed`);
     return combineFlashInfo(sectors, blocks);
   }
@@ -77,6 +105,33 @@ export class Flash {
     if (!m) throw new FlashError(`probing flash bank ${bank} failed: ${text.trim() || 'no answer'}`, { openocdText: text });
     this.geometryCache = undefined;
     return { driver: m[1]!, base: parseInt(m[2]!, 16) };
+  }
+
+  /**
+   * A failed flash access with the hint for the protection that is really on (stm32f1x:
+   * read-out vs write protection, from the option bytes); unchanged when there is none
+   * or it cannot be told. `address` picks the bank (default: the first).
+   */
+  async explainProtection(err: unknown, address?: number): Promise<unknown> {
+    const bank = stm32f1xBank(await this.geometry().catch(() => []), address);
+    if (!bank) return err;
+    const hint = protectionHint(await stm32f1xProtection(this.stm32f1x, bank.index, this.memory), bank);
+    return hint === undefined ? err : withProtectionHint(err, hint);
+  }
+
+  /** The error for an OpenOCD on another machine: it could not open our temp files. */
+  private remoteRefusal(): FlashError | undefined {
+    if (this.openocdHost === undefined || isLoopback(this.openocdHost)) return undefined;
+    return new FlashError(`cannot program through the OpenOCD at ${this.openocdHost}: it runs on another machine`, {
+      hint:
+        'OpenOCD reads the image (in chunks, from temp files) from its own file system, so programming over --connect only works on the same machine. ' +
+        'Copy the image there and run `bringup flash FILE --connect 127.0.0.1:PORT` on that machine (or `program FILE verify` in its console).',
+    });
+  }
+
+  private async noSuchBank(bank: number): Promise<ValidationError> {
+    const banks = await this.banks().catch(() => undefined);
+    return new ValidationError(`flash bank ${bank} does not exist`, banks ? { hint: describeBanks(banks) } : {});
   }
 
   /** Every bank's sectors, probed once per connection. */
@@ -109,26 +164,33 @@ export class Flash {
    * is set, in which case the range grows to whole sectors (and erases more).
    */
   async eraseRange(address: number, length: number, opts: { pad?: boolean } = {}): Promise<{ bank: number; first: number; last: number }> {
+    const plan = await this.planEraseRange(address, length, opts);
+    await this.eraseSectors(plan.bank, plan.first, plan.last);
+    return { bank: plan.bank, first: plan.first, last: plan.last };
+  }
+
+  /**
+   * What eraseRange would erase, checked against the bank geometry without touching the
+   * target (the CLI checks before it halts the core): the sectors and the byte range they span.
+   */
+  async planEraseRange(address: number, length: number, opts: { pad?: boolean } = {}): Promise<EraseRangePlan> {
     checkRange(address, length);
     const banks = await this.geometry();
     const bank = banks.find((b) => address >= b.base && address < b.base + b.size);
-    if (!bank) {
-      throw new ValidationError(`${hex(address)} is not in any flash bank`, {
-        hint: `Flash banks: ${banks.map((b) => `${b.index}: ${hex(b.base)}..${hex(b.base + b.size - 1)}`).join(', ') || 'none'}`,
-      });
-    }
+    if (!bank) throw new ValidationError(`${hex(address)} is not in any flash bank`, { hint: describeBanks(banks) });
     // sectorsForRange also rejects a range running past the bank, so pad checks that first.
     if (opts.pad && address + length > bank.base + bank.size) sectorsForRange(address, length, bank);
     const range = opts.pad ? sectorsCovering(address, length, bank) : sectorsForRange(address, length, bank);
-    await this.eraseSectors(bank.index, range.first, range.last);
-    return { bank: bank.index, ...range };
+    const first = bank.sectors[range.first]!;
+    const last = bank.sectors[range.last]!;
+    return { bank: bank.index, ...range, address: first.address, length: last.address + last.size - first.address };
   }
 
   /** Whole bank: the driver's mass erase where it has one (fast, also clears odd states), else every sector. */
   async eraseAll(bank = 0): Promise<{ method: 'mass_erase' | 'sectors' }> {
     checkBank(bank);
     const info = (await this.geometry()).find((b) => b.index === bank);
-    if (!info) throw new ValidationError(`flash bank ${bank} does not exist`);
+    if (!info) throw await this.noSuchBank(bank);
     if (MASS_ERASE_DRIVERS.has(info.driver)) {
       const text = await runFlashCommand(this.runner, `${info.driver} mass_erase ${bank}`, `mass erase of bank ${bank} failed`, { timeoutMs: 120_000 });
       if (/mass erase failed/.test(text)) throw new FlashError(`mass erase of bank ${bank} failed: ${text.trim()}`, { openocdText: text });
@@ -140,8 +202,14 @@ export class Flash {
 
   /** Chunked erase + write + verify with progress events; see ProgramOptions. */
   program(image: Image, opts: ProgramOptions = {}): Promise<ProgramResult> {
+    const remote = this.remoteRefusal();
+    if (remote) {
+      opts.onEvent?.({ type: 'failed', error: toErrorValue(remote) });
+      return Promise.reject(remote);
+    }
     return programImage(
-      { runner: this.runner, memory: this.memory, geometry: () => this.geometry(), chunk: { chunkSize: this.chunkSize, align: WRITE_ALIGN, fill: ERASED }, tempDir: this.tempDir },
+      { runner: this.runner, memory: this.memory, geometry: () => this.geometry(), chunk: { chunkSize: this.chunkSize, align: WRITE_ALIGN, fill: ERASED, pace: this.pace }, tempDir: this.tempDir,
+        explainFailure: (e) => (looksProtected(e) ? this.explainProtection(e) : Promise.resolve(e)) },
       image,
       opts,
     );
@@ -157,10 +225,12 @@ export class Flash {
 
   /** Compares the target with the image; a mismatch is a result, not an error. Cancel rejects with AbortError. */
   async verify(image: Image, opts: VerifyOptions = {}): Promise<VerifyResult> {
+    const remote = this.remoteRefusal();
+    if (remote) throw remote;
     const pieces = splitPieces(image.segments.map((s) => ({ bank: -1, ...s })), this.chunkSize);
     try {
       return await withChunkFiles(this.tempDir, (files) =>
-        verifyByChecksum({ runner: this.runner, memory: this.memory, files }, pieces, this.chunkSize, opts.onEvent, opts.signal),
+        verifyByChecksum({ runner: this.runner, memory: this.memory, files }, pieces, this.chunkSize, opts.onEvent, opts.signal, this.pace),
       );
     } catch (e) {
       throw asAbortError(e, 'verify');
@@ -180,7 +250,7 @@ export class Flash {
         try {
           bytes = await this.memory.readBytes(address + off, n);
         } catch (e) {
-          throw flashReadError(e, `reading ${length} bytes at ${hex(address)} failed`);
+          throw await this.explainProtection(flashReadError(e, `reading ${length} bytes at ${hex(address)} failed`), address + off);
         }
         out.set(bytes, off);
         progress.advance(n);
@@ -209,6 +279,16 @@ export class Flash {
     if (driver === 'stm32f1x') result.note = 'Write protection lives in the option bytes: reset the target for the change to take effect.';
     return result;
   }
+}
+
+/** "Flash banks: 0 stm32f1x 0x08000000..0x0800ffff" for a message naming a wrong bank. */
+export function describeBanks(banks: readonly { index: number; driver: string; base: number; size: number }[]): string {
+  if (banks.length === 0) return 'This target has no flash banks.';
+  return `Flash banks: ${banks.map((b) => `#${b.index} ${b.driver} ${hex32(b.base)}${b.size > 0 ? `..${hex32(b.base + b.size - 1)}` : ''}`).join(', ')}`;
+}
+
+function hex32(n: number): string {
+  return '0x' + (n >>> 0).toString(16).padStart(8, '0');
 }
 
 function checkBank(bank: number): void {

@@ -58,3 +58,14 @@ describe('joinSectorRuns', () => {
     expect(joinSectorRuns(groups, 1, 1 << 20).count).toBe(1); // sector 8 is not erased: a gap
   });
 });
+
+describe('Pacer options', () => {
+  it('takes the interval and the group bound from FlashOptions.pace', () => {
+    const fixed = new Pacer(4096, { maxGroup: 4096 });
+    fixed.record(4096, 0.01);
+    expect(fixed.next()).toBe(4096);
+    const quick = new Pacer(4096, { intervalMs: 100 });
+    quick.record(4096, 10); // 400 KB/s for 100 ms: 40 KB, rounded down to whole chunks
+    expect(quick.next()).toBe(40960);
+  });
+});

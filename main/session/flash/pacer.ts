@@ -9,11 +9,26 @@ const INTERVAL_MS = 500;
 /** Bounds a group, so a fast adapter still reports and can be cancelled now and then. */
 const MAX_GROUP = 256 * 1024;
 
+/** How groups are sized (FlashOptions.pace); tests pin maxGroup to the chunk size for a fixed event count. */
+export interface PaceOptions {
+  /** Aim for one progress event about this often (default 500 ms). */
+  intervalMs?: number;
+  /** Upper bound of a group in bytes (default 256 KiB); the base chunk when smaller. */
+  maxGroup?: number;
+}
+
 export class Pacer {
   private target: number;
+  private readonly intervalMs: number;
+  private readonly maxGroup: number;
 
-  constructor(private readonly base: number) {
+  constructor(
+    private readonly base: number,
+    pace: PaceOptions = {},
+  ) {
     this.target = base;
+    this.intervalMs = pace.intervalMs ?? INTERVAL_MS;
+    this.maxGroup = Math.max(base, pace.maxGroup ?? MAX_GROUP);
   }
 
   /** Bytes the next group should hold. */
@@ -21,11 +36,11 @@ export class Pacer {
     return this.target;
   }
 
-  /** A group of `bytes` took `ms`: aim the next one at INTERVAL_MS. */
+  /** A group of `bytes` took `ms`: aim the next one at the interval. */
   record(bytes: number, ms: number): void {
-    const ideal = ms > 0 ? (bytes * INTERVAL_MS) / ms : MAX_GROUP;
+    const ideal = ms > 0 ? (bytes * this.intervalMs) / ms : this.maxGroup;
     const rounded = Math.floor(ideal / this.base) * this.base;
-    this.target = Math.min(MAX_GROUP, Math.max(this.base, rounded));
+    this.target = Math.min(this.maxGroup, Math.max(this.base, rounded));
   }
 }
 

@@ -4,6 +4,7 @@ import { ValidationError } from '../../openocd/errors';
 import type { ImageSegment } from '../../images/types';
 import { hex32 } from '../../images/types';
 import type { FlashBankInfo } from './types';
+import type { PaceOptions } from './pacer';
 
 /** A piece of the image that lies inside one bank. */
 export interface BankPiece {
@@ -101,6 +102,8 @@ export interface ChunkOptions {
   align: number;
   /** Value for gap bytes inside a shared write unit: the erased state. */
   fill: number;
+  /** How chunks are joined into groups per command (pacer.ts). */
+  pace?: PaceOptions;
 }
 
 /**

@@ -20,6 +20,8 @@ export interface ProgramContext {
   geometry: () => Promise<FlashBankInfo[]>;
   chunk: ChunkOptions;
   tempDir?: string;
+  /** Gives a failure a better hint (which protection is on) before it is reported. */
+  explainFailure?: (e: unknown) => Promise<unknown>;
 }
 
 /** Generous: a slow adapter with host-driven half-word writes manages ~1 KB/s. */
@@ -40,8 +42,9 @@ export async function programImage(ctx: ProgramContext, image: Image, opts: Prog
       emit(c);
       return c;
     }
-    emit({ type: 'failed', error: toErrorValue(e) });
-    throw e;
+    const err = ctx.explainFailure ? await ctx.explainFailure(e).catch(() => e) : e;
+    emit({ type: 'failed', error: toErrorValue(err) });
+    throw err;
   }
 }
 
@@ -68,7 +71,7 @@ async function run(ctx: ProgramContext, image: Image, opts: ProgramOptions, emit
     const groups = planErase(pieces, banks, ctx.chunk.chunkSize);
     const progress = new PhaseProgress('erase', groups.reduce((a, g) => a + g.bytes, 0), emit);
     progress.report();
-    const pacer = new Pacer(ctx.chunk.chunkSize);
+    const pacer = new Pacer(ctx.chunk.chunkSize, ctx.chunk.pace);
     for (let i = 0; i < groups.length; ) {
       const g = joinSectorRuns(groups, i, pacer.next());
       check(progress);
@@ -87,7 +90,7 @@ async function run(ctx: ProgramContext, image: Image, opts: ProgramOptions, emit
   await withChunkFiles(ctx.tempDir, async (files) => {
     const progress = new PhaseProgress('program', imageBytes, emit);
     progress.report();
-    const pacer = new Pacer(ctx.chunk.chunkSize);
+    const pacer = new Pacer(ctx.chunk.chunkSize, ctx.chunk.pace);
     for (let i = 0, n = 0; i < chunks.length; n++) {
       const c = joinChunks(chunks, i, pacer.next());
       check(progress);
@@ -101,7 +104,7 @@ async function run(ctx: ProgramContext, image: Image, opts: ProgramOptions, emit
       i += c.count;
     }
     // The written chunks (fill included, it was written too) are what the flash must hold.
-    if (opts.verify ?? true) done.verify = await verifyByChecksum({ runner, memory: ctx.memory, files }, chunks, ctx.chunk.chunkSize, emit, signal);
+    if (opts.verify ?? true) done.verify = await verifyByChecksum({ runner, memory: ctx.memory, files }, chunks, ctx.chunk.chunkSize, emit, signal, ctx.chunk.pace);
   });
 
   if (opts.reset && (done.verify === undefined || done.verify.ok)) {

@@ -10,9 +10,10 @@ import { failureText, runGuarded } from '../guarded';
 
 // stm32f1x.c sets this on FLASH_SR.WRPRTERR: a page is write-protected (WRPR), or the
 // whole chip is read-protected. `stm32f1x unlock` keeps the WRP bits, so name both fixes.
+// Flash.program narrows this down with the option bytes (protection-hint.ts) when it can.
 const WRITE_PROTECTED_HINT =
-  'The pages are write-protected: clear it with `flash protect 0 0 last off` (Flash.protect(0, 0, last, false)) and reset the target. ' +
-  'If read protection is on (stm32f1x options_read), `stm32f1x unlock 0` removes it but mass-erases the chip.';
+  'The flash is protected. `stm32f1x options_read 0` tells which: write-protected pages are cleared with `flash protect 0 0 last off` and a reset; ' +
+  'read protection with `stm32f1x unlock 0` and a reset, which mass-erases the chip.';
 
 export interface FlashCommandOptions {
   timeoutMs?: number;

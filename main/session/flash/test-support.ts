@@ -19,6 +19,8 @@ export function vboardCfg(): string {
 export interface Rig {
   board: VirtualBoard;
   client: TclRpcClient;
+  /** OpenOCD's tcl port (127.0.0.1), for a second client (Session.connect, the CLI's --connect). */
+  tclPort: number;
   /** Everything OpenOCD printed so far. */
   log(): string;
   close(): Promise<void>;
@@ -53,6 +55,7 @@ export async function startRig(opts: { faults?: string[] } = {}): Promise<Rig> {
     return {
       board,
       client,
+      tclPort,
       log: () => out,
       close: async () => {
         client.close();

@@ -27,6 +27,12 @@ export class RecordedRunner implements CommandRunner {
     return this;
   }
 
+  /** Answers a guarded command with a computed reply (build it with guardedReply). */
+  onGuardedWith(match: string | RegExp, answer: (inner: string) => string): this {
+    this.answers.push({ match, answer, guarded: true });
+    return this;
+  }
+
   /** Inner commands as the subsystem wrote them (guarded ones unwrapped). */
   get commands(): string[] {
     return this.sent.map((s) => unwrap(s.tcl));

@@ -8,7 +8,7 @@
 // same PC with every register unchanged and no store in between): such a loop cannot make
 // progress until someone else writes memory or SysTick fires, so the engine "parks" and
 // the run loop stops spending CPU on it until then. A core asleep in WFI idles the same way.
-import { C_DEBUGEN, C_MASKINTS, DFSR_BKPT, DFSR_VCATCH, type CortexM3, type ExecutionEngine } from '../cortex-m3';
+import { C_DEBUGEN, C_MASKINTS, DFSR_BKPT, DFSR_DWTTRAP, DFSR_VCATCH, type CortexM3, type ExecutionEngine } from '../cortex-m3';
 import type { SysTick } from '../systick';
 import { enterException, enterHardFault, exceptionReturn, packXpsr, unpackXpsr } from './exceptions';
 import { runFast } from './fast-path';
@@ -30,6 +30,8 @@ export interface EngineHooks {
   sysTick?: SysTick;
   /** SysTick's exception priority (SHPR3); 0 when absent. */
   sysTickPriority?(): number;
+  /** DWT comparator `index` matched a data access (sets FUNCTIONn.MATCHED). */
+  watchpointHit?(index: number): void;
 }
 
 export class ThumbEngine implements ExecutionEngine {
@@ -68,6 +70,7 @@ export class ThumbEngine implements ExecutionEngine {
     this.idleDue = false;
     this.loopPc = -1;
     this.mem.watching = false;
+    this.mem.dwtHit = 0;
     const epoch = core.resetEpoch;
     const c0 = this.cycles;
     let n = 0;
@@ -137,6 +140,8 @@ export class ThumbEngine implements ExecutionEngine {
         this.cycles = c0 + n;
         return n;
       }
+      const watchHit = mem.dwtHit;
+      mem.dwtHit = 0;
       if (mem.faulted) {
         mem.faulted = false;
         s.fault = FAULT_BUS;
@@ -170,6 +175,15 @@ export class ThumbEngine implements ExecutionEngine {
         continue;
       }
       r[15] = next;
+      if (watchHit !== 0) {
+        // DWT data watchpoint: the access's instruction completes, then the core halts
+        // (the PC is the next instruction, as on a Cortex-M3).
+        this.hooks.watchpointHit?.(watchHit - 1);
+        if (core.dhcsrCtrl & C_DEBUGEN) {
+          core.debugHalt(DFSR_DWTTRAP);
+          if (!stepping) break;
+        }
+      }
       if (core.halted && !stepping) break; // halted by its own DHCSR write
       if (s.stop === STOP_WFI) {
         s.stop = STOP_NONE;

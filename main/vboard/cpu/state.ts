@@ -3,6 +3,7 @@
 // flag-setting instruction), ITSTATE, and the per-instruction outcome (next PC, fault,
 // halt). Synced from/to CortexM3 around each run slice (see engine.ts).
 import { BUS_ERROR, type BusDevice } from '../bus';
+import type { Watchpoint } from '../dwt';
 
 /** The core's special registers the interpreter reads and writes (CortexM3 has them). */
 export interface SysRegs {
@@ -37,6 +38,11 @@ export class CpuMemory {
   /** While set, the words loads touch are collected in `watched` (idle-loop detection). */
   watching = false;
   readonly watched = new Set<number>();
+  /** DWT data watchpoints are armed: every load and store takes the checked (slow) path. */
+  dwtArmed = false;
+  /** 1 + the index of the watchpoint the last access matched; 0 = none. */
+  dwtHit = 0;
+  private wps: readonly Watchpoint[] = [];
 
   /** Aligned views of SRAM and flash for the fast path (fast-path.ts): fetches and aligned
    *  loads in one typed-array read. Empty when the host is big-endian or a buffer is not
@@ -58,6 +64,22 @@ export class CpuMemory {
     this.sram32 = ok(sram) ? new Uint32Array(sram.buffer, sram.byteOffset, sram.length >> 2) : new Uint32Array(0);
     this.flash16 = ok(flash) ? new Uint16Array(flash.buffer, flash.byteOffset, flash.length >> 1) : new Uint16Array(0);
     this.flash32 = ok(flash) ? new Uint32Array(flash.buffer, flash.byteOffset, flash.length >> 2) : new Uint32Array(0);
+  }
+
+  setWatchpoints(wps: readonly Watchpoint[]): void {
+    this.wps = wps;
+    this.dwtArmed = wps.length > 0;
+  }
+
+  /** Does an access of `size` bytes at `addr` hit an armed watchpoint? */
+  private watch(addr: number, size: number, write: boolean): void {
+    const end = addr + size - 1;
+    for (const w of this.wps) {
+      if ((write ? w.onWrite : w.onRead) && addr <= w.hi && end >= w.lo) {
+        this.dwtHit = w.index + 1;
+        return;
+      }
+    }
   }
 
   /** Offset of `addr` in flash (main array or its boot alias at 0), unbounded. */
@@ -85,7 +107,7 @@ export class CpuMemory {
   // ---- Fast-path accessors: SRAM and flash only, aligned, not while loads are being
   // watched. -1 (loads) / false (stores) means "not here": take the general path. ----
   fastLoad32(addr: number): number {
-    if (this.watching || addr & 3) return -1;
+    if (this.dwtArmed || this.watching || addr & 3) return -1;
     const s = (addr - this.sramBase) >>> 0;
     if (s < this.sram32.length * 4) return this.sram32[s >>> 2]!;
     const f = CpuMemory.flashOffset(addr);
@@ -93,7 +115,7 @@ export class CpuMemory {
   }
 
   fastLoad16(addr: number): number {
-    if (this.watching || addr & 1) return -1;
+    if (this.dwtArmed || this.watching || addr & 1) return -1;
     const s = (addr - this.sramBase) >>> 0;
     if (s < this.sram16.length * 2) return this.sram16[s >>> 1]!;
     const f = CpuMemory.flashOffset(addr);
@@ -101,7 +123,7 @@ export class CpuMemory {
   }
 
   fastLoad8(addr: number): number {
-    if (this.watching) return -1;
+    if (this.dwtArmed || this.watching) return -1;
     const s = (addr - this.sramBase) >>> 0;
     if (s < this.sram.length) return this.sram[s]!;
     const f = CpuMemory.flashOffset(addr);
@@ -109,6 +131,7 @@ export class CpuMemory {
   }
 
   fastStore32(addr: number, v: number): boolean {
+    if (this.dwtArmed) return false;
     const s = (addr - this.sramBase) >>> 0;
     if (addr & 3 || s >= this.sram32.length * 4) return false;
     this.stores++;
@@ -117,6 +140,7 @@ export class CpuMemory {
   }
 
   fastStore16(addr: number, v: number): boolean {
+    if (this.dwtArmed) return false;
     const s = (addr - this.sramBase) >>> 0;
     if (addr & 1 || s >= this.sram16.length * 2) return false;
     this.stores++;
@@ -125,6 +149,7 @@ export class CpuMemory {
   }
 
   fastStore8(addr: number, v: number): boolean {
+    if (this.dwtArmed) return false;
     const s = (addr - this.sramBase) >>> 0;
     if (s >= this.sram.length) return false;
     this.stores++;
@@ -133,6 +158,7 @@ export class CpuMemory {
   }
 
   read32(addr: number): number {
+    if (this.dwtArmed) this.watch(addr >>> 0, 4, false);
     if (this.watching) this.watched.add((addr & ~3) >>> 0);
     const m = this.direct(addr, 4, false);
     if (m) {
@@ -144,6 +170,7 @@ export class CpuMemory {
   }
 
   read16(addr: number): number {
+    if (this.dwtArmed) this.watch(addr >>> 0, 2, false);
     if (this.watching) this.watched.add((addr & ~3) >>> 0);
     const m = this.direct(addr, 2, false);
     if (m) return m[this.off]! | (m[this.off + 1]! << 8);
@@ -152,6 +179,7 @@ export class CpuMemory {
   }
 
   read8(addr: number): number {
+    if (this.dwtArmed) this.watch(addr >>> 0, 1, false);
     if (this.watching) this.watched.add((addr & ~3) >>> 0);
     const m = this.direct(addr, 1, false);
     if (m) return m[this.off]!;
@@ -159,6 +187,7 @@ export class CpuMemory {
   }
 
   write32(addr: number, v: number): void {
+    if (this.dwtArmed) this.watch(addr >>> 0, 4, true);
     this.stores++;
     const m = this.direct(addr, 4, true);
     if (m) {
@@ -174,6 +203,7 @@ export class CpuMemory {
   }
 
   write16(addr: number, v: number): void {
+    if (this.dwtArmed) this.watch(addr >>> 0, 2, true);
     this.stores++;
     const m = this.direct(addr, 2, true);
     if (m) {
@@ -186,6 +216,7 @@ export class CpuMemory {
   }
 
   write8(addr: number, v: number): void {
+    if (this.dwtArmed) this.watch(addr >>> 0, 1, true);
     this.stores++;
     const m = this.direct(addr, 1, true);
     if (m) m[this.off] = v;

@@ -4,6 +4,6 @@ export function hex32(n: number): string {
 
 export function exitSummary(code: number | null, signal: string | null): string {
   if (code !== null) return `OpenOCD exited with code ${code}`;
-  if (signal) return `OpenOCD was stopped by ${signal}`;
+  if (signal) return `OpenOCD was killed by ${signal}`;
   return 'OpenOCD did not start';
 }

@@ -22,6 +22,7 @@ export function ProfileEditor({ initial }: { initial: ConnectionProfile }) {
   const [resetConfig, setResetConfig] = useState(initial.resetConfig ?? '');
   const [nrstWired, setNrstWired] = useState(initial.nrstWired ?? false);
   const [extra, setExtra] = useState(initial.extraCommands.join('\n'));
+  const [preTarget, setPreTarget] = useState((initial.preTargetCommands ?? []).join('\n'));
   const [localError, setLocalError] = useState<string>();
 
   const submit = (e: FormEvent): void => {
@@ -45,6 +46,11 @@ export function ProfileEditor({ initial }: { initial: ConnectionProfile }) {
     if (transport) draft.transport = transport;
     if (resetConfig.trim()) draft.resetConfig = resetConfig.trim();
     if (nrstWired) draft.nrstWired = true;
+    const pre = preTarget
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    if (pre.length > 0) draft.preTargetCommands = pre;
     const checked = connectionProfileSchema.safeParse(draft);
     if (!checked.success) {
       const i = checked.error.issues[0];
@@ -110,6 +116,10 @@ export function ProfileEditor({ initial }: { initial: ConnectionProfile }) {
         <label className="checkbox">
           <input type="checkbox" data-testid="profile-nrst-wired" checked={nrstWired} onChange={(e) => setNrstWired(e.target.checked)} /> NRST connected to the probe{' '}
           <span className="muted">(a connect that cannot reach the chip is retried once with connect-under-reset)</span>
+        </label>
+        <label className="field">
+          <span>Commands before the target config (one per line, e.g. set CPUTAPID 0x2ba01477)</span>
+          <textarea data-testid="profile-pre-target-commands" rows={2} value={preTarget} onChange={(e) => setPreTarget(e.target.value)} spellCheck={false} />
         </label>
         <label className="field">
           <span>Extra commands (one per line, run as -c before init)</span>

@@ -2,13 +2,14 @@
 // the last fix (worked or not, what changed, Undo).
 import { useStore } from '../../store';
 import { describeError } from '../../store/actions';
-import { cancelConfirm, confirmFix, undoFix } from './actions';
+import { applyFix, cancelConfirm, confirmFix, undoFix } from './actions';
 
 export function FixResultView() {
   const busy = useStore((s) => s.fixBusy);
   const fix = useStore((s) => s.lastFix);
   const error = useStore((s) => s.fixError);
   const confirm = useStore((s) => s.confirm);
+  const undone = useStore((s) => s.undoMessage);
   return (
     <>
       {confirm ? (
@@ -37,11 +38,26 @@ export function FixResultView() {
           <strong>{fix.worked ? '✔ Fixed — ' : '✘ Not fixed — '}</strong>
           {fix.message}
           <div className="muted">Applied: {fix.applied}</div>
-          {fix.details ? <pre className="mono">{fix.details}</pre> : null}
+          {fix.details ? (
+            <pre className="mono" data-testid="fix-details">
+              {fix.details}
+            </pre>
+          ) : null}
+          {fix.offer ? (
+            <button type="button" data-testid="fix-offer" data-action={fix.offer.action} disabled={busy !== undefined} onClick={() => void applyFix(fix.offer!.action, fix.offer!.args)}>
+              {fix.offer.label}
+            </button>
+          ) : null}{' '}
           {fix.fixId ? (
-            <button type="button" data-testid="fix-undo" onClick={() => void undoFix()}>
+            <button type="button" data-testid="fix-undo" disabled={busy !== undefined} onClick={() => void undoFix()}>
               Undo
             </button>
+          ) : null}
+          {undone ? (
+            <p data-testid="fix-undone">
+              <strong>↶ </strong>
+              {undone}
+            </p>
           ) : null}
         </div>
       ) : null}

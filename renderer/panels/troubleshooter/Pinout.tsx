@@ -5,14 +5,22 @@ import { KNOWN_ADAPTERS } from '../../../shared/adapters';
 import { CONNECTORS, pinsFor, type ConnectorKind, type PinPurpose } from '../../../shared/pinouts';
 import type { ConnectionProfile } from '../../../shared/profile';
 
-/** The adapter's most likely connector, from the profile's interface cfg. */
+/**
+ * The connector to show first: the detected adapter's (the host matched it to the profile on
+ * USB, e.g. ST-LINK/V2-1 on a Nucleo: its 6-pin SWD header), else a guess from the interface cfg.
+ */
+export function pickConnector(detected: ConnectorKind | undefined, profile: ConnectionProfile | undefined): ConnectorKind {
+  return detected ?? guessConnector(profile);
+}
+
+/** The adapter's most likely connector, from the profile's interface cfg alone. */
 export function guessConnector(profile: ConnectionProfile | undefined): ConnectorKind {
   const cfg = profile?.interfaceCfg;
   const known = cfg ? KNOWN_ADAPTERS.find((a) => a.interfaceCfg === cfg && a.connectors.length > 0) : undefined;
   return known?.connectors[0] ?? 'jtag-20';
 }
 
-export function Pinout({ initial, purpose }: { initial: ConnectorKind; purpose: PinPurpose }) {
+export function Pinout({ initial, purpose, adapterName }: { initial: ConnectorKind; purpose: PinPurpose; adapterName?: string | undefined }) {
   const [kind, setKind] = useState<ConnectorKind>(initial);
   const conn = CONNECTORS[kind];
   const lit = new Set(pinsFor(kind, purpose));
@@ -28,6 +36,7 @@ export function Pinout({ initial, purpose }: { initial: ConnectorKind; purpose: 
           ))}
         </select>
       </label>
+      {adapterName && kind === initial ? <span className="muted" data-testid="pinout-detected"> (the connector of the {adapterName} found on USB)</span> : null}
       <p className="muted">{conn.form}. Pin 1 is marked with a triangle or dot.</p>
       <table className="pins">
         <tbody>

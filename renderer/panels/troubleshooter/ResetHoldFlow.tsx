@@ -3,14 +3,15 @@
 // Once connected, a mass erase removes the firmware that takes the debug pins.
 import { useState } from 'react';
 import { useStore } from '../../store';
-import { connect } from '../../store/actions';
-import { requestFix } from './actions';
+import { connectHoldingReset, requestFix } from './actions';
 
 export function ResetHoldFlow() {
   const [nrst, setNrst] = useState<'yes' | 'no' | undefined>();
   const state = useStore((s) => s.status.state);
   const busy = useStore((s) => s.fixBusy !== undefined || s.busy);
   const profileId = useStore((s) => s.selectedId ?? s.diagnosis?.profileId);
+  const held = useStore((s) => s.resetHoldWorked);
+  const confirmed = useStore((s) => s.diagnosis?.findings[0]?.category === 'needs-reset-hold');
   return (
     <div className="flow" data-testid="reset-hold-flow">
       <p>
@@ -32,13 +33,24 @@ export function ResetHoldFlow() {
           <li>Press and hold the board&apos;s RESET button.</li>
           <li>
             Press{' '}
-            <button type="button" data-testid="reset-hold-connect" disabled={busy || !profileId} onClick={() => profileId && void connect(profileId)}>
+            <button type="button" data-testid="reset-hold-connect" disabled={busy || !profileId} onClick={() => profileId && void connectHoldingReset(profileId)}>
               Connect
             </button>{' '}
             while holding it.
           </li>
           <li>Release RESET about a second later, when the state below says “starting”; it turns “connected” when it worked.</li>
         </ol>
+      ) : null}
+      {held === true ? (
+        <p className="fix-ok" data-testid="reset-hold-worked" data-confirmed={String(confirmed)}>
+          ✔ It worked: with RESET held the connect got through.{' '}
+          {confirmed ? 'Needs reset held to connect: confirmed (the firmware takes the debug pins while it runs).' : 'Weighing that with the log…'}
+        </p>
+      ) : null}
+      {held === false ? (
+        <p className="fix-failed" data-testid="reset-hold-failed">
+          Not connected. Try again and release RESET a little later; if it never connects, holding reset is not the missing piece.
+        </p>
       ) : null}
       <p>
         Connection: <span className={`badge state-${state}`} data-testid="reset-hold-state">{state}</span>

@@ -55,7 +55,8 @@ export function TroubleshooterPanel() {
       ) : (
         <ol className="findings" data-testid="findings">
           {diagnosis.findings.map((f, i) => (
-            <FindingCard key={`${f.category}-${i}`} finding={f} rank={i + 1} />
+            // Keyed by category: a re-ranking moves a card (and its flow's state) instead of rebuilding it.
+            <FindingCard key={f.category} finding={f} rank={i + 1} />
           ))}
         </ol>
       )}

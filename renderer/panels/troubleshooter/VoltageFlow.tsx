@@ -1,16 +1,21 @@
 // Guided voltage check: the adapter's reading when OpenOCD printed one, else the
-// technician measures VTref against GND; the value is classified and explained.
+// technician measures VTref against GND; the value is classified with the engine's
+// own bands (shared/diagnose.ts) and explained.
 import { useState } from 'react';
-import { classifyVoltage, VOLTAGE_ADVICE, type VoltageClass } from '../../../shared/troubleshoot';
+import { classifyVoltage, type VoltageClass } from '../../../shared/diagnose';
+import { VOLTAGE_ADVICE } from '../../../shared/troubleshoot';
 import { useStore } from '../../store';
 import { runDiagnosis } from './actions';
-import { guessConnector, Pinout } from './Pinout';
+import { pickConnector, Pinout } from './Pinout';
 
 const VERDICT: Record<VoltageClass, string> = { unpowered: 'Unpowered', 'too-low': 'Too low', fine: 'Fine', 'too-high': 'Too high' };
 
 export function VoltageFlow() {
   const reported = useStore((s) => s.diagnosis?.targetVoltage ?? s.status.info.targetVoltage);
   const profile = useStore((s) => s.profiles.find((p) => p.id === (s.diagnosis?.profileId ?? s.selectedId)));
+  const detected = useStore((s) => s.diagnosis?.adapter?.connector);
+  const adapterName = useStore((s) => s.diagnosis?.adapter?.name);
+  const initial = pickConnector(detected, profile);
   const [text, setText] = useState('');
   const [measured, setMeasured] = useState<number | undefined>();
   const volts = measured ?? reported;
@@ -51,7 +56,7 @@ export function VoltageFlow() {
           <p>{VOLTAGE_ADVICE[verdict]}</p>
         </div>
       ) : null}
-      <Pinout initial={guessConnector(profile)} purpose="voltage" />
+      <Pinout key={initial} initial={initial} adapterName={detected ? adapterName : undefined} purpose="voltage" />
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { SLOW_ADAPTER_KHZ } from '../../../shared/troubleshoot';
 import { useStore } from '../../store';
 import { applyFix, runDiagnosis } from './actions';
-import { guessConnector, Pinout } from './Pinout';
+import { pickConnector, Pinout } from './Pinout';
 
 const JTAG_ITEMS = [
   'GND is connected (the adapter and the board share ground)',
@@ -24,6 +24,9 @@ const SWD_ITEMS = [
 
 export function WiringFlow() {
   const profile = useStore((s) => s.profiles.find((p) => p.id === (s.diagnosis?.profileId ?? s.selectedId)));
+  const detected = useStore((s) => s.diagnosis?.adapter?.connector);
+  const adapterName = useStore((s) => s.diagnosis?.adapter?.name);
+  const initial = pickConnector(detected, profile);
   const busy = useStore((s) => s.fixBusy);
   const swd = /swd/.test(profile?.transport ?? '') || /stlink/.test(profile?.interfaceCfg ?? '');
   const items = swd ? SWD_ITEMS : JTAG_ITEMS;
@@ -49,9 +52,10 @@ export function WiringFlow() {
         Long or loose wires corrupt fast signals. A slow clock tells signal quality apart from a wrong or missing wire:{' '}
         <button type="button" data-testid="wiring-slow-retry" disabled={busy !== undefined} onClick={() => void applyFix('lower-adapter-speed', { khz: String(SLOW_ADAPTER_KHZ) })}>
           Retry at {SLOW_ADAPTER_KHZ} kHz
-        </button>
+        </button>{' '}
+        <span className="muted">(this connection only: the profile keeps its speed unless you choose to keep the new one)</span>
       </p>
-      <Pinout initial={guessConnector(profile)} purpose={swd ? 'wiring-swd' : 'wiring-jtag'} />
+      <Pinout key={initial} initial={initial} adapterName={detected ? adapterName : undefined} purpose={swd ? 'wiring-swd' : 'wiring-jtag'} />
     </section>
   );
 }

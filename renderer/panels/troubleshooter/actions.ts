@@ -3,7 +3,7 @@
 import type { FixAction } from '../../../shared/diagnose';
 import type { DiagnosisReport, TroubleAnswers } from '../../../shared/troubleshoot';
 import { useStore } from '../../store';
-import { currentApi, loadProfiles } from '../../store/actions';
+import { connect, currentApi, loadProfiles } from '../../store/actions';
 import type { TroubleFlow } from '../../store/diagnose-slice';
 
 /** Destructive fixes ask first: erasing flash cannot be undone. */
@@ -58,7 +58,7 @@ export async function confirmFix(): Promise<void> {
 export async function applyFix(action: FixAction, args?: Record<string, string>): Promise<void> {
   const s = useStore.getState();
   const profileId = s.diagnosis?.profileId ?? s.status.profileId ?? s.selectedId;
-  useStore.setState({ fixBusy: action, fixError: undefined, lastFix: undefined });
+  useStore.setState({ fixBusy: action, fixError: undefined, lastFix: undefined, undoMessage: undefined });
   const r = await currentApi().applyFix({ action, ...(profileId ? { profileId } : {}), ...(args ? { args } : {}) });
   if (!r.ok) {
     useStore.setState({ fixBusy: undefined, fixError: r.error });
@@ -80,8 +80,24 @@ export async function undoFix(): Promise<void> {
     useStore.setState({ fixError: r.error });
     return;
   }
-  useStore.setState({ lastFix: { ...fix, fixId: undefined, message: `Undone: the profile is back as it was (${fix.applied} removed).` } });
+  useStore.setState({ lastFix: { ...fix, fixId: undefined, offer: undefined }, undoMessage: r.value.message });
   await loadProfiles();
+  useStore.setState({ selectedId: r.value.profiles.selectedId });
+}
+
+/**
+ * The technician held RESET and pressed Connect (no NRST wire). If it connected, that is
+ * the answer the engine weighs: holding reset helped, which confirms needs-reset-hold.
+ */
+export async function connectHoldingReset(profileId: string): Promise<void> {
+  useStore.setState({ resetHoldWorked: undefined });
+  await connect(profileId);
+  if (useStore.getState().status.state !== 'connected') {
+    useStore.setState({ resetHoldWorked: false });
+    return;
+  }
+  useStore.setState({ resetHoldWorked: true });
+  await runDiagnosis({ resetHoldHelped: true });
 }
 
 export function openFlow(flow: TroubleFlow): void {

@@ -13,7 +13,7 @@ export function fixLabel(step: FindingStep): string | undefined {
   const args = step.args ?? {};
   switch (a) {
     case 'retry-connect-under-reset': return args.keep ? 'Keep connect-under-reset in this profile' : 'Retry with connect-under-reset';
-    case 'lower-adapter-speed': return `Retry at ${args.khz ?? SLOW_ADAPTER_KHZ} kHz`;
+    case 'lower-adapter-speed': return args.keep ? 'Keep this speed in the profile' : `Retry at ${args.khz ?? SLOW_ADAPTER_KHZ} kHz`;
     case 'suggest-cfg':
     case 'suggest-target-for-idcode': return args.cfg ? `Use ${args.cfg}` : undefined;
     case 'set-cputapid': return args.cputapid ? `Set CPUTAPID ${args.cputapid}` : undefined;

@@ -18,6 +18,8 @@ save() {
     echo "# situation: $desc"
     echo "# command: openocd $*"
     echo "# exit: $rc"
+    # What decides an ambiguous log (see ../README.md): EXTRA_HEADER="# answers: ..." save ...
+    [ -n "${EXTRA_HEADER:-}" ] && printf '%s\n' "$EXTRA_HEADER"
     cat "$tmp"
   } >"$CORPUS/$name.log"
   rm -f "$tmp"
@@ -60,8 +62,12 @@ save port-in-use--telnet-port-taken "telnet port already taken by another proces
 kill "$HOLDER" 2>/dev/null; wait "$HOLDER" 2>/dev/null; rm -f "$PORT_HOLDER"
 
 save wiring--dummy-adapter-garbage-chain "dummy adapter: TDO returns garbage, no real chain" -c "bindto 127.0.0.1" -c "tcl_port disabled" -c "telnet_port disabled" -c "gdb_port disabled" -f interface/dummy.cfg -c "transport select jtag" -f target/stm32f1x.cfg
-save_stub target-unpowered--jtag-all-ones "TDO never driven (what an unpowered chip gives)" ones x -f target/stm32f1x.cfg
-save_stub wiring--jtag-all-zeroes "TDO stuck low" zeros x -f target/stm32f1x.cfg
+# All ones / all zeroes read the same for no power, a bad wire or firmware holding the pins:
+# the label comes from the measured voltage and the reset check in the header, not from the log.
+EXTRA_HEADER="# answers: measuredVoltage=0" \
+  save_stub target-unpowered--jtag-all-ones "TDO never driven; the user measured 0 V at the header" ones x -f target/stm32f1x.cfg
+EXTRA_HEADER=$'# checks: connect-under-reset=failed\n# answers: measuredVoltage=3.3' \
+  save_stub wiring--jtag-all-zeroes "TDO stuck low; the user measured 3.3 V and the retry under reset failed too" zeros x -f target/stm32f1x.cfg
 save_stub wrong-target--stm32f4-chip-with-f1-cfg "chain of an STM32F407 read with stm32f1x.cfg" chain 0x4ba00477:4,0x06413041:5 -f target/stm32f1x.cfg
 save_stub wrong-target--gd32f103-jtag "chain of a GD32F103 read with stm32f1x.cfg" chain 0x1ba00477:4,0x790007a3:5 -f target/stm32f1x.cfg
 save_stub wiring--ir-length-mismatch "cpu TAP answers with a 5-bit IR where 4 is expected" chain 0x3ba00477:5,0x06410041:5 -f target/stm32f1x.cfg

@@ -1,7 +1,9 @@
 // A tiny remote_bitbang JTAG server used ONLY to provoke real OpenOCD output for the
 // diagnosis corpus (the virtual board in main/vboard is the real simulator).
-//   node rbb-stub.mjs ones            TDO always 1  (nothing drives TDO: unpowered/open wire)
-//   node rbb-stub.mjs zeros           TDO always 0  (TDO shorted low / chip held in reset)
+//   node rbb-stub.mjs ones            TDO always 1  (nothing drives TDO)
+//   node rbb-stub.mjs zeros           TDO always 0  (TDO held low)
+// A constant TDO alone does not say why (no power, a bad wire, firmware holding the pins):
+// the corpus header's answers:/checks: lines say what decided each log's label.
 //   node rbb-stub.mjs chain ID:IRLEN,ID:IRLEN   TAPs with those IDCODEs (first = nearest TDO)
 // Prints the listening port on stdout, serves one connection, exits when it closes.
 import net from 'node:net';

@@ -1,0 +1,30 @@
+// The target's supply is above what a 3.3 V part tolerates (5 V on VDD or VTref):
+// not "unpowered", and dangerous to keep connected. Thresholds: shared/diagnose.ts.
+import type { CategorySignatures } from '../types';
+import { classifyVoltage, VOLTAGE_THRESHOLDS } from '../../../shared/diagnose';
+import { voltageText } from './helpers';
+
+const tooHigh = (m: RegExpMatchArray): boolean => classifyVoltage(Number(m[1])) === 'too-high';
+
+export const voltageOutOfRange: CategorySignatures = {
+  category: 'voltage-out-of-range',
+  rules: [
+    // src/jtag/drivers/stlink_usb.c stlink_usb_check_voltage(): LOG_INFO("Target voltage: %f")
+    { id: 'stlink-voltage-high', source: 'src/jtag/drivers/stlink_usb.c', match: /^Target voltage: (\d+(?:\.\d+)?)/i, weight: 0.7, when: tooHigh },
+    // src/jtag/drivers/jlink.c jlink_init(): LOG_INFO("VTarget = %u.%03u V")
+    { id: 'jlink-vtarget-high', source: 'src/jtag/drivers/jlink.c', match: /^VTarget = (\d+\.\d+) V/, weight: 0.7, when: tooHigh },
+  ],
+  describe(ctx) {
+    const measured = ctx.input.answers?.measuredVoltage;
+    const v = measured ?? ctx.facts.targetVoltage;
+    return {
+      title: `Target voltage too high (${measured !== undefined ? 'measured' : 'adapter reads'} ${voltageText(v)})`,
+      explanation: `The target supply reads ${voltageText(v)}, above the ${VOLTAGE_THRESHOLDS.maxOperating} V a 3.3 V microcontroller tolerates on its pins. Usually 5 V is wired to VDD or to the adapter's VTref. Keeping it connected can damage the chip and the adapter.`,
+      steps: [
+        { text: 'Disconnect the adapter and the supply now.' },
+        { text: `Measure VCC to GND at the debug header: a 3.3 V part needs ${VOLTAGE_THRESHOLDS.minOperating}-${VOLTAGE_THRESHOLDS.maxOperating} V. Check that VTref is wired to 3.3 V, not 5 V.`, action: 'measure-voltage' },
+        { text: 'Fix the supply, then connect again; if the chip got 5 V for long, expect it may be damaged.' },
+      ],
+    };
+  },
+};
