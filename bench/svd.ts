@@ -151,7 +151,7 @@ async function main(): Promise<void> {
   const cases: [string, string][] = [
     ['fast-xml-parser bare parse (floor)', 'fxp-bare-parse'],
     ['ours, in process (parse + resolve)', 'ours-in-process'],
-    ['ours, worker thread (+ clone back)', 'ours-worker'],
+    ['ours, worker thread (+ JSON text back)', 'ours-worker'],
   ];
   // The machine is shared: run the cases interleaved, ROUNDS times, and keep each
   // case's quieter round, so one burst of someone else's load does not skew a ratio.

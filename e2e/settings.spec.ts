@@ -1,6 +1,5 @@
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
-import { connectProfile } from './helpers';
 
 async function setOpenOcdPath(page: Page, value: string, expected: RegExp): Promise<void> {
   await page.getByTestId('settings').click();
@@ -15,7 +14,7 @@ test('the OpenOCD path setting: a bad path says so, and connect fails with the s
   const bad = '/nonexistent/bin/openocd';
   try {
     await setOpenOcdPath(page, bad, /OpenOCD not found at '\/nonexistent\/bin\/openocd' \(from the OpenOCD setting\)/);
-    await connectProfile(page, 'Virtual board');
+    await page.getByTestId('connect').click(); // the virtual board is preselected
     await expect(page.getByTestId('connection-state')).toHaveText('failed');
     await expect(page.getByTestId('failure-reason')).toContainText(`OpenOCD not found at '${bad}'`);
     // The setting is kept (settings.json), and the dialog shows it again.
@@ -25,7 +24,7 @@ test('the OpenOCD path setting: a bad path says so, and connect fails with the s
   } finally {
     await setOpenOcdPath(page, '', /OpenOCD 0\.1\d/);
   }
-  await connectProfile(page, 'Virtual board');
+  await page.getByTestId('connect').click(); // the virtual board is preselected
   await expect(page.getByTestId('connection-state')).toHaveText('connected');
   await page.getByTestId('disconnect').click();
   await expect(page.getByTestId('connection-state')).toHaveText('stopped');

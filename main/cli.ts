@@ -5,24 +5,24 @@ import { commands } from './cli/registry';
 async function run(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    printUsage();
+    await printUsage();
     return name ? 0 : 2;
   }
   if (name === '--version') {
     console.log('bringup 0.1.0');
     return 0;
   }
-  const cmd = commands.find((c) => c.name === name);
-  if (!cmd) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     console.error(`bringup: unknown command '${name}'. Run 'bringup --help' for the list.`);
     return 2;
   }
-  return cmd.run(rest);
+  return (await entry.load()).run(rest);
 }
 
-function printUsage(): void {
+async function printUsage(): Promise<void> {
   console.log('Usage: bringup <command> [options]\n\nCommands:');
-  for (const c of commands) console.log(`  ${c.usage.padEnd(44)} ${c.summary}`);
+  for (const c of await Promise.all(commands.map((e) => e.load()))) console.log(`  ${c.usage.padEnd(44)} ${c.summary}`);
 }
 
 run(process.argv.slice(2)).then(

@@ -15,6 +15,7 @@ import { readCoreRegisters } from './host/registers';
 import { profileForAdapter } from './profiles/from-adapter';
 import { preselectProfile } from './profiles/preselect';
 import { checkOpenOcd } from './settings/check';
+import { RttBridge } from './host/rtt-bridge';
 
 type Handlers = { [K in InvokeName]: (req: ParsedRequestOf<K>) => Promise<ResponseOf<K>> };
 
@@ -31,6 +32,7 @@ export function createHost(services: HostServices, sink: EventSink): Host {
   const gate = new EventGate(sink);
   const batcher = new LogBatcher((batch) => gate.emit('log', batch));
   const troubleshooter = createTroubleshooter(services);
+  const rtt = new RttBridge((data) => gate.emit('rttData', data));
 
   const unsubscribe = [
     controller.onStatus((s) => {
@@ -127,6 +129,21 @@ export function createHost(services: HostServices, sink: EventSink): Host {
     },
     cancelFlash: async ({ jobId }) => services.flashJobs.cancel(jobId),
 
+    rttStart: (req) => rtt.start(sessions.get(), req),
+    rttChannels: () => rtt.channels(sessions.get()),
+    rttOpen: async ({ channel }) => {
+      await rtt.open(sessions.get(), channel);
+      return null;
+    },
+    rttWrite: async ({ channel, text }) => {
+      await rtt.write(sessions.get(), channel, text);
+      return null;
+    },
+    rttClose: async () => {
+      await rtt.close();
+      return null;
+    },
+
     getBoard: () => services.board.state(),
     setBoardFaults: ({ faults }) => services.board.set(faults),
 
@@ -163,6 +180,7 @@ export function createHost(services: HostServices, sink: EventSink): Host {
     dispose() {
       for (const u of unsubscribe) u();
       batcher.dispose();
+      rtt.dispose();
     },
   };
 }

@@ -4,6 +4,7 @@ import type { ApiHandle } from './api';
 import { loadProfiles, onLogBatch, onStatus, onTargetEvent, setApi } from './store/actions';
 import { loadBoard } from './store/board-actions';
 import { onFlashEvent } from './store/flash-actions';
+import { onRttData } from './store/rtt-actions';
 import { onTargetEventForRegisters, refreshRegisters } from './store/target-actions';
 import { useStore } from './store';
 
@@ -29,6 +30,7 @@ export async function startUp(handle: ApiHandle): Promise<void> {
     onTargetEventForRegisters(e.name);
   });
   api.onFlashProgress(onFlashEvent);
+  api.onRttData(onRttData);
 
   const history = await api.getLogHistory();
   if (history.ok) onLogBatch(history.value);

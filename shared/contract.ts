@@ -70,6 +70,20 @@ export interface ConfigCatalogue {
   board: string[];
 }
 
+/** RTT channels as OpenOCD lists them (`rtt channels`). */
+export interface RttChannelInfo {
+  index: number;
+  name: string;
+  size: number;
+  flags: number;
+}
+export interface RttInfo {
+  /** Where the control block was found; undefined when none was found (yet). */
+  controlBlock?: number;
+  up: RttChannelInfo[];
+  down: RttChannelInfo[];
+}
+
 export interface TargetEventInfo {
   /** OpenOCD event name, e.g. "halted", "resumed", "reset-start". */
   name: string;
@@ -160,6 +174,25 @@ export const invokeChannels = {
   ),
   cancelFlash: invoke<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1).max(64) }).strict()),
 
+  // ---- RTT (SEGGER Real-Time Transfer): find the control block, stream one up-channel ----
+  /** `rtt setup` (default: 0x20000000, 20 KiB, "SEGGER RTT") + `rtt start`; the channels found. */
+  rttStart: invoke<RttInfo>()(
+    z
+      .object({
+        address: u32('address').optional(),
+        size: z.number().int().min(16, 'size must be at least 16 bytes').max(16 * 1024 * 1024).optional(),
+        id: z.string().min(1, 'empty ID').max(16, 'the ID is at most 16 characters').optional(),
+      })
+      .strict(),
+  ),
+  rttChannels: invoke<RttInfo>()(empty),
+  /** Streams the up-channel to `rttData` events (one channel at a time). */
+  rttOpen: invoke<null>()(z.object({ channel: z.number().int().min(0).max(63) }).strict()),
+  /** UTF-8 text to the down-channel of the same number. */
+  rttWrite: invoke<null>()(z.object({ channel: z.number().int().min(0).max(63), text: z.string().min(1).max(4096) }).strict()),
+  /** Closes the stream and stops RTT polling. */
+  rttClose: invoke<null>()(empty),
+
   // ---- the virtual board's fault switches ----
   getBoard: invoke<BoardState>()(empty),
   setBoardFaults: invoke<BoardState>()(z.object({ faults: z.array(z.string().min(1).max(64)).max(16) }).strict()),
@@ -207,6 +240,8 @@ export const eventChannels = {
   flashProgress: event<FlashJobEvent>(),
   /** Findings for a connect attempt that just failed. */
   diagnosis: event<DiagnosisReport>(),
+  /** Text from an RTT up-channel, batched like the log (about 16 ms a batch). */
+  rttData: event<{ channel: number; text: string }>(),
 } as const;
 
 // ---- derived types ----

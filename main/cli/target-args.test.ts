@@ -59,7 +59,9 @@ describe('target choice', () => {
   });
   it('--vboard: the built-in profile, with faults and settings', () => {
     const c = choice('--vboard', '--fault', 'reset-hold', '--speed', '500', '-c', 'echo hi');
-    expect(c).toMatchObject({ kind: 'start', profile: { kind: 'vboard', vboardFaults: ['reset-hold'], adapterSpeedKhz: 500, extraCommands: ['echo hi'], transport: 'jtag' } });
+    expect(c).toMatchObject({ kind: 'start', profile: { kind: 'vboard', vboardFaults: ['reset-hold'], adapterSpeedKhz: 500, extraCommands: ['echo hi'] } });
+    // vboard.cfg selects JTAG itself: the profile adds no second `transport select`.
+    expect(c?.kind === 'start' && c.profile.transport).toBeFalsy();
   });
   it('--interface + --target, or --board: a configs profile', () => {
     expect(choice('--interface', 'interface/stlink.cfg', '--target', 'target/stm32f1x.cfg', '--transport', 'hla_swd', '--reset-config', 'srst_only')).toMatchObject({

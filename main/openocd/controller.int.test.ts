@@ -133,6 +133,21 @@ describe('OpenOCD controller (real openocd, dummy adapter)', () => {
     await expect(ctl.command('version')).rejects.toBeInstanceOf(ConnectionError);
   });
 
+  it('reads the OpenOCD path setting at each start; a bad one fails with its own reason, not the last run\'s', async () => {
+    let setting: string | undefined;
+    ctl = track(createController({ openocdPath: async () => setting }));
+    expect((await ctl.start(dummy)).state).toBe('connected');
+    await ctl.stop();
+    setting = path.join(dir, 'no-such-openocd');
+    const failed = await ctl.start(dummy);
+    expect(failed.state).toBe('failed');
+    expect(failed.exit).toMatchObject({ code: null, signal: null });
+    expect(failed.exit?.reasonLines[0]).toBe(`OpenOCD not found at '${setting}' (from the OpenOCD setting)`);
+    expect(failed.exit?.reasonLines.join('\n')).not.toContain('shutdown command invoked');
+    setting = undefined;
+    expect((await ctl.start(dummy)).state).toBe('connected');
+  });
+
   it('fails with exit code 1 and the reason line for a missing config', async () => {
     ctl = track(createController());
     const st = await ctl.start({ ...dummy, interfaceCfg: 'interface/xyz.cfg' });

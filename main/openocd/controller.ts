@@ -140,6 +140,9 @@ class Controller implements OpenOcdControllerImpl {
 
   private async doStart(profile: ConnectionProfile): Promise<ConnectionStatus> {
     if (this.proc?.running || this.board) await this.doStop();
+    // The last run's process has ended: a start that fails before spawning (no binary) must
+    // not be explained by that process's exit code and log.
+    this.proc = undefined;
     const gen = ++this.gen;
     this.stopping = false;
     this.setStatus({ state: 'starting', target: 'unknown', info: { taps: [] }, profileId: profile.id });

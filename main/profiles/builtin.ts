@@ -6,8 +6,8 @@ export const VBOARD_PROFILE: ConnectionProfile = Object.freeze({
   name: 'Virtual board (STM32F103 Blue Pill)',
   kind: 'vboard',
   targetCfg: 'target/stm32f1x.cfg',
-  transport: 'jtag',
-  adapterSpeedKhz: 1000,
+  // No transport or speed: vboard.cfg selects JTAG itself, and remote_bitbang has no
+  // speed setting (OpenOCD would warn at every connect about either).
   // The board's remote_bitbang link drives SRST, like a probe with NRST wired.
   nrstWired: true,
   extraCommands: Object.freeze([]) as unknown as string[],

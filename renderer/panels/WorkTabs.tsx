@@ -7,11 +7,13 @@ import type { WorkTab } from '../store/layout-slice';
 import { FlashPanel } from './flash/FlashPanel';
 import { MemoryPanel } from './memory/MemoryPanel';
 import { RegistersPanel } from './registers/RegistersPanel';
+import { RttPanel } from './rtt/RttPanel';
 
 const TABS: { id: WorkTab; label: string }[] = [
   { id: 'memory', label: 'Memory' },
   { id: 'registers', label: 'Registers' },
   { id: 'flash', label: 'Flash' },
+  { id: 'rtt', label: 'RTT' },
 ];
 
 /** Whether the work area is open: a target is connected, or the user opened a tab. */
@@ -47,6 +49,8 @@ export function WorkTabs() {
         <MemoryPanel />
       ) : active === 'registers' ? (
         <RegistersPanel />
+      ) : active === 'rtt' ? (
+        <RttPanel />
       ) : (
         <FlashPanel />
       )}

@@ -10,11 +10,12 @@ import { createLayoutSlice, type LayoutSlice } from './layout-slice';
 import { createMemorySlice, type MemorySlice } from './memory-slice';
 import { createProfilesSlice, type ProfilesSlice } from './profiles-slice';
 import { createTargetSlice, type TargetSlice } from './target-slice';
+import { createRttSlice, type RttSlice } from './rtt-slice';
 
 export type AppState = ConnectionSlice &
   ConsoleSlice &
   ProfilesSlice &
-  DiagnoseSlice & LayoutSlice & MemorySlice & TargetSlice & FlashSlice & BoardSlice;
+  DiagnoseSlice & LayoutSlice & MemorySlice & TargetSlice & FlashSlice & BoardSlice & RttSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createConnectionSlice(...a),
@@ -26,4 +27,5 @@ export const useStore = create<AppState>()((...a) => ({
   ...createTargetSlice(...a),
   ...createFlashSlice(...a),
   ...createBoardSlice(...a),
+  ...createRttSlice(...a),
 }));

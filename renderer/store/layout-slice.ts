@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 
-export type WorkTab = 'memory' | 'registers' | 'flash';
+export type WorkTab = 'memory' | 'registers' | 'flash' | 'rtt';
 
 export interface LayoutSlice {
   activeTab: WorkTab;

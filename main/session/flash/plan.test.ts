@@ -36,6 +36,11 @@ describe('planErase: only the sectors the image touches', () => {
     ]);
   });
 
+  it('a whole-bank image is one erase command (the driver mass-erases, as `program` does)', () => {
+    const pieces = splitByBank([seg(BASE, 0x10000)], [bank0], 'x');
+    expect(planErase(pieces, [bank0], 4096)).toEqual([{ bank: 0, first: 0, last: 63, bytes: 0x10000 }]);
+  });
+
   it('erases a page once when two segments share it', () => {
     const pieces = splitByBank([seg(BASE, 16), seg(BASE + 0x100, 16)], [bank0], 'x');
     expect(planErase(pieces, [bank0], 4096)).toEqual([{ bank: 0, first: 0, last: 0, bytes: 1024 }]);

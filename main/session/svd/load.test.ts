@@ -51,7 +51,7 @@ describe('loadSvd in a worker thread', () => {
     const m = await loadSvd(f103, { workerPath });
     expect(m.findRegister('GPIOC.ODR').address).toBe(0x4001100c);
     expect(m.getPeripheral('GPIOB')).toMatchObject({ derivedFrom: 'GPIOA', baseAddress: 0x40010c00 });
-    // Structured clone keeps one field array for GPIOA..G instead of a copy each.
+    // The wire format (wire.ts) keeps one field array for GPIOA..G instead of a copy each.
     expect(m.findRegister('GPIOB.ODR').fields).toBe(m.findRegister('GPIOA.ODR').fields);
   });
 

@@ -5,6 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { SVDError } from '../../openocd/errors';
 import type { SvdDevice } from './types';
+import { decodeDevice } from './wire';
 
 const IDLE_MS = 30_000;
 
@@ -13,7 +14,8 @@ export interface SvdWorkerRequest {
   id: number;
   filePath: string;
 }
-export type SvdWorkerReply = { id: number; ok: true; device: SvdDevice } | { id: number; ok: false; kind: string; message: string };
+/** `json` is the SvdDevice encoded by wire.ts: cheaper to move than a cloned tree. */
+export type SvdWorkerReply = { id: number; ok: true; json: string } | { id: number; ok: false; kind: string; message: string };
 
 interface Pending {
   resolve: (d: SvdDevice) => void;
@@ -61,7 +63,17 @@ class WorkerClient {
     if (p === undefined) return;
     this.pending.delete(reply.id);
     // The worker names the absolute path; show the path the caller gave.
-    if (reply.ok) p.resolve(reply.device);
+    if (reply.ok) {
+      let device: SvdDevice;
+      try {
+        device = decodeDevice(reply.json);
+      } catch (err) {
+        p.reject(new SVDError(`SVD worker sent an unreadable model for ${p.shownPath}`, { cause: err }));
+        if (this.pending.size === 0) this.idle();
+        return;
+      }
+      p.resolve(device);
+    }
     else p.reject(new SVDError(reply.message.split(p.absPath).join(p.shownPath)));
     if (this.pending.size === 0) this.idle();
   }
