@@ -1,15 +1,16 @@
-// The board menu's fault switches. They apply to the running virtual board at
-// once (most show on the next connect, as on a real board) and are remembered for
-// the next start of the same profile: the controller builds a fresh board per
-// connect from the profile, so the host hands it the profile with the switched
-// faults. A profile the menu never touched starts with its own saved faults.
+// The board menu's fault switches. They apply to the virtual board at once (most
+// show on the next connect, as on a real board) and are remembered for the next
+// start of the same profile: the host hands the controller the profile with the
+// switched faults. The board itself stays between connects (keepBoardBetweenRuns),
+// so the chip's own state (read/write protection) is what the chip has, not what
+// the menu last said: an unlock sticks (vboard/faults.ts faultsOnReconnect).
 import type { ConnectionProfile } from '../../shared/profile';
 import { VBOARD_PROFILE_ID } from '../../shared/profile';
 import type { BoardState } from '../../shared/workbench';
 import type { OpenOcdControllerImpl } from '../openocd/controller';
 import { ValidationError } from '../openocd/errors';
 import { VBOARD_FAULTS } from '../vboard/api';
-import { formatFaults, parseFaults } from '../vboard/faults';
+import { formatFaults, parseFaults, splitFaults } from '../vboard/faults';
 
 export class BoardSwitches {
   /** Faults switched in the menu, by profile id. */
@@ -36,8 +37,18 @@ export class BoardSwitches {
     } catch (e) {
       throw new ValidationError(`faults: ${(e as Error).message}`);
     }
-    this.chosen.set(this.profileId(), canonical);
-    this.controller.virtualBoard()?.setFaults(canonical);
+    const id = this.profileId();
+    const board = this.controller.virtualBoard();
+    if (board) {
+      // Protection switched on a board on the bench acts on its chip now and stays with it;
+      // what is remembered for the next start keeps the chip the profile describes, so the
+      // reconnect finds the same board (controller: chipStateKey) with its flash intact.
+      const before = this.chosen.get(id) ?? (await this.profile(id))?.vboardFaults ?? [];
+      this.chosen.set(id, [...splitFaults(before).chip, ...splitFaults(canonical).bench]);
+      board.setFaults(canonical);
+    } else {
+      this.chosen.set(id, canonical);
+    }
     return this.state();
   }
 

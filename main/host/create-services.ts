@@ -26,7 +26,12 @@ export interface ServiceOptions {
 export function createServices(opts: ServiceOptions): HostServices {
   const settings = createSettingsStore(opts.userDataDir);
   // An explicit path (`bringup serve --openocd`) wins; otherwise the saved setting, read at each start.
-  const controllerOpts: ControllerOptions = { ...opts.controller, openocdPath: opts.controller?.openocdPath ?? (async () => (await settings.get()).openocdPath) };
+  const controllerOpts: ControllerOptions = {
+    // The app's virtual board stays on the bench between connects (its flash, fixes and switches persist).
+    keepBoardBetweenRuns: true,
+    ...opts.controller,
+    openocdPath: opts.controller?.openocdPath ?? (async () => (await settings.get()).openocdPath),
+  };
   const controller = createController(controllerOpts);
   const profiles = createProfileStore(opts.userDataDir);
   let scriptsDir: Promise<string | undefined> | undefined;

@@ -12,6 +12,7 @@ export function quietController(inner: OpenOcdControllerImpl): OpenOcdController
     status: () => inner.status(),
     start: (profile: ConnectionProfile) => inner.start(profile),
     stop: () => inner.stop(),
+    dispose: () => inner.dispose(),
     command: (tcl, opts) => inner.command(tcl, { ...opts, quiet: true }),
     logHistory: () => inner.logHistory(),
     onStatus: (cb) => inner.onStatus(cb),

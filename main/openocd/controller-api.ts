@@ -21,6 +21,12 @@ export interface ControllerOptions {
   scriptsDir?: string;
   /** How long to wait for the tcl port before failing the start. */
   readyTimeoutMs?: number;
+  /**
+   * Keep the virtual board between runs, as a board stays on the bench: its flash, option
+   * bytes and switches survive Disconnect/Connect and an OpenOCD crash (the app). Off, the
+   * board goes with OpenOCD (a one-shot CLI command). dispose() ends it either way.
+   */
+  keepBoardBetweenRuns?: boolean;
 }
 
 /** The OpenOCD path setting as it stands now. */
@@ -35,6 +41,8 @@ export interface OpenOcdController {
   start(profile: ConnectionProfile): Promise<ConnectionStatus>;
   /** `shutdown` over RPC, kill after a timeout; always ends in state stopped (or failed if it died first). */
   stop(): Promise<void>;
+  /** stop(), and the virtual board too: the app is closing. */
+  dispose(): Promise<void>;
   /** Raw TCL over RPC; throws the library's typed errors. */
   command(tcl: string, opts?: CommandOptions): Promise<string>;
   /** Every log line since the start (bounded ring), for late subscribers and the troubleshooter. */

@@ -262,4 +262,41 @@ describe('OpenOCD controller (real openocd, dummy adapter)', () => {
     if (socketPath) await expect(fs.stat(socketPath)).rejects.toThrow(/ENOENT/);
     if (socketDir) await expect(fs.stat(socketDir)).rejects.toThrow(/ENOENT/);
   });
+
+  it('keeps the virtual board between runs: an unlock sticks, bench switches follow the profile, resets are reported', async () => {
+    ctl = track(createController({ keepBoardBetweenRuns: true }));
+    const protectedBoard: ConnectionProfile = { id: VBOARD_PROFILE_ID, name: 'Virtual board', kind: 'vboard', extraCommands: [], vboardFaults: ['read-protected'] };
+    expect((await ctl.start(protectedBoard)).state).toBe('connected');
+    const board = ctl.virtualBoard();
+    await expect(ctl.command('mdw 0x08000000')).rejects.toBeInstanceOf(TargetError);
+
+    // Every client's reset is reported (OpenOCD 0.12 sends only a reset notification).
+    const events: TargetEvent[] = [];
+    ctl.onTargetEvent((e) => events.push(e));
+    await ctl.command('reset halt');
+    await expect.poll(() => events.some((e) => e.name === 'reset-requested')).toBe(true);
+    await ctl.command('stm32f1x unlock 0');
+    await ctl.stop();
+
+    // Reconnect with the same profile: the same board, still unlocked (the chip's own state).
+    expect((await ctl.start(protectedBoard)).state).toBe('connected');
+    expect(ctl.virtualBoard()).toBe(board);
+    expect(board?.faults()).not.toContain('read-protected');
+    await ctl.command('reset halt');
+    await expect(ctl.command('mdw 0x08000000')).resolves.toMatch(/^0x08000000: ffffffff/); // mass-erased by the unlock
+
+    // A bench switch in the profile applies to the kept board, and goes when the profile drops it.
+    expect((await ctl.start({ ...protectedBoard, vboardFaults: ['read-protected', 'unpowered'] })).state).toBe('failed');
+    expect(ctl.virtualBoard()).toBe(board);
+    expect(board?.faults()).toEqual(['unpowered']);
+    expect((await ctl.start(protectedBoard)).state).toBe('connected');
+    expect(ctl.virtualBoard()).toBe(board);
+
+    // A profile describing another chip (no protection configured) is another board.
+    expect((await ctl.start({ ...protectedBoard, vboardFaults: [] })).state).toBe('connected');
+    expect(ctl.virtualBoard()).not.toBe(board);
+
+    await ctl.dispose();
+    expect(ctl.virtualBoard()).toBeUndefined();
+  });
 });

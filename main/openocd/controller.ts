@@ -21,6 +21,7 @@ import { OpenOcdProcess, type ExitResult } from './process';
 import { TclRpcClient, type CommandOptions } from './rpc-client';
 import { assetsDir } from '../paths';
 import { startVirtualBoard, type VirtualBoard } from '../vboard/index';
+import { chipStateKey, faultsOnReconnect } from '../vboard/faults';
 
 /**
  * Where the app's own virtual board listens. A Unix-domain socket where there is one:
@@ -59,6 +60,8 @@ class Controller implements OpenOcdControllerImpl {
   private rpc: TclRpcClient | undefined;
   private notif: NotificationClient | undefined;
   private board: VirtualBoard | undefined;
+  /** The chip-state faults the kept board was built with (vboard/faults.ts chipStateKey). */
+  private boardChip: string | undefined;
   /** The private folder holding the board's socket; removed with the board. */
   private boardDir: string | undefined;
   private currentPorts: OpenOcdPorts | undefined;
@@ -106,6 +109,17 @@ class Controller implements OpenOcdControllerImpl {
     return this.serial(() => this.doStop());
   }
 
+  dispose(): Promise<void> {
+    if (this.st.state === 'starting') {
+      this.stopping = true;
+      this.proc?.kill('SIGTERM');
+    }
+    return this.serial(async () => {
+      await this.doStop();
+      await this.closeBoard();
+    });
+  }
+
   async command(tcl: string, opts: CommandOptions = {}): Promise<string> {
     if (this.st.state !== 'connected' || !this.proc?.running || !this.currentPorts) {
       throw new ConnectionError(`OpenOCD is not connected (state: ${this.st.state})`, { hint: 'Connect first.' });
@@ -139,7 +153,9 @@ class Controller implements OpenOcdControllerImpl {
   }
 
   private async doStart(profile: ConnectionProfile): Promise<ConnectionStatus> {
-    if (this.proc?.running || this.board) await this.doStop();
+    if (this.proc?.running || (this.board && !this.opts.keepBoardBetweenRuns)) await this.doStop();
+    // A profile that describes another chip (other protection) is another board on the bench.
+    if (profile.kind !== 'vboard' || chipStateKey(profile.vboardFaults ?? []) !== this.boardChip) await this.closeBoard();
     // The last run's process has ended: a start that fails before spawning (no binary) must
     // not be explained by that process's exit code and log.
     this.proc = undefined;
@@ -148,11 +164,15 @@ class Controller implements OpenOcdControllerImpl {
     this.setStatus({ state: 'starting', target: 'unknown', info: { taps: [] }, profileId: profile.id });
     try {
       const binary = await findOpenOcd({ setting: await resolveOpenOcdPath(this.opts) });
-      if (profile.kind === 'vboard') {
+      if (profile.kind === 'vboard' && this.board) {
+        // The board on the bench stays: the profile's switches apply, the chip keeps its state.
+        this.board.setFaults(faultsOnReconnect(profile.vboardFaults ?? [], this.board.faults()));
+      } else if (profile.kind === 'vboard') {
         const endpoint = await vboardEndpoint();
         if ('dir' in endpoint) this.boardDir = endpoint.dir;
         const listen = 'socketPath' in endpoint ? { socketPath: endpoint.socketPath } : endpoint;
         this.board = await startVirtualBoard({ ...listen, faults: profile.vboardFaults ?? [] });
+        this.boardChip = chipStateKey(profile.vboardFaults ?? []);
       }
       const assets = profile.kind === 'vboard' ? assetsDir() : undefined;
       for (let attempt = 0; ; attempt++) {
@@ -218,7 +238,7 @@ class Controller implements OpenOcdControllerImpl {
   private async failStart(gen: number, proc: OpenOcdProcess | undefined, err: unknown): Promise<ConnectionStatus> {
     if (proc?.running) await proc.stop({ graceMs: 0, termMs: 1000 });
     await this.closeSockets();
-    await this.closeBoard();
+    if (!this.opts.keepBoardBetweenRuns) await this.closeBoard();
     if (gen === this.gen) {
       const exit: ExitInfo = {
         code: proc?.exit?.code ?? null,
@@ -233,7 +253,7 @@ class Controller implements OpenOcdControllerImpl {
   private onProcessExit(gen: number, proc: OpenOcdProcess, exit: ExitResult): void {
     if (gen !== this.gen || this.stopping) return;
     void this.closeSockets();
-    void this.closeBoard();
+    if (!this.opts.keepBoardBetweenRuns) void this.closeBoard();
     this.setStatus({
       ...this.st,
       state: 'failed',
@@ -250,7 +270,7 @@ class Controller implements OpenOcdControllerImpl {
     this.notif = undefined;
     if (proc?.running) await proc.stop({ rpc: this.rpc, tclPort: this.currentPorts?.tcl });
     await this.closeSockets();
-    await this.closeBoard();
+    if (!this.opts.keepBoardBetweenRuns) await this.closeBoard();
     this.currentPorts = undefined;
     if (wasRunning && proc?.exit) {
       this.setStatus({ ...this.st, state: 'stopped', target: 'unknown', exit: { code: proc.exit.code, signal: proc.exit.signal, reasonLines: [] } });
@@ -270,6 +290,7 @@ class Controller implements OpenOcdControllerImpl {
     const board = this.board;
     const dir = this.boardDir;
     this.board = undefined;
+    this.boardChip = undefined;
     this.boardDir = undefined;
     await board?.close().catch(() => undefined);
     if (dir) await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
@@ -293,6 +314,11 @@ class Controller implements OpenOcdControllerImpl {
       for (const cb of this.eventCbs) safeCall(cb, ev);
       const target = n.event === 'halted' ? 'halted' : n.event === 'resumed' ? 'running' : undefined;
       if (target && target !== this.st.target) this.setStatus({ ...this.st, target });
+    } else if (n.type === 'target_reset') {
+      // Any client's reset (console, GDB, another tool): OpenOCD 0.12 sends no reset events.
+      const ev: TargetEvent = { name: 'reset-requested', raw: n.raw };
+      if (this.st.info.targetName) ev.targetName = this.st.info.targetName;
+      for (const cb of this.eventCbs) safeCall(cb, ev);
     }
   }
 

@@ -194,6 +194,13 @@ export class Board {
     // Power last, so a power-on reset latches the option bytes just written.
     if (f.unpowered && this.powered) this.powerOff();
     else if (!f.unpowered && !this.powered) this.powerOn();
+    else if (f.resetHold && !prev.resetHold && this.powered) {
+      // Firmware that takes the debug pins does so once it runs: switching it on stands for
+      // flashing such firmware and power-cycling the board, so a core a debugger left
+      // halted starts it too (a halted core would otherwise keep the pins usable).
+      this.powerOff();
+      this.powerOn();
+    }
   }
 
   /** Switch list including protection that is really in the chip's option bytes now. */

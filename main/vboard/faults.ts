@@ -61,3 +61,29 @@ export function formatFaults(f: FaultSet): string[] {
   if (f.noiseRate > 0) out.push(f.noiseRate === DEFAULT_NOISE_RATE ? 'noisy-link' : `noisy-link:${f.noiseRate}`);
   return out;
 }
+
+/**
+ * Faults that are the chip's own state (option bytes), not the bench around it. A board
+ * kept across reconnects keeps these as the chip has them, so an unlock or an unprotect
+ * sticks; the profile sets them only when the board is first powered up.
+ */
+export const CHIP_STATE_FAULTS: readonly FaultName[] = ['read-protected', 'write-protected'];
+
+function isChipState(fault: string): boolean {
+  return (CHIP_STATE_FAULTS as readonly string[]).includes(fault.split(':')[0] ?? fault);
+}
+
+/** The chip-state faults of a list, in a stable order: which chip a profile describes. */
+export function chipStateKey(faults: readonly string[]): string {
+  return faults.filter(isChipState).sort().join(',');
+}
+
+/** Splits a fault list into the chip's own state and the bench conditions around it. */
+export function splitFaults(faults: readonly string[]): { chip: string[]; bench: string[] } {
+  return { chip: faults.filter(isChipState), bench: faults.filter((f) => !isChipState(f)) };
+}
+
+/** The faults a kept board gets on a reconnect: the profile's bench conditions, the chip's own state. */
+export function faultsOnReconnect(profileFaults: readonly string[], boardFaults: readonly string[]): string[] {
+  return [...splitFaults(boardFaults).chip, ...splitFaults(profileFaults).bench];
+}

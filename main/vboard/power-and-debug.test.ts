@@ -138,3 +138,20 @@ describe('FPEC registers', () => {
     expect(b.bus.read(0x40022010, 4)).toBe(0x01);
   });
 });
+
+describe('reset-hold switched on at run time', () => {
+  it('power-cycles the board, so the firmware runs and takes the pins even if a debugger left the core halted', () => {
+    const b = running();
+    b.bus.write(DHCSR, 4, DBGKEY | C_DEBUGEN | C_HALT);
+    b.engine.run(b.core, 10);
+    expect(b.core.halted).toBe(true);
+    b.applyFaults(parseFaults(['reset-hold']));
+    expect(b.core.running).toBe(true);
+    expect(b.jtagPinsConnected).toBe(false);
+    // Switching another fault later does not power-cycle again.
+    b.bus.write(DHCSR, 4, DBGKEY | C_DEBUGEN | C_HALT);
+    b.engine.run(b.core, 10);
+    b.applyFaults(parseFaults(['reset-hold', 'noisy-link']));
+    expect(b.core.halted).toBe(true);
+  });
+});
