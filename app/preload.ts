@@ -1,9 +1,15 @@
 // The sandboxed preload: exposes `window.bringup`, a fixed object with one named
 // method per contract channel and one `on<Event>` per event. No generic
 // invoke(channel) and no ipcRenderer reach the page. Bundled to CJS by
-// scripts/build.mjs (a sandboxed preload may only require 'electron').
+// scripts/build.mjs (a sandboxed preload may only require 'electron'), which also
+// bakes in the contract's channel names: the preload stays a few KB, without zod.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { EVENT_NAMES, INVOKE_NAMES, eventMethodName, ipcEventChannel, ipcInvokeChannel } from '../shared/contract';
+import { eventMethodNameOf as eventMethodName, ipcEventChannelOf as ipcEventChannel, ipcInvokeChannelOf as ipcInvokeChannel } from '../shared/channel-naming';
+
+/** Replaced at build time with the names from shared/contract.ts. */
+declare const __BRINGUP_CHANNELS__: { invoke: readonly string[]; events: readonly string[] };
+const INVOKE_NAMES = __BRINGUP_CHANNELS__.invoke;
+const EVENT_NAMES = __BRINGUP_CHANNELS__.events;
 
 const api: Record<string, unknown> = {};
 

@@ -14,7 +14,8 @@ const nodeEntries = [
   { in: 'app/main.ts', out: 'dist/app/main.js', optional: true },
 ];
 
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 async function main() {
   await viteBuild({ root: path.join(root, 'renderer'), configFile: path.join(root, 'vite.config.ts'), logLevel: quiet ? 'warn' : 'info' });
@@ -32,7 +33,8 @@ async function main() {
       logLevel: 'warning',
     });
   }
-  // The preload runs sandboxed: CommonJS, and it may require only 'electron'.
+  // The preload runs sandboxed: CommonJS, and it may require only 'electron'. Its
+  // channel names come from the contract, read here, so zod stays out of it.
   if (existsSync(path.join(root, 'app/preload.ts'))) {
     await esbuild({
       entryPoints: [path.join(root, 'app/preload.ts')],
@@ -42,8 +44,21 @@ async function main() {
       target: 'node20',
       format: 'cjs',
       external: ['electron'],
+      define: { __BRINGUP_CHANNELS__: JSON.stringify(await contractChannelNames()) },
       logLevel: 'warning',
     });
+  }
+}
+
+/** INVOKE_NAMES and EVENT_NAMES of shared/contract.ts, by bundling and loading it once. */
+async function contractChannelNames() {
+  const out = path.join(root, 'dist', 'contract-names.cjs');
+  await esbuild({ entryPoints: [path.join(root, 'shared/contract.ts')], outfile: out, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+  try {
+    const { INVOKE_NAMES, EVENT_NAMES } = createRequire(import.meta.url)(out);
+    return { invoke: INVOKE_NAMES, events: EVENT_NAMES };
+  } finally {
+    rmSync(out, { force: true });
   }
 }
 

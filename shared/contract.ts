@@ -6,6 +6,7 @@
 // type) or `eventChannels` (payload type), then implement it in main/host.ts
 // (the handler map there is typed by this file, so tsc points at what is missing).
 import { z } from 'zod';
+import { eventMethodNameOf, ipcEventChannelOf, ipcInvokeChannelOf } from './channel-naming';
 import type { ConnectionStatus, LogLine } from './connection';
 import type { DetectedAdapter } from './adapters';
 import type { ConnectionProfile } from './profile';
@@ -279,12 +280,12 @@ export function isEventName(name: unknown): name is EventName {
 }
 
 export function eventMethodName<E extends EventName>(name: E): EventMethodName<E> {
-  return `on${name.charAt(0).toUpperCase()}${name.slice(1)}` as EventMethodName<E>;
+  return eventMethodNameOf(name) as EventMethodName<E>;
 }
 
 /** Electron IPC channel strings, derived from the names above. */
-export const ipcInvokeChannel = (name: InvokeName): string => `bringup:invoke:${name}`;
-export const ipcEventChannel = (name: EventName): string => `bringup:event:${name}`;
+export const ipcInvokeChannel = (name: InvokeName): string => ipcInvokeChannelOf(name);
+export const ipcEventChannel = (name: EventName): string => ipcEventChannelOf(name);
 
 // ---- the WebSocket wire format (browser mode) ----
 
