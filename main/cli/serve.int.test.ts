@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { isAlive } from '../../test/process-alive';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'bringup-serve-'));
@@ -26,15 +27,6 @@ function childrenOf(pid: number): number[] {
     return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
   } catch {
     return []; // pgrep exits 1 when nothing matches
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -14,6 +14,7 @@ import type { TargetEvent } from './controller-api';
 import { findOpenOcd } from './binary';
 import { killAll, livePids } from './registry';
 import { tclQuote } from './tcl-wrap';
+import { isAlive } from '../../test/process-alive';
 
 let dir: string;
 let dummy: ConnectionProfile;
@@ -46,15 +47,6 @@ afterAll(async () => {
   expect(livePids()).toEqual([]);
   for (const pid of started) expect(isAlive(pid), `openocd ${pid} still running`).toBe(false);
 });
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function track(c: OpenOcdControllerImpl): OpenOcdControllerImpl {
   c.onLog(() => {
