@@ -180,6 +180,11 @@ test('unpowered: a measured 0 V is classified and makes target-unpowered the top
   // All zeroes on the chain: a dead board or broken wiring; the retry under reset did not help; both are named.
   await expect(page.getByTestId('troubleshooter').getByTestId('check-result')).toHaveAttribute('data-status', 'failed');
   expect(await categories(page).allTextContents()).toEqual(expect.arrayContaining(['target-unpowered', 'wiring']));
+  // The connection panel keeps its state and the lines that explain the exit beside the
+  // findings: shown whole, not squashed into a scroll box by the troubleshooter.
+  await expect(page.getByTestId('failure-reason')).toBeVisible();
+  const panel = page.getByTestId('connection-panel');
+  expect(await panel.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
   await answerVoltage(page, '0.02', 'unpowered');
   // The measurement re-ranks the findings: unpowered leads.
   await expect(categories(page).first()).toHaveText('target-unpowered');

@@ -11,7 +11,7 @@ export function ConnectionPanel() {
   const { info } = status;
 
   return (
-    <section className="panel connection-panel" aria-label="Connection">
+    <section className="panel connection-panel" aria-label="Connection" data-testid="connection-panel">
       <h2>Connection</h2>
       <dl className="facts">
         <dt>State</dt>
