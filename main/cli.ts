@@ -1,6 +1,8 @@
 // The `bringup` command: dispatches to one module per subcommand (main/cli/*).
 // Exit codes: 0 done, 1 the operation failed, 2 bad usage.
 import { commands } from './cli/registry';
+import { wantsHelp } from './cli/args';
+import type { CliCommand } from './cli/command';
 
 async function run(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -17,7 +19,17 @@ async function run(argv: string[]): Promise<number> {
     console.error(`bringup: unknown command '${name}'. Run 'bringup --help' for the list.`);
     return 2;
   }
-  return (await entry.load()).run(rest);
+  const command = await entry.load();
+  if (wantsHelp(rest)) {
+    console.log(commandHelp(command));
+    return 0;
+  }
+  return command.run(rest);
+}
+
+/** `bringup CMD --help`: the command's own help, or its usage line and summary. */
+function commandHelp(c: CliCommand): string {
+  return c.help ?? `${c.summary}\nUsage: bringup ${c.usage}`;
 }
 
 async function printUsage(): Promise<void> {

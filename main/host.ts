@@ -58,7 +58,8 @@ export function createHost(services: HostServices, sink: EventSink): Host {
       gate.open();
       return null;
     },
-    getStatus: async () => controller.status(),
+    // What OpenOCD says now (a page that loads after a Reset run must not show the state of before).
+    getStatus: async () => (controller.status().state === 'connected' ? controller.refreshTarget() : controller.status()),
     // The controller runs starts and stops one at a time (a start restarts a running
     // OpenOCD; a stop during a start ends it at once), so no queue is needed here.
     connect: async ({ profileId }) => {
@@ -104,6 +105,8 @@ export function createHost(services: HostServices, sink: EventSink): Host {
       else if (action === 'resume') await target.resume();
       else if (action === 'step') await target.step();
       else await target.reset(mode ?? 'run');
+      // The badge follows at once (a status event before this reply), from OpenOCD's answer.
+      await controller.refreshTarget();
       return target.state();
     },
     // No target configured (e.g. an adapter-only profile): nothing to read, and no error for the console.

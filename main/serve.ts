@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer } from 'ws';
-import { WS_PATH } from '../shared/contract';
+import { TOKEN_CHECK_PATH, WS_PATH } from '../shared/contract';
 import type { HostServices } from './host/services';
 import { allowedHosts, hostAllowed, newToken, originAllowed, tokenMatches } from './serve/auth';
 import { securityHeaders } from './serve/headers';
@@ -40,6 +40,11 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const server = http.createServer((req, res) => {
     if (!hostAllowed(req, allowed)) {
       res.writeHead(403, securityHeaders()).end('Forbidden host');
+      return;
+    }
+    if (isTokenCheck(req)) {
+      const given = new URL(req.url ?? '/', 'http://x').searchParams.get('token');
+      res.writeHead(tokenMatches(token, given) ? 204 : 401, { ...securityHeaders(), 'Cache-Control': 'no-store' }).end();
       return;
     }
     serveStatic(req, res).catch(() => {
@@ -89,6 +94,10 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       });
     },
   };
+}
+
+function isTokenCheck(req: http.IncomingMessage): boolean {
+  return req.method === 'GET' && new URL(req.url ?? '/', 'http://x').pathname === TOKEN_CHECK_PATH;
 }
 
 function refuse(socket: Socket, status: number, text: string): void {

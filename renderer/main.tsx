@@ -6,17 +6,28 @@ import './styles.css';
 import './workbench.css';
 import { App } from './App';
 import { pickApi } from './api';
+import { checkToken } from './api/token-check';
+import { TokenProblemPage } from './panels/token/TokenProblemPage';
 import { startUp } from './startup';
 
 // The page's CSP forbids eval: keep zod off its eval-compiled fast path.
 z.config({ jitless: true });
 
-void startUp(pickApi());
-const root = document.getElementById('root');
-if (root) {
+// Browser mode checks the page's token first: a missing or wrong one gets a page that
+// says so (and how to get the right address), never the workbench.
+async function boot(): Promise<void> {
+  const root = document.getElementById('root');
+  if (!root) return;
+  const problem = window.bringup ? undefined : await checkToken();
+  if (problem) {
+    createRoot(root).render(<TokenProblemPage problem={problem} />);
+    return;
+  }
+  void startUp(pickApi());
   createRoot(root).render(
     <StrictMode>
       <App />
     </StrictMode>,
   );
 }
+void boot();

@@ -2,6 +2,7 @@
 // (flags, options with values, repeatable options, `--opt=value`, `--` ends options)
 // and number parsing for addresses, lengths and values. Every mistake is a UsageError
 // (exit 2) whose message names the offending word.
+import { formatAddress } from '../../shared/hex';
 import { UsageError } from './command';
 
 export type OptionKind = 'flag' | 'value' | 'list';
@@ -48,6 +49,18 @@ export function parseArgs(args: readonly string[], spec: OptionSpec): ParsedArgs
   return out;
 }
 
+/**
+ * `--help` or `-h` among a command's arguments (before a `--`): every command answers it
+ * with its usage and exit 0, handled once by the dispatcher (main/cli.ts).
+ */
+export function wantsHelp(args: readonly string[]): boolean {
+  for (const a of args) {
+    if (a === '--') return false;
+    if (a === '--help' || a === '-h') return true;
+  }
+  return false;
+}
+
 function isNegativeNumber(s: string): boolean {
   return /^-\d/.test(s);
 }
@@ -92,7 +105,7 @@ export function parseLength(text: string, address: number, what = 'length'): num
   const n = parseNumber(text, what, { min: 1, max: 0x1_0000_0000 });
   const room = 0x1_0000_0000 - address;
   if (n > room) {
-    throw new UsageError(`${what} ${text} from 0x${address.toString(16)} runs past the end of the 32-bit address space (${room} byte${room === 1 ? '' : 's'} left there)`);
+    throw new UsageError(`${what} ${text} from ${formatAddress(address)} runs past the end of the 32-bit address space (${room} byte${room === 1 ? '' : 's'} left there)`);
   }
   return n;
 }

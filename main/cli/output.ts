@@ -1,10 +1,9 @@
 // Output helpers for the target commands: failure reports (message, OpenOCD's own
 // text, what to try), aligned tables, hex formatting, and the flash progress line.
+import { formatAddress } from '../../shared/hex';
 import { OpenOCDError } from '../openocd/errors';
 
-export function hex32(n: number): string {
-  return '0x' + (n >>> 0).toString(16).padStart(8, '0');
-}
+export const hex32 = (n: number): string => formatAddress(n);
 
 export function hexN(n: number | bigint, bits: number): string {
   return '0x' + n.toString(16).padStart(Math.ceil(bits / 4), '0');

@@ -1,6 +1,7 @@
 // `bringup read ADDR LEN [--format hex|bin|json] [--base64] [-o FILE]`: target memory as
 // a hexdump, raw bytes, or JSON ({"address", "bytes": [...]} or {"address", "base64"}).
 import { writeFile } from 'node:fs/promises';
+import { formatAddress } from '../../shared/hex';
 import { TargetError, TargetNotHaltedError } from '../openocd/errors';
 import { formatHexdump } from '../session/hexdump';
 import type { Session } from '../session/session';
@@ -73,7 +74,7 @@ export const readCommand = defineTargetCommand<ReadArgs>({
     const rendered = renderRead(bytes, args);
     if (args.out !== undefined) {
       await writeFile(args.out, rendered);
-      process.stderr.write(`${args.length} bytes from 0x${args.address.toString(16)} written to ${args.out}\n`);
+      process.stderr.write(`${args.length} bytes from ${formatAddress(args.address)} written to ${args.out}\n`);
     } else {
       await new Promise<void>((resolve, reject) => process.stdout.write(rendered, (e) => (e ? reject(e) : resolve())));
     }

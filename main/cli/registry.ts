@@ -24,5 +24,6 @@ export const commands: CommandEntry[] = [
   { name: 'halt', load: async () => (await import('./halt')).haltCommand },
   { name: 'resume', load: async () => (await import('./resume')).resumeCommand },
   { name: 'repl', load: async () => (await import('./repl')).replCommand },
+  { name: 'check', load: async () => (await import('./check')).checkCommand },
   { name: 'svd', load: async () => (await import('./svd')).svdCommand },
 ];

@@ -46,6 +46,7 @@ export function defineTargetCommand<A>(def: TargetCommandDef<A>): CliCommand {
     name: def.name,
     usage,
     summary: def.summary,
+    help: `${def.summary}\n${fullUsage}`,
     async run(argv) {
       if (argv.includes('--help') || argv.includes('-h')) {
         process.stdout.write(`${def.summary}\n${fullUsage}\n`);

@@ -1,19 +1,28 @@
-// Every log in corpus/ must get its expected category (the file name's prefix) as the top finding.
+// Every tuning-set log (the project's own, and the real threads corpus-split.ts keeps for
+// tuning) must get its labelled category (the file name's prefix) as the top finding.
+// Held-out real threads are never asserted here: bench/diagnose.ts prints their figure.
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadCorpus } from './corpus';
 import { diagnose } from './engine';
 
 const corpus = loadCorpus(join(__dirname, 'corpus'));
+const tuning = corpus.filter((e) => e.set === 'tuning');
 
 describe('diagnosis corpus', () => {
   it('holds real runs, user reports and source-assembled logs', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(40);
-    expect(corpus.filter((e) => e.source.startsWith('real run')).length).toBeGreaterThanOrEqual(15);
-    expect(corpus.filter((e) => e.source.startsWith('user report')).length).toBeGreaterThanOrEqual(3);
+    expect(corpus.filter((e) => e.kind === 'real run' || e.kind === 'virtual-board capture').length).toBeGreaterThanOrEqual(15);
+    expect(corpus.filter((e) => e.kind === 'user report').length).toBeGreaterThanOrEqual(3);
   });
 
-  it.each(corpus.map((e) => [e.name, e] as const))('%s', (_name, entry) => {
+  it('real threads carry their label fields; only they can be held out', () => {
+    for (const e of corpus.filter((x) => x.kind === 'real thread'))
+      for (const field of ['source', 'cause', 'fix', 'confidence']) expect(e.header[field], `${e.name}: ${field}`).toBeTruthy();
+    expect(corpus.filter((e) => e.set === 'held-out').every((e) => e.kind === 'real thread')).toBe(true);
+  });
+
+  it.each(tuning.map((e) => [`${e.kind === 'real thread' ? 'real/' : ''}${e.name}`, e] as const))('%s', (_name, entry) => {
     const findings = diagnose(entry.input);
     expect(findings[0]?.category).toBe(entry.expected);
     // The top finding shows where it came from and what to do.

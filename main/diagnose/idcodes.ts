@@ -88,9 +88,7 @@ export function sameExceptVersion(a: number, b: number): boolean {
   return ((a ^ b) & 0x0fffffff) === 0;
 }
 
-export function hex32(v: number): string {
-  return '0x' + (v >>> 0).toString(16).padStart(8, '0');
-}
+export { formatAddress as hex32 } from '../../shared/hex';
 
 export function parseHex(s: string): number {
   return Number.parseInt(s.replace(/^0x/i, ''), 16) >>> 0;

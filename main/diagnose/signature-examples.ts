@@ -15,6 +15,15 @@ export const NOT_FROM_012_SOURCE: Record<string, string> = {
   'probe-firmware/stlink-update-advice': 'OpenOCD after 0.12 (master stlink_usb.c)',
 };
 
+/**
+ * Messages the source check needs beyond the examples (e.g. the near-misses its own
+ * rejection test compares against): [cited file, message]. The extraction keeps their lines too.
+ */
+export const SOURCE_CHECK_EXTRA: Array<[string, string]> = [
+  ['src/flash/nor/stm32l4x.c', 'Cannot identify target as an STM32G0/G4/L4/L4+/L5/U5/WB/WL family device.'],
+  ['src/flash/nor/kinetis.c', '**** Your Kinetis MCU is in secured state, which means that,  ****'],
+];
+
 /** [rule id, category it belongs to, an OpenOCD line, expected top category of that line alone] */
 export const EXAMPLES: Array<[string, DiagnosisCategory, string, DiagnosisCategory]> = [
   ['cant-find-file', 'config-not-found', "embedded:startup.tcl:28: Error: Can't find interface/xyz.cfg", 'config-not-found'],

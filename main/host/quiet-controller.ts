@@ -10,7 +10,8 @@ import type { OpenOcdControllerImpl } from '../openocd/controller';
 export function quietController(inner: OpenOcdControllerImpl): OpenOcdControllerImpl {
   return {
     status: () => inner.status(),
-    start: (profile: ConnectionProfile) => inner.start(profile),
+    start: (profile: ConnectionProfile, opts) => inner.start(profile, opts),
+    gdbPort: () => inner.gdbPort(),
     stop: () => inner.stop(),
     dispose: () => inner.dispose(),
     command: (tcl, opts) => inner.command(tcl, { ...opts, quiet: true }),
@@ -20,5 +21,6 @@ export function quietController(inner: OpenOcdControllerImpl): OpenOcdController
     onTargetEvent: (cb) => inner.onTargetEvent(cb),
     ports: () => inner.ports(),
     virtualBoard: () => inner.virtualBoard(),
+    refreshTarget: () => inner.refreshTarget(),
   };
 }

@@ -26,6 +26,4 @@ export function imageSize(image: Pick<Image, 'segments'>): number {
   return n;
 }
 
-export function hex32(n: number): string {
-  return '0x' + (n >>> 0).toString(16).padStart(8, '0');
-}
+export { formatAddress as hex32 } from '../../shared/hex';

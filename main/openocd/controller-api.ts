@@ -29,6 +29,16 @@ export interface ControllerOptions {
   keepBoardBetweenRuns?: boolean;
 }
 
+/** Per-start choices that are not part of the profile. */
+export interface StartOptions {
+  /**
+   * Serve GDB: OpenOCD's gdb port is opened only when this is given (telnet never is).
+   * `port` pins it (a profile's choice); without it a free port on 127.0.0.1 is picked.
+   * The port actually served is `controller.gdbPort()` once connected.
+   */
+  gdb?: { port?: number };
+}
+
 /** The OpenOCD path setting as it stands now. */
 export async function resolveOpenOcdPath(opts: Pick<ControllerOptions, 'openocdPath'>): Promise<string | undefined> {
   const p = opts.openocdPath;
@@ -38,7 +48,9 @@ export async function resolveOpenOcdPath(opts: Pick<ControllerOptions, 'openocdP
 export interface OpenOcdController {
   status(): ConnectionStatus;
   /** Starts OpenOCD (and the virtual board for a vboard profile). Resolves with the final state of the attempt: connected or failed; never hangs. */
-  start(profile: ConnectionProfile): Promise<ConnectionStatus>;
+  start(profile: ConnectionProfile, opts?: StartOptions): Promise<ConnectionStatus>;
+  /** The port GDB connects to (`target extended-remote 127.0.0.1:PORT`) while connected with `gdb`; otherwise undefined. */
+  gdbPort(): number | undefined;
   /** `shutdown` over RPC, kill after a timeout; always ends in state stopped (or failed if it died first). */
   stop(): Promise<void>;
   /** stop(), and the virtual board too: the app is closing. */

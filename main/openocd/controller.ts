@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ConnectionProfile } from '../../shared/profile';
 import type { ConnectionStatus, ExitInfo, LogLine } from '../../shared/connection';
-import { resolveOpenOcdPath, type ControllerOptions, type OpenOcdController, type TargetEvent } from './controller-api';
+import { resolveOpenOcdPath, type ControllerOptions, type OpenOcdController, type StartOptions, type TargetEvent } from './controller-api';
 import { buildOpenOcdArgs, buildOpenOcdEnv, type OpenOcdPorts } from './args';
 import { findOpenOcd } from './binary';
 import { FIXED_SPEED_LINE, gatherConnectionInfo, toTargetState } from './connection-info';
@@ -19,6 +19,7 @@ import { NotificationClient, type Notification } from './notifications';
 import { freePorts, LOOPBACK } from './ports';
 import { OpenOcdProcess, type ExitResult } from './process';
 import { TclRpcClient, type CommandOptions } from './rpc-client';
+import { TargetStatePoll } from './target-state-poll';
 import { assetsDir } from '../paths';
 import { startVirtualBoard, type VirtualBoard } from '../vboard/index';
 import { chipStateKey, faultsOnReconnect } from '../vboard/faults';
@@ -37,10 +38,12 @@ async function vboardEndpoint(): Promise<{ socketPath: string; dir: string } | {
 }
 
 export interface OpenOcdControllerImpl extends OpenOcdController {
-  /** Ports of the running OpenOCD (gdb/telnet for the user's own tools). */
+  /** Ports of the running OpenOCD (gdb only when the start asked for it; telnet never). */
   ports(): OpenOcdPorts | undefined;
   /** The running virtual board, for the board menu's fault switches. */
   virtualBoard(): VirtualBoard | undefined;
+  /** Asks OpenOCD for the target state now (status() is then current); the status after it. */
+  refreshTarget(): Promise<ConnectionStatus>;
 }
 
 const PORT_RETRIES = 2;
@@ -71,6 +74,13 @@ class Controller implements OpenOcdControllerImpl {
   private readonly statusCbs = new Set<(s: ConnectionStatus) => void>();
   private readonly logCbs = new Set<(l: LogLine) => void>();
   private readonly eventCbs = new Set<(e: TargetEvent) => void>();
+  /** Keeps st.target what OpenOCD says (events alone miss e.g. the end of a `reset run`). */
+  private readonly targetPoll = new TargetStatePoll({
+    query: () => this.queryTargetState(),
+    apply: (target) => {
+      if (this.st.state === 'connected' && target !== this.st.target) this.setStatus({ ...this.st, target });
+    },
+  });
 
   constructor(private readonly opts: ControllerOptions) {}
 
@@ -80,11 +90,18 @@ class Controller implements OpenOcdControllerImpl {
   ports(): OpenOcdPorts | undefined {
     return this.currentPorts && { ...this.currentPorts };
   }
+  gdbPort(): number | undefined {
+    return this.st.state === 'connected' ? this.currentPorts?.gdb : undefined;
+  }
   virtualBoard(): VirtualBoard | undefined {
     return this.board;
   }
   logHistory(): LogLine[] {
     return this.history.toArray();
+  }
+  async refreshTarget(): Promise<ConnectionStatus> {
+    await this.targetPoll.refresh();
+    return this.status();
   }
   onStatus(cb: (s: ConnectionStatus) => void): () => void {
     return addCb(this.statusCbs, cb);
@@ -96,8 +113,8 @@ class Controller implements OpenOcdControllerImpl {
     return addCb(this.eventCbs, cb);
   }
 
-  start(profile: ConnectionProfile): Promise<ConnectionStatus> {
-    return this.serial(() => this.doStart(profile));
+  start(profile: ConnectionProfile, opts: StartOptions = {}): Promise<ConnectionStatus> {
+    return this.serial(() => this.doStart(profile, opts));
   }
 
   stop(): Promise<void> {
@@ -152,7 +169,7 @@ class Controller implements OpenOcdControllerImpl {
     return run;
   }
 
-  private async doStart(profile: ConnectionProfile): Promise<ConnectionStatus> {
+  private async doStart(profile: ConnectionProfile, startOpts: StartOptions): Promise<ConnectionStatus> {
     if (this.proc?.running || (this.board && !this.opts.keepBoardBetweenRuns)) await this.doStop();
     // A profile that describes another chip (other protection) is another board on the bench.
     if (profile.kind !== 'vboard' || chipStateKey(profile.vboardFaults ?? []) !== this.boardChip) await this.closeBoard();
@@ -177,8 +194,11 @@ class Controller implements OpenOcdControllerImpl {
       const assets = profile.kind === 'vboard' ? assetsDir() : undefined;
       for (let attempt = 0; ; attempt++) {
         if (this.stopping) return await this.failStart(gen, undefined, new ProcessError('Start cancelled'));
-        const [tcl, gdb, telnet] = await freePorts(3);
-        const ports: OpenOcdPorts = { tcl: tcl as number, gdb: gdb as number, telnet: telnet as number };
+        // Only what is used is opened: telnet never (the app is the console), gdb when asked.
+        const gdbWanted = startOpts.gdb !== undefined;
+        const [tcl, freeGdb] = await freePorts(gdbWanted && startOpts.gdb?.port === undefined ? 2 : 1);
+        const ports: OpenOcdPorts = { tcl: tcl as number };
+        if (gdbWanted) ports.gdb = startOpts.gdb?.port ?? (freeGdb as number);
         const proc = new OpenOcdProcess({
           binary: binary.path,
           args: buildOpenOcdArgs(profile, { ports, scriptsDir: this.opts.scriptsDir, assetsDir: assets }),
@@ -220,6 +240,7 @@ class Controller implements OpenOcdControllerImpl {
       }
       if (!this.stillStarting(gen)) return this.endedDuringStart(gen);
       this.setStatus({ ...this.st, state: 'connected', target, info });
+      if (info.targetName) this.targetPoll.start();
       return this.status();
     } catch (err) {
       return this.failStart(gen, this.proc, err);
@@ -280,6 +301,7 @@ class Controller implements OpenOcdControllerImpl {
   }
 
   private async closeSockets(): Promise<void> {
+    this.targetPoll.stop();
     this.notif?.close();
     this.notif = undefined;
     this.rpc?.close();
@@ -303,8 +325,17 @@ class Controller implements OpenOcdControllerImpl {
     if (v !== undefined) this.setStatus({ ...this.st, info: { ...this.st.info, targetVoltage: v } });
   }
 
+  /** `curstate` of the current target over the command connection (quiet: not in the log). */
+  private async queryTargetState(): Promise<string | undefined> {
+    if (this.st.state !== 'connected' || !this.proc?.running || !this.currentPorts) return undefined;
+    const rpc = await this.rpcClient(this.currentPorts.tcl);
+    const r = await rpc.commandResult('[target current] curstate', { quiet: true });
+    return r.ok === true ? r.text : undefined;
+  }
+
   private onNotification(gen: number, n: Notification): void {
     if (gen !== this.gen || this.st.state !== 'connected') return;
+    if (n.type !== 'target_reset') this.targetPoll.noteEvent();
     if (n.type === 'target_state') {
       const target = toTargetState(n.state);
       if (target !== this.st.target) this.setStatus({ ...this.st, target });
@@ -315,7 +346,9 @@ class Controller implements OpenOcdControllerImpl {
       const target = n.event === 'halted' ? 'halted' : n.event === 'resumed' ? 'running' : undefined;
       if (target && target !== this.st.target) this.setStatus({ ...this.st, target });
     } else if (n.type === 'target_reset') {
-      // Any client's reset (console, GDB, another tool): OpenOCD 0.12 sends no reset events.
+      // Any client's reset (console, GDB, another tool): OpenOCD 0.12 sends no reset events,
+      // and a `reset run` ends in "running" without a resumed event: read the state.
+      this.targetPoll.afterReset();
       const ev: TargetEvent = { name: 'reset-requested', raw: n.raw };
       if (this.st.info.targetName) ev.targetName = this.st.info.targetName;
       for (const cb of this.eventCbs) safeCall(cb, ev);

@@ -49,9 +49,15 @@ export class NotificationClient extends EventEmitter<NotificationClientEvents> {
 
   /** Connects and switches notifications on; resolves once OpenOCD has acknowledged. */
   static connect(host: string, port: number, opts: { timeoutMs?: number } = {}): Promise<NotificationClient> {
+    return NotificationClient.connectTo({ host, port }, opts);
+  }
+
+  /** As connect(), to a tcl port or the namespace relay's Unix socket. */
+  static connectTo(ep: TclEndpoint, opts: { timeoutMs?: number } = {}): Promise<NotificationClient> {
     const timeoutMs = opts.timeoutMs ?? 5_000;
+    const where = endpointText(ep);
     return new Promise((resolve, reject) => {
-      const socket = net.connect({ host, port });
+      const socket = net.connect(connectOptions(ep));
       const client = new NotificationClient(socket);
       let settled = false;
       const fail = (err: Error): void => {
@@ -61,7 +67,7 @@ export class NotificationClient extends EventEmitter<NotificationClientEvents> {
         socket.destroy();
         reject(err);
       };
-      const timer = setTimeout(() => fail(new TimeoutError(`tcl_notifications: no answer from ${host}:${port} within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(() => fail(new TimeoutError(`tcl_notifications: no answer from ${where} within ${timeoutMs} ms`)), timeoutMs);
       socket.setNoDelay(true);
       socket.on('connect', () => socket.write('tcl_notifications on\x1a'));
       socket.on('data', (chunk: Buffer) => {

@@ -38,3 +38,17 @@ function listen(server: net.Server, host: string): Promise<number> {
     });
   });
 }
+
+/**
+ * Where a tcl client reaches OpenOCD: its tcl port on the host's loopback, or (OpenOCD in
+ * a private network namespace, netns.ts) the relay's Unix-domain socket in a 0700 folder.
+ */
+export type TclEndpoint = { host: string; port: number } | { path: string };
+
+export function endpointText(ep: TclEndpoint): string {
+  return 'path' in ep ? `unix socket ${ep.path}` : `${ep.host}:${ep.port}`;
+}
+
+export function connectOptions(ep: TclEndpoint): net.NetConnectOpts {
+  return 'path' in ep ? { path: ep.path } : { host: ep.host, port: ep.port };
+}

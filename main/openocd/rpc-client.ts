@@ -5,6 +5,7 @@ import net from 'node:net';
 import { EventEmitter } from 'node:events';
 import { ConnectionError, OpenOCDError, TimeoutError } from './errors';
 import { mapOpenOcdError } from './error-map';
+import { connectOptions, endpointText, type TclEndpoint } from './ports';
 import { isMissingWrapper, parseWrappedReply, TCL_LINE_MAX, validateCommand, wrapCommand, type WrappedReply } from './tcl-wrap';
 
 const SEPARATOR = 0x1a;
@@ -64,16 +65,22 @@ export class TclRpcClient extends EventEmitter<TclRpcClientEvents> {
   }
 
   static connect(host: string, port: number, opts: ConnectOptions = {}): Promise<TclRpcClient> {
+    return TclRpcClient.connectTo({ host, port }, opts);
+  }
+
+  /** Connects to a tcl port or to the namespace relay's Unix socket (ports.ts TclEndpoint). */
+  static connectTo(ep: TclEndpoint, opts: ConnectOptions = {}): Promise<TclRpcClient> {
     const timeoutMs = opts.timeoutMs ?? 5_000;
+    const where = endpointText(ep);
     return new Promise((resolve, reject) => {
-      const socket = net.connect({ host, port });
+      const socket = net.connect(connectOptions(ep));
       const timer = setTimeout(() => {
         socket.destroy();
-        reject(new TimeoutError(`No answer from ${host}:${port} within ${timeoutMs} ms`));
+        reject(new TimeoutError(`No answer from ${where} within ${timeoutMs} ms`));
       }, timeoutMs);
       socket.once('error', (err: NodeJS.ErrnoException) => {
         clearTimeout(timer);
-        reject(new ConnectionError(`Cannot connect to OpenOCD at ${host}:${port}: ${err.code ?? err.message}`, { cause: err }));
+        reject(new ConnectionError(`Cannot connect to OpenOCD at ${where}: ${err.code ?? err.message}`, { cause: err }));
       });
       socket.once('connect', () => {
         clearTimeout(timer);

@@ -2,6 +2,7 @@
 // running out of comparators or removing one that is not there are all BreakpointError
 // with OpenOCD's own words. OpenOCD logs most of those reasons instead of returning them
 // (and `rbp`/`rwp` even succeed when nothing was removed), so the commands run guarded.
+import { formatAddress } from '../../shared/hex';
 import { BreakpointError, ValidationError } from '../openocd/errors';
 import type { CommandRunner } from './command-runner';
 import { mentionsNotHalted, relabel, throwFailure } from './failures';
@@ -39,15 +40,15 @@ const CORTEX_M_TYPES = new Set(['cortex_m', 'hla_target']);
 
 export function checkCortexMWatchpoint(address: number, length: number, opts: WatchpointOptions): void {
   if ((length & (length - 1)) !== 0 || length > CORTEX_M_WATCH_MAX) {
-    throw new BreakpointError(`cannot add watchpoint at ${hex(address)}: a Cortex-M watchpoint covers a power of two of bytes up to 32 KiB (1, 2, 4, ... 32768), not ${length}`);
+    throw new BreakpointError(`cannot add watchpoint at ${formatAddress(address)}: a Cortex-M watchpoint covers a power of two of bytes up to 32 KiB (1, 2, 4, ... 32768), not ${length}`);
   }
   if (address % length !== 0) {
-    throw new BreakpointError(`cannot add watchpoint at ${hex(address)}: a ${length}-byte Cortex-M watchpoint must start on a multiple of ${length}`, {
-      hint: `Use ${hex(address - (address % length))} (covers ${hex(address)}) or a smaller length.`,
+    throw new BreakpointError(`cannot add watchpoint at ${formatAddress(address)}: a ${length}-byte Cortex-M watchpoint must start on a multiple of ${length}`, {
+      hint: `Use ${formatAddress(address - (address % length))} (covers ${formatAddress(address)}) or a smaller length.`,
     });
   }
   if ((opts.value !== undefined && opts.value !== 0) || (opts.mask !== undefined && opts.mask !== 0xffffffff)) {
-    throw new BreakpointError(`cannot add watchpoint at ${hex(address)}: OpenOCD 0.12 does not support data value or mask watchpoints on Cortex-M`, {
+    throw new BreakpointError(`cannot add watchpoint at ${formatAddress(address)}: OpenOCD 0.12 does not support data value or mask watchpoints on Cortex-M`, {
       hint: 'Watch the address without value/mask and check the value when it triggers.',
     });
   }
@@ -72,7 +73,7 @@ export class Breakpoints {
     checkRange(address, length);
     checkLength(length);
     const o = await runGuarded(this.runner, `bp ${hex(address)} ${length}${opts.hardware ? ' hw' : ''}`);
-    if (!o.ok) throwFailure(BreakpointError, `cannot add breakpoint at ${hex(address)}`, o, hintFor(o, await this.count(() => this.list())));
+    if (!o.ok) throwFailure(BreakpointError, `cannot add breakpoint at ${formatAddress(address)}`, o, hintFor(o, await this.count(() => this.list())));
   }
 
   async remove(address: number): Promise<void> {
@@ -111,7 +112,7 @@ export class Breakpoints {
       }
     }
     const o = await runGuarded(this.runner, tcl);
-    if (!o.ok) throwFailure(BreakpointError, `cannot add watchpoint at ${hex(address)}`, o, hintFor(o, await this.count(() => this.listWatchpoints())));
+    if (!o.ok) throwFailure(BreakpointError, `cannot add watchpoint at ${formatAddress(address)}`, o, hintFor(o, await this.count(() => this.listWatchpoints())));
   }
 
   private type(): Promise<string | undefined> {

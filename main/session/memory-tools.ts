@@ -1,4 +1,5 @@
 // What users do with memory beyond single reads: fill, search, dump/load files, hexdump.
+import { formatAddress } from '../../shared/hex';
 import { readFile, writeFile } from 'node:fs/promises';
 import { TargetError, ValidationError } from '../openocd/errors';
 import type { CommandRunner } from './command-runner';
@@ -33,7 +34,7 @@ export async function fillMemory(io: ByteIO, runner: CommandRunner, address: num
     const word = value * 0x01010101;
     const words = (bodyEnd - bodyStart) / 4;
     const o = await runGuarded(runner, `mww ${hex(bodyStart)} ${hex(word)} ${words}`, { timeoutMs: 10_000 + words });
-    if (!o.ok) throwFailure(TargetError, `fill at ${hex(bodyStart)} (${words * 4} bytes) failed`, o);
+    if (!o.ok) throwFailure(TargetError, `fill at ${formatAddress(bodyStart)} (${words * 4} bytes) failed`, o);
   }
   if (end > bodyEnd) await io.writeBytes(bodyEnd, new Uint8Array(end - bodyEnd).fill(value));
 }

@@ -1,6 +1,7 @@
 // Target memory through OpenOCD 0.12's read_memory / write_memory.
 // Typed accessors (u8..u64, one value or `count`), byte ranges of any length and
 // alignment (chunked), and the tools built on them (memory-tools.ts).
+import { formatAddress } from '../../shared/hex';
 import { TargetError, TargetNotHaltedError, ValidationError, type ErrorDetails } from '../openocd/errors';
 import type { CommandRunner } from './command-runner';
 import { relabel } from './failures';
@@ -123,7 +124,7 @@ export class Memory {
       });
       if (!o.ok) {
         const text = [o.log.trim(), o.result.trim()].filter(Boolean).join('\n');
-        throw new TargetError(`memory write at ${hex(p.address)} (${slice.length} bytes) failed: ${text}`, { openocdText: text });
+        throw new TargetError(`memory write at ${formatAddress(p.address)} (${slice.length} bytes) failed: ${text}`, { openocdText: text });
       }
     });
     await Promise.all(jobs);
@@ -200,7 +201,7 @@ export class Memory {
       });
       if (!o.ok) {
         const text = [o.log.trim(), o.result.trim()].filter(Boolean).join('\n');
-        throw new TargetError(`memory write at ${hex(at)} (${part.length * (width / 8)} bytes) failed: ${text}`, { openocdText: text });
+        throw new TargetError(`memory write at ${formatAddress(at)} (${part.length * (width / 8)} bytes) failed: ${text}`, { openocdText: text });
       }
     }
   }
@@ -214,7 +215,7 @@ export class Memory {
   }
 
   private rangeError(what: 'read' | 'write', at: number, bytes: number, e: unknown): unknown {
-    const context = `memory ${what} at ${hex(at)} (${bytes} bytes) failed`;
+    const context = `memory ${what} at ${formatAddress(at)} (${bytes} bytes) failed`;
     // A plain TargetError (e.g. OpenOCD's "read_memory: failed to read memory") gets the
     // address and size added: that is what the user needs to find the bad range.
     if (e instanceof TargetError && !(e instanceof TargetNotHaltedError)) {

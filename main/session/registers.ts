@@ -59,7 +59,36 @@ export class Registers {
     } catch (e) {
       throw relabel(e, TargetError, 'reading the register list failed');
     }
-    return parseRegList(text);
+    const groups = parseRegList(text);
+    await this.fillUnread(groups);
+    return groups;
+  }
+
+  /**
+   * `reg` lists only cached values. OpenOCD 0.12 fills the cache when it sees the core halt,
+   * so a core that was already halted when OpenOCD attached (a CLI run after `bringup halt`,
+   * or `--halt` on a halted core: "target was already halted") lists every register as not
+   * read. `reg NAME` reads the core when the cache is invalid: ask for those, in one round
+   * trip, each under its own catch so one unreadable register leaves only itself unread.
+   */
+  private async fillUnread(groups: RegisterGroup[]): Promise<void> {
+    const unread = groups.flatMap((g) => g.registers.filter((r) => r.value === null && /^[A-Za-z0-9_.]+$/.test(r.name)));
+    if (unread.length === 0) return;
+    const tcl = `list ${unread.map((r) => `[if {[catch {reg ${r.name}} __v]} {set __v {}} else {set __v}]`).join(' ')}`;
+    let replies: string[];
+    try {
+      replies = parseTclList(await this.runner.command(tcl));
+    } catch {
+      return; // the list itself is still right; the values stay "not read"
+    }
+    unread.forEach((r, i) => {
+      try {
+        const v = parseRegValue(replies[i] ?? '');
+        if (v.name === r.name) r.value = v.value;
+      } catch {
+        // unreadable (e.g. an unimplemented register): stays null
+      }
+    });
   }
 
   async write(name: string, value: number | bigint): Promise<void> {

@@ -3,7 +3,7 @@
 // else started (Session.connect: TCL RPC + notifications sockets). Subsystems are made
 // on first use and all talk through one CommandRunner; close() releases everything.
 import type { ConnectionProfile } from '../../shared/profile';
-import type { ControllerOptions, TargetEvent } from '../openocd/controller-api';
+import type { ControllerOptions, StartOptions, TargetEvent } from '../openocd/controller-api';
 import { createController, type OpenOcdControllerImpl } from '../openocd/controller';
 import { ConnectionError, ProcessError } from '../openocd/errors';
 import { NotificationClient, type Notification } from '../openocd/notifications';
@@ -30,7 +30,7 @@ export interface SessionConnectOptions {
   commandTimeoutMs?: number;
 }
 
-export interface SessionStartOptions extends ControllerOptions {
+export interface SessionStartOptions extends ControllerOptions, StartOptions {
   memory?: MemoryOptions;
 }
 
@@ -95,7 +95,7 @@ export class Session {
   /** Starts OpenOCD for the profile (and the virtual board for kind 'vboard'). */
   static async start(profile: ConnectionProfile, opts: SessionStartOptions = {}): Promise<Session> {
     const controller = createController(opts);
-    const status = await controller.start(profile);
+    const status = await controller.start(profile, opts.gdb ? { gdb: opts.gdb } : {});
     if (status.state !== 'connected') {
       await controller.stop().catch(() => undefined);
       const reasons = startFailureLines(status.exit?.reasonLines ?? []);
@@ -150,6 +150,11 @@ export class Session {
   /** The controller, when this session started OpenOCD (status, log, virtual board). */
   get controller(): OpenOcdControllerImpl | undefined {
     return this.backend.controller;
+  }
+
+  /** The port GDB connects to, when this session's OpenOCD serves GDB (started with `gdb`). */
+  get gdbPort(): number | undefined {
+    return this.backend.controller?.gdbPort();
   }
 
   get target(): Target {

@@ -153,7 +153,7 @@ describe('Breakpoints', () => {
     const r = new RecordedRunner().onGuarded('bp 0x8000000 2 hw', -312, '', 'Duplicate Breakpoint address: 0x08000000 (BP 0)\n');
     const err = await new Breakpoints(r).add(0x08000000, 2, { hardware: true }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(BreakpointError);
-    expect((err as BreakpointError).message).toBe('cannot add breakpoint at 0x8000000: Duplicate Breakpoint address: 0x08000000 (BP 0)');
+    expect((err as BreakpointError).message).toBe('cannot add breakpoint at 0x08000000: Duplicate Breakpoint address: 0x08000000 (BP 0)');
   });
 
   it('removing a breakpoint that is not there fails although OpenOCD returns OK', async () => {

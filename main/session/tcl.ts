@@ -1,5 +1,6 @@
 // Building Tcl command text safely: every user-supplied word goes through tclWord so a
 // name with spaces or brackets can never run as a second command.
+import { formatAddress } from '../../shared/hex';
 import { ValidationError } from '../openocd/errors';
 
 const BARE_WORD = /^[A-Za-z0-9_.:/+@=,-]+$/;
@@ -21,6 +22,7 @@ export function tclList(words: readonly string[]): string {
   return '{' + words.map(tclWord).join(' ') + '}';
 }
 
+/** Numbers in command text (compact); messages for people use formatAddress (0x%08x). */
 export function hex(n: number | bigint): string {
   return '0x' + n.toString(16);
 }
@@ -37,14 +39,14 @@ export function checkRange(address: number, length: number, limit: number = ADDR
     throw new ValidationError(`invalid address ${String(address)}: must be a non-negative integer`);
   }
   if (address >= limit) {
-    throw new ValidationError(`address ${hex(address)} is outside the target's address space (limit ${hex(limit)})`);
+    throw new ValidationError(`address ${formatAddress(address)} is outside the target's address space (limit ${formatAddress(limit)})`);
   }
   if (!Number.isSafeInteger(length) || length < 0) {
-    throw new ValidationError(`invalid length ${String(length)} at address ${hex(address)}`);
+    throw new ValidationError(`invalid length ${String(length)} at address ${formatAddress(address)}`);
   }
   if (address + length > limit) {
     throw new ValidationError(
-      `range ${hex(address)}..${hex(address + length - 1)} runs past the end of the address space (limit ${hex(limit)})`,
+      `range ${formatAddress(address)}..${formatAddress(address + length - 1)} runs past the end of the address space (limit ${formatAddress(limit)})`,
     );
   }
 }
@@ -55,7 +57,7 @@ export function checkAligned(address: number, bytes: number): void {
     throw new ValidationError(`invalid address ${String(address)}: must be a non-negative integer`);
   }
   if (address % bytes !== 0) {
-    throw new ValidationError(`address ${hex(address)} is not aligned for a ${bytes * 8}-bit access`);
+    throw new ValidationError(`address ${formatAddress(address)} is not aligned for a ${bytes * 8}-bit access`);
   }
 }
 

@@ -193,6 +193,11 @@ export class CortexM3 {
     if (held) {
       this.resetEpoch++;
       this.inReset = true;
+      // Cortex-M3 TRM (DHCSR): C_HALT "clears on core reset", C_STEP likewise. A core a
+      // debugger had halted (or that halted itself on a BKPT) therefore runs after a system
+      // reset; it halts on the reset vector only by DEMCR.VC_CORERESET (how OpenOCD's
+      // `reset halt` asks for it) or by a halt request written while reset is held.
+      this.dhcsrCtrl &= ~(C_HALT | C_STEP);
       this.halted = false;
       this.sleeping = false;
       this.lockup = false;
@@ -224,7 +229,21 @@ export class CortexM3 {
     if (!holdInReset) this.setResetHeld(false);
   }
 
-  /** Local core reset (VECTRESET, or the end of a system reset). Debug registers survive. */
+  /** AIRCR.VECTRESET: a local reset of the core alone. Like a system reset it clears
+   *  C_HALT/C_STEP (and nothing else of the debug logic). */
+  vectReset(): void {
+    this.dhcsrCtrl &= ~(C_HALT | C_STEP);
+    this.coreReset();
+  }
+
+  /** The core executed instructions (DHCSR.S_RETIRE_ST until the next DHCSR read). */
+  noteRetired(): void {
+    this.retireSticky = true;
+  }
+
+  /** The core leaves reset (the end of a system reset, or VECTRESET). Debug registers
+   *  (DEMCR, DFSR, C_DEBUGEN, C_MASKINTS) and the FPB/DWT survive: only a power-on reset
+   *  clears them (ARMv7-M C1.4.1). */
   coreReset(): void {
     this.resetEpoch++;
     this.resetSticky = true;
@@ -239,8 +258,8 @@ export class CortexM3 {
     this.r[Reg.PC] = pc === BUS_ERROR ? 0 : pc & ~1;
     this.xpsr = pc !== BUS_ERROR && pc & 1 ? 0x01000000 : 0;
     // ARMv7-M C1.6: with DEMCR.VC_CORERESET the core halts on the reset vector as a
-    // vector catch (DFSR.VCATCH); a halt request still pending in DHCSR.C_HALT (the debug
-    // logic survives a system reset) halts it there too, as a halt request (DFSR.HALTED).
+    // vector catch (DFSR.VCATCH). C_HALT can only be set here if the debugger wrote it
+    // while reset was held (the reset itself cleared it): then it halts as a halt request.
     if (this.dhcsrCtrl & C_DEBUGEN && this.demcr & VC_CORERESET) {
       this.enterDebug(DFSR_VCATCH);
       return;

@@ -2,7 +2,7 @@
 // watchpoints and the FPEC registers' byte lanes, on a whole Board.
 import { describe, expect, it } from 'vitest';
 import { Board } from './board';
-import { C_DEBUGEN, C_HALT, DBGKEY, DFSR_DWTTRAP, DFSR_HALTED, DFSR_VCATCH, VC_CORERESET } from './cortex-m3';
+import { C_DEBUGEN, C_HALT, DBGKEY, DFSR_BKPT, DFSR_DWTTRAP, DFSR_HALTED, DFSR_VCATCH, S_HALT, S_RESET_ST, VC_CORERESET } from './cortex-m3';
 import { parseFaults } from './faults';
 
 const DHCSR = 0xe000edf0;
@@ -64,11 +64,57 @@ describe('reset halt reason', () => {
     expect(b.core.dfsr & (DFSR_VCATCH | DFSR_HALTED)).toBe(DFSR_VCATCH);
   });
 
-  it('a pending C_HALT halts after reset as a halt request (DFSR.HALTED, not VCATCH)', () => {
+  it('a halted core runs after SYSRESETREQ without VC_CORERESET: the reset clears C_HALT (Cortex-M3 TRM)', () => {
     const b = running();
     b.bus.write(DHCSR, 4, DBGKEY | C_DEBUGEN | C_HALT);
+    expect(b.core.halted).toBe(true);
     b.bus.write(0xe000ed30, 4, 0x1f); // clear DFSR
     b.bus.write(AIRCR, 4, 0x05fa0004);
+    expect(b.core.running).toBe(true);
+    expect(b.core.r[15]).toBe(0x08000040); // from the reset vector
+    const dhcsr = b.bus.read(DHCSR, 4);
+    expect(dhcsr & (C_HALT | S_HALT)).toBe(0);
+    expect(dhcsr & C_DEBUGEN).toBe(C_DEBUGEN); // the debug logic itself survives
+    expect(dhcsr & S_RESET_ST).toBe(S_RESET_ST); // sticky: seen once...
+    expect(b.bus.read(DHCSR, 4) & S_RESET_ST).toBe(0); // ...then cleared by the read
+    expect(b.core.dfsr).toBe(0);
+  });
+
+  it('a core that halted itself on a BKPT (C_HALT set by the halt) also runs after SYSRESETREQ and VECTRESET', () => {
+    for (const aircr of [0x05fa0004, 0x05fa0001]) {
+      const b = running();
+      b.bus.write(DHCSR, 4, DBGKEY | C_DEBUGEN);
+      b.core.debugHalt(DFSR_BKPT);
+      expect(b.bus.read(DHCSR, 4) & C_HALT).toBe(C_HALT);
+      b.bus.write(AIRCR, 4, aircr);
+      expect(b.core.running).toBe(true);
+    }
+  });
+
+  it('DEMCR, FPB and DWT survive a system reset; a power-on reset clears them', () => {
+    const b = running();
+    b.bus.write(DHCSR, 4, DBGKEY | C_DEBUGEN);
+    b.bus.write(DEMCR, 4, 0x01000000); // TRCENA
+    b.bus.write(0xe0002000, 4, 3); // FP_CTRL: KEY | ENABLE
+    b.bus.write(0xe0002008, 4, 0x48000051); // FP_COMP0 on 0x08000050
+    b.bus.write(0xe0001020, 4, 0x20000000); // DWT_COMP0
+    b.bus.write(AIRCR, 4, 0x05fa0004);
+    expect(b.bus.read(DEMCR, 4)).toBe(0x01000000);
+    expect(b.bus.read(0xe0002000, 4) & 1).toBe(1);
+    expect(b.bus.read(0xe0002008, 4)).toBe(0x48000051);
+    expect(b.bus.read(0xe0001020, 4)).toBe(0x20000000);
+    b.applyFaults(parseFaults(['unpowered']));
+    b.applyFaults(parseFaults([]));
+    expect(b.bus.read(DEMCR, 4)).toBe(0);
+    expect(b.bus.read(0xe0002000, 4) & 1).toBe(0);
+  });
+
+  it('a halt request written while SRST is held halts the core as it leaves reset', () => {
+    const b = running();
+    b.setResetLines(false, true);
+    b.bus.write(DHCSR, 4, DBGKEY | C_DEBUGEN | C_HALT);
+    b.bus.write(0xe000ed30, 4, 0x1f);
+    b.setResetLines(false, false);
     expect(b.core.halted).toBe(true);
     expect(b.core.dfsr & (DFSR_VCATCH | DFSR_HALTED)).toBe(DFSR_HALTED);
   });

@@ -177,7 +177,7 @@ export class Ppb implements BusDevice {
     if ((v & 0xffff0000) >>> 0 !== AIRCR_VECTKEY) return;
     this.scsRam.set(0xe000ed0c, v & 0x700); // PRIGROUP
     if (v & 4) this.systemReset(); // SYSRESETREQ: core and peripherals, not debug
-    else if (v & 1) this.core.coreReset(); // VECTRESET: core only
+    else if (v & 1) this.core.vectReset(); // VECTRESET: core only
   }
 
   /** Power-on reset: also the debug components (FPB, DWT) and DBGMCU_CR. */

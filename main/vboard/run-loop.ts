@@ -73,7 +73,11 @@ export class RunLoop {
       this.credit = Math.min(cycles - passed, cap); // woke up: run the time after the event
     } else this.credit = Math.min(this.credit + elapsed * perMs, cap);
     const budget = Math.min(Math.floor(this.credit), this.opts.maxSlice);
-    if (budget > 0) this.credit -= engine.run(core, budget);
+    if (budget > 0) {
+      const ran = engine.run(core, budget);
+      this.credit -= ran;
+      if (ran > 0) core.noteRetired();
+    }
     if (engine.parked) this.parkedAt = board.debugActivity;
     if (!core.running) return;
     if (engine.parked || core.sleeping) {

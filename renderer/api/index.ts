@@ -1,6 +1,7 @@
 // Picks the transport once at start-up: the preload bridge inside Electron,
 // otherwise a WebSocket back to the `bringup serve` that served this page.
 import type { BringupApi } from '../../shared/contract';
+import { pageToken } from './token-check';
 import { createWsApi, type TransportState } from './ws-client';
 
 declare global {
@@ -19,8 +20,7 @@ export function pickApi(): ApiHandle {
   if (window.bringup) {
     return { api: window.bringup, kind: 'electron', onTransport: (cb) => (cb('open'), () => undefined) };
   }
-  const token = new URLSearchParams(window.location.search).get('token') ?? '';
-  const ws = createWsApi(token);
+  const ws = createWsApi(pageToken());
   return { api: ws.api, kind: 'websocket', onTransport: ws.onTransport };
 }
 

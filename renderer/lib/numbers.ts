@@ -1,5 +1,7 @@
 // Parsing what users type into address/length/value fields. Errors name the text
 // that was typed, so "bad address" always says which one.
+import { formatAddress, hexDigits } from '../../shared/hex';
+
 export type Parsed = { ok: true; value: number } | { ok: false; error: string };
 
 const HEX = /^0x[0-9a-f]+$/i;
@@ -37,8 +39,9 @@ export function parseValue(text: string, bits: number): Parsed {
   return { ok: true, value: v };
 }
 
+/** Addresses (the default) are 0x%08x, as everywhere (shared/hex.ts); values pass their width in digits. */
 export function hex(n: number, digits = 8): string {
-  return '0x' + (n >>> 0).toString(16).padStart(digits, '0');
+  return digits === 8 ? formatAddress(n) : hexDigits(n, digits);
 }
 
 export function formatBytes(n: number): string {

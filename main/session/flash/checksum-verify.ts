@@ -3,6 +3,7 @@
 // link instead of the whole image; on a slow adapter that is several times faster than
 // reading the flash back. Only a chunk whose CRC differs is read back and compared in
 // JS, so a mismatch still reports the first differing address and both values.
+import { formatAddress } from '../../../shared/hex';
 import type { Memory } from '../memory';
 import { runGuarded } from '../guarded';
 import { hex, tclWord } from '../tcl';
@@ -49,7 +50,7 @@ export async function verifyByChecksum(
       // The CRC differs (or the checksum could not run): find out byte by byte.
       const mismatch = await readBackMismatch(ctx.memory, c);
       if (mismatch) return mismatch;
-      throw flashFailure(`verify at ${hex(c.address)} failed`, tcl, o.result, o.log, [o.log, o.result].join('\n').trim());
+      throw flashFailure(`verify at ${formatAddress(c.address)} failed`, tcl, o.result, o.log, [o.log, o.result].join('\n').trim());
     }
     progress.advance(c.imageBytes);
     i += c.count;

@@ -7,6 +7,7 @@ import { loadImageFile, type ImageLoadOptions } from '../../images/load';
 import type { Image } from '../../images/types';
 import type { CommandRunner } from '../command-runner';
 import { Memory } from '../memory';
+import { formatAddress } from '../../../shared/hex';
 import { hex, checkRange } from '../tcl';
 import { verifyByChecksum } from './checksum-verify';
 import { withChunkFiles } from './chunk-files';
@@ -177,7 +178,7 @@ export class Flash {
     checkRange(address, length);
     const banks = await this.geometry();
     const bank = banks.find((b) => address >= b.base && address < b.base + b.size);
-    if (!bank) throw new ValidationError(`${hex(address)} is not in any flash bank`, { hint: describeBanks(banks) });
+    if (!bank) throw new ValidationError(`${formatAddress(address)} is not in any flash bank`, { hint: describeBanks(banks) });
     // sectorsForRange also rejects a range running past the bank, so pad checks that first.
     if (opts.pad && address + length > bank.base + bank.size) sectorsForRange(address, length, bank);
     const range = opts.pad ? sectorsCovering(address, length, bank) : sectorsForRange(address, length, bank);
@@ -250,7 +251,7 @@ export class Flash {
         try {
           bytes = await this.memory.readBytes(address + off, n);
         } catch (e) {
-          throw await this.explainProtection(flashReadError(e, `reading ${length} bytes at ${hex(address)} failed`), address + off);
+          throw await this.explainProtection(flashReadError(e, `reading ${length} bytes at ${formatAddress(address)} failed`), address + off);
         }
         out.set(bytes, off);
         progress.advance(n);
@@ -287,9 +288,7 @@ export function describeBanks(banks: readonly { index: number; driver: string; b
   return `Flash banks: ${banks.map((b) => `#${b.index} ${b.driver} ${hex32(b.base)}${b.size > 0 ? `..${hex32(b.base + b.size - 1)}` : ''}`).join(', ')}`;
 }
 
-function hex32(n: number): string {
-  return '0x' + (n >>> 0).toString(16).padStart(8, '0');
-}
+const hex32 = (n: number): string => formatAddress(n);
 
 function checkBank(bank: number): void {
   if (!Number.isInteger(bank) || bank < 0) throw new ValidationError(`invalid flash bank number ${String(bank)}`);

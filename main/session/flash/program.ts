@@ -1,6 +1,7 @@
 // Programming an image in chunks so the user sees progress (OpenOCD's own `program`
 // prints nothing until it is done): erase the touched sectors a few at a time, write
 // chunk by chunk through the flash driver, verify chunk by chunk by checksum.
+import { formatAddress } from '../../../shared/hex';
 import { toErrorValue } from '../../openocd/errors';
 import type { Image } from '../../images/types';
 import type { CommandRunner } from '../command-runner';
@@ -98,7 +99,7 @@ async function run(ctx: ProgramContext, image: Image, opts: ProgramOptions, emit
       const t0 = performance.now();
       // No `erase` keyword: the sectors were erased above (or the caller said not to).
       await runFlashCommand(runner, `flash write_image ${tclWord(path)} ${hex(c.address)} bin`,
-        `writing ${c.data.length} bytes at ${hex(c.address)} failed`, { timeoutMs: writeTimeout(c.data.length) });
+        `writing ${c.data.length} bytes at ${formatAddress(c.address)} failed`, { timeoutMs: writeTimeout(c.data.length) });
       pacer.record(c.data.length, performance.now() - t0);
       progress.advance(c.imageBytes);
       i += c.count;
