@@ -6,12 +6,19 @@ import { ProfileEditor } from './panels/profiles/ProfileEditor';
 import { SettingsButton } from './panels/settings/SettingsButton';
 import { useWorkOpen, WorkTabs } from './panels/WorkTabs';
 import { TroubleshooterPanel } from './panels/troubleshooter/TroubleshooterPanel';
+import { TransportLost } from './panels/connection/TransportLost';
+import { TokenProblemPage } from './panels/token/TokenProblemPage';
 import { useStore } from './store';
 
 export function App() {
   const editing = useStore((s) => s.editing);
   const transport = useStore((s) => s.transport);
   const workOpen = useWorkOpen();
+  const troubleOpen = useStore((s) => s.troubleshooterOpen);
+  const troubleFront = useStore((s) => s.troubleshooterOpen && s.activeTab === 'troubleshoot');
+  const tokenProblem = useStore((s) => s.tokenProblem);
+  // The server restarted (new token): this page can do nothing, and says why instead.
+  if (tokenProblem) return <TokenProblemPage problem={tokenProblem} />;
   return (
     <div className="app">
       <header className="topbar">
@@ -19,15 +26,12 @@ export function App() {
         <ProfileBar />
         <SettingsButton />
       </header>
-      {transport === 'closed' ? (
-        <div className="banner" role="alert" data-testid="transport-lost">
-          Lost the connection to the workbench server. Check that `bringup serve` is still running, then reload.
-        </div>
-      ) : null}
-      <main className={workOpen ? 'bench' : 'bench work-folded'}>
+      {transport === 'closed' ? <TransportLost /> : null}
+      <main className={`bench${workOpen ? '' : ' work-folded'}${troubleFront ? ' trouble-front' : ''}`}>
         <aside className="bench-side">
           <ConnectionPanel />
-          <TroubleshooterPanel />
+          {/* Open, the troubleshooter is a tab of the main area (WorkTabs); here only its button. */}
+          {troubleOpen ? null : <TroubleshooterPanel />}
           <BoardMenu />
         </aside>
         <WorkTabs />

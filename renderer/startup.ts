@@ -4,6 +4,7 @@ import type { ApiHandle } from './api';
 import { loadProfiles, onLogBatch, onStatus, onTargetEvent, setApi } from './store/actions';
 import { loadBoard } from './store/board-actions';
 import { onFlashEvent } from './store/flash-actions';
+import { onTransport } from './store/transport-actions';
 import { onRttData } from './store/rtt-actions';
 import { onTargetEventForRegisters, refreshRegisters } from './store/target-actions';
 import { useStore } from './store';
@@ -16,7 +17,7 @@ export async function startUp(handle: ApiHandle): Promise<void> {
   const { api } = handle;
   setApi(api);
   useStore.setState({ apiKind: handle.kind });
-  handle.onTransport((transport) => useStore.setState({ transport }));
+  handle.onTransport(onTransport);
   api.onStatus((s) => {
     const before = useStore.getState().status;
     onStatus(s);

@@ -1,6 +1,6 @@
 // What every check step gets and returns. A step is a small function of the session:
 // it reads, decides pass/warn/fail, and says why with the values it saw.
-import type { CheckEvidence, CheckStatus, CheckStepId } from '../../shared/check';
+import type { CheckEvidence, CheckFindingRef, CheckStatus, CheckStepId } from '../../shared/check';
 import type { ConnectionInfo } from '../../shared/connection';
 import type { ConnectionProfile } from '../../shared/profile';
 import type { Session } from '../session/session';
@@ -45,6 +45,8 @@ export interface StepOutcome {
   summary: string;
   evidence: CheckEvidence[];
   openocdLines?: string[];
+  /** The step's own explanation of a failure (otherwise the troubleshooter reads openocdLines). */
+  finding?: CheckFindingRef;
 }
 
 export type CheckStep = (ctx: CheckContext) => Promise<StepOutcome>;

@@ -65,6 +65,20 @@ export async function addressBusTest(mem: BlockMemory, base: number, size: numbe
   const put = (addr: number, v: number): Promise<void> => mem.write(addr, word(v));
   const get = async (addr: number): Promise<number> => readWord(await mem.read(addr, 4));
   const fault = async (l: number, what: string): Promise<RamTestResult> => {
+    // A cell that cannot hold what was just written to it is a bad cell (a stuck bit),
+    // not an address line: an aliased address still reads back what it was just given.
+    for (const v of [PATTERN, ANTI]) {
+      await put(at(l), v);
+      const got = await get(at(l));
+      if (got !== v) {
+        const diff = (got ^ v) >>> 0;
+        const b = 31 - Math.clz32(diff & -diff);
+        const byte = at(l) + (b >> 3);
+        const want = (v >>> ((b >> 3) * 8)) & 0xff;
+        const read = (got >>> ((b >> 3) * 8)) & 0xff;
+        return { ok: false, bytesMoved: 0, fault: { kind: 'cell', address: byte, bit: b & 7, expected: want, read, element: 'address-bus pattern' } };
+      }
+    }
     for (const m of lines) {
       if (m === l || (1 << l) + (1 << m) >= size) continue;
       await put(at(m), PATTERN);

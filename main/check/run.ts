@@ -40,9 +40,14 @@ const START_FAILURE_STEP: Partial<Record<DiagnosisCategory, CheckStepId>> = {
   'probe-firmware': 'probe',
   'port-in-use': 'probe',
   'openocd-outdated': 'probe',
-  'target-unpowered': 'voltage',
   'voltage-out-of-range': 'voltage',
 };
+
+/** A start failure's step: "no power" is the voltage step's only when the probe measured a voltage. */
+function startFailureStep(category: DiagnosisCategory | undefined, lines: readonly string[]): CheckStepId {
+  if (category === 'target-unpowered' && lines.some((l) => /target voltage|VTarget|VTref/i.test(l))) return 'voltage';
+  return (category && START_FAILURE_STEP[category]) ?? 'debug-port';
+}
 
 export interface RunCheckOptions extends CheckOptions {
   profile: ConnectionProfile;
@@ -63,7 +68,7 @@ function findingFor(lines: string[]): CheckFindingRef | undefined {
 }
 
 function result(id: CheckStepId, o: StepOutcome, ms: number): CheckStepResult {
-  return { id, title: CHECK_STEP_TITLES[id], status: o.status, summary: o.summary, evidence: o.evidence, ...(o.openocdLines ? { openocdLines: o.openocdLines } : {}), durationMs: Math.round(ms) };
+  return { id, title: CHECK_STEP_TITLES[id], status: o.status, summary: o.summary, evidence: o.evidence, ...(o.openocdLines ? { openocdLines: o.openocdLines } : {}), ...(o.finding ? { finding: o.finding } : {}), durationMs: Math.round(ms) };
 }
 
 export async function runCheck(opts: RunCheckOptions): Promise<BoardCheckReport> {
@@ -89,7 +94,7 @@ export async function runCheck(opts: RunCheckOptions): Promise<BoardCheckReport>
     let stopped: CheckStepId | undefined;
     if (openFailure) {
       const finding = findingFor(openFailure.lines);
-      const at = (finding && START_FAILURE_STEP[finding.category as DiagnosisCategory]) ?? 'debug-port';
+      const at = startFailureStep(finding?.category as DiagnosisCategory | undefined, openFailure.lines);
       for (const id of CHECK_STEPS) {
         if (CHECK_STEPS.indexOf(id) < CHECK_STEPS.indexOf(at)) {
           emit(result(id, { status: id === 'voltage' ? 'skipped' : 'pass', summary: id === 'voltage' ? 'not measured: OpenOCD did not get far enough to ask' : 'OpenOCD opened the probe', evidence: [] }, 0));
@@ -127,7 +132,7 @@ export async function runCheck(opts: RunCheckOptions): Promise<BoardCheckReport>
         }
         if ((skip.has(id) || quiet) && outcome.status !== 'fail') outcome = { ...outcome, status: 'skipped', summary: `${skip.has(id) ? 'skipped, as asked' : 'before the step the check was retried from'} (read only: ${outcome.summary})` };
         const r = result(id, outcome, performance.now() - t);
-        if (r.status === 'fail' && r.openocdLines?.length) {
+        if (r.status === 'fail' && !r.finding && r.openocdLines?.length) {
           const f = findingFor(r.openocdLines);
           if (f) r.finding = f;
         }

@@ -7,42 +7,13 @@ import type { DiagnoseInput, Facts, Line, RuleHit } from './types';
 import { isPlausibleIdcode, lookupIdcode } from './idcodes';
 import { compareVersions, newerCommand, newerScript } from './signatures/version-knowledge';
 import { resetEvidence, undecidedNoAnswer } from './no-answer';
+import { atLeast, get, hit, noAnswer, scale, support } from './combine-helpers';
+import { combineCauses, combineCausesLate } from './combine-causes';
 
-export type Scores = Map<DiagnosisCategory, number>;
+export type { Scores } from './combine-helpers';
 
-export interface CombineContext {
-  scores: Scores;
-  hits: Map<DiagnosisCategory, RuleHit[]>;
-  facts: Facts;
-  input: DiagnoseInput;
-  lines: Line[];
-  /** Extra log lines that support a category without being a rule hit (e.g. the voltage line). */
-  support: Map<DiagnosisCategory, Line[]>;
-}
-
-function get(c: CombineContext, cat: DiagnosisCategory): number {
-  return c.scores.get(cat) ?? 0;
-}
-function atLeast(c: CombineContext, cat: DiagnosisCategory, v: number): void {
-  c.scores.set(cat, Math.max(get(c, cat), v));
-}
-function scale(c: CombineContext, cat: DiagnosisCategory, f: number): void {
-  if (c.scores.has(cat)) c.scores.set(cat, get(c, cat) * f);
-}
-function hit(c: CombineContext, cat: DiagnosisCategory, ruleId: string): boolean {
-  return (c.hits.get(cat) ?? []).some((h) => h.rule.id === ruleId);
-}
-function support(c: CombineContext, cat: DiagnosisCategory, pred: (l: Line) => boolean): void {
-  const found = c.lines.filter(pred);
-  if (found.length > 0) c.support.set(cat, [...(c.support.get(cat) ?? []), ...found]);
-}
-
-/** Signals that nothing (or nothing sensible) answered on the debug port. */
-function noAnswer(c: CombineContext): boolean {
-  return ['scan-all-ones', 'scan-all-zeroes', 'swd-cannot-read-idr', 'stlink-init-mode-failed', 'cmsis-connect-failed', 'ir-capture-error'].some(
-    (id) => hit(c, 'wiring', id) || hit(c, 'target-unpowered', id),
-  );
-}
+export type { CombineContext } from './combine-helpers';
+import type { CombineContext } from './combine-helpers';
 
 const VOLTAGE_LINE = (l: Line): boolean => /^(Target voltage:|VTarget =)/i.test(l.text);
 
@@ -120,7 +91,7 @@ function combineIdcodes(c: CombineContext): void {
 
 /** "Access denied" / "busy" explain the "not found" lines that follow them. */
 function combineUsbErrors(c: CombineContext): void {
-  const denied = ['libusb-access', 'libusb-not-supported', 'permission-denied'].some((id) => hit(c, 'usb-permission', id));
+  const denied = ['libusb-access', 'libusb-not-supported', 'libusb-open-not-found', 'permission-denied'].some((id) => hit(c, 'usb-permission', id));
   if (denied || get(c, 'adapter-busy') >= 0.6) scale(c, 'adapter-not-found', 0.5);
 }
 
@@ -257,7 +228,7 @@ function combineSignalIntegrity(c: CombineContext): void {
     scale(c, 'wiring', 0.6);
     scale(c, 'flash-driver', 0.5);
     scale(c, 'needs-reset-hold', 0.5);
-  } else scale(c, 'signal-integrity', 0.5);
+  } else if (!hit(c, 'signal-integrity', 'esp-halt-before-reset')) scale(c, 'signal-integrity', 0.5);
 }
 
 /**
@@ -277,8 +248,10 @@ function neutralConstantTdo(c: CombineContext): void {
 
 export function combine(c: CombineContext): void {
   discountConstantTdo(c);
+  combineCauses(c);
   combineVoltage(c);
   combineIdcodes(c);
+  combineCausesLate(c);
   combineUsbErrors(c);
   combineHaltStates(c);
   combineVersions(c);

@@ -14,8 +14,8 @@ const FULL = [process.env.OPENOCD_SRC].find((d): d is string => !!d && existsSyn
 const EXTRACTED = join(__dirname, 'corpus', 'openocd-source');
 /** Where a cited file's text is: the full tree, else its extracted lines. */
 const pathOf = (rel: string): string => (FULL ? join(FULL, rel) : join(EXTRACTED, `${rel}.lines`));
-/** Messages printed by a library OpenOCD links, not by its own tree. */
-const EXTERNAL = /^jimtcl\b/;
+/** Messages printed by a library OpenOCD links or by a fork, not by OpenOCD's own tree. */
+const EXTERNAL = /^(jimtcl|fork:)/;
 
 const cache = new Map<string, string>();
 function read(rel: string): string {

@@ -16,7 +16,10 @@ import { ConnectionError, OpenOCDError, ProcessError } from './errors';
 import { mapOpenOcdError } from './error-map';
 import { LogRing, parseTargetVoltage } from './log-lines';
 import { NotificationClient, type Notification } from './notifications';
-import { freePorts, LOOPBACK } from './ports';
+import { freePorts, LOOPBACK, type TclEndpoint } from './ports';
+import { forwardGdb, type GdbForward } from './gdb-forward';
+import { planIsolation, privateSocketDir, type Isolation } from './netns';
+import { findScriptsDir } from './scripts';
 import { OpenOcdProcess, type ExitResult } from './process';
 import { TclRpcClient, type CommandOptions } from './rpc-client';
 import { TargetStatePoll } from './target-state-poll';
@@ -42,11 +45,18 @@ export interface OpenOcdControllerImpl extends OpenOcdController {
   ports(): OpenOcdPorts | undefined;
   /** The running virtual board, for the board menu's fault switches. */
   virtualBoard(): VirtualBoard | undefined;
+  /** Where a tcl client reaches the running OpenOCD: 127.0.0.1:port, or the namespace relay's socket. */
+  tclEndpoint(): TclEndpoint | undefined;
+  /** How the running (or last) OpenOCD is guarded: in a private network namespace, or on the host's loopback and why. */
+  isolation(): Isolation | undefined;
   /** Asks OpenOCD for the target state now (status() is then current); the status after it. */
   refreshTarget(): Promise<ConnectionStatus>;
 }
 
 const PORT_RETRIES = 2;
+/** OpenOCD's own default ports, inside the private namespace (nothing else listens there). */
+const NS_TCL_PORT = 6666;
+const NS_GDB_PORT = 3333;
 /** Time for stderr lines written just before a failing reply to be read (two pipes, no ordering between them). */
 const LOG_SETTLE_MS = 15;
 
@@ -68,6 +78,12 @@ class Controller implements OpenOcdControllerImpl {
   /** The private folder holding the board's socket; removed with the board. */
   private boardDir: string | undefined;
   private currentPorts: OpenOcdPorts | undefined;
+  /** The tcl endpoint of the current run (netns: the relay's socket). */
+  private endpoint: TclEndpoint | undefined;
+  private iso: Isolation | undefined;
+  /** The relay's socket folder and the host-side GDB port of the current run (netns). */
+  private runDir: string | undefined;
+  private gdbForward: GdbForward | undefined;
   private stopping = false;
   private reconnecting: Promise<TclRpcClient> | undefined;
   private ops: Promise<unknown> = Promise.resolve();
@@ -91,7 +107,14 @@ class Controller implements OpenOcdControllerImpl {
     return this.currentPorts && { ...this.currentPorts };
   }
   gdbPort(): number | undefined {
-    return this.st.state === 'connected' ? this.currentPorts?.gdb : undefined;
+    if (this.st.state !== 'connected') return undefined;
+    return this.gdbForward ? this.gdbForward.port : this.currentPorts?.gdb;
+  }
+  tclEndpoint(): TclEndpoint | undefined {
+    return this.endpoint && { ...this.endpoint };
+  }
+  isolation(): Isolation | undefined {
+    return this.iso;
   }
   virtualBoard(): VirtualBoard | undefined {
     return this.board;
@@ -141,7 +164,7 @@ class Controller implements OpenOcdControllerImpl {
     if (this.st.state !== 'connected' || !this.proc?.running || !this.currentPorts) {
       throw new ConnectionError(`OpenOCD is not connected (state: ${this.st.state})`, { hint: 'Connect first.' });
     }
-    const rpc = await this.rpcClient(this.currentPorts.tcl);
+    const rpc = await this.rpcClient();
     const startSeq = this.seq;
     const reply = await rpc.commandResult(tcl, opts);
     if (reply.ok === true) return reply.text;
@@ -155,9 +178,11 @@ class Controller implements OpenOcdControllerImpl {
   }
 
   /** The command connection; after a timeout closed it (its replies could no longer be matched), a fresh one, opened once for all waiting callers. */
-  private rpcClient(port: number): Promise<TclRpcClient> {
+  private rpcClient(): Promise<TclRpcClient> {
     if (this.rpc && !this.rpc.closed) return Promise.resolve(this.rpc);
-    this.reconnecting ??= TclRpcClient.connect(LOOPBACK, port, { timeoutMs: 5000 })
+    const endpoint = this.endpoint;
+    if (!endpoint) return Promise.reject(new ConnectionError('OpenOCD is not connected', { hint: 'Connect first.' }));
+    this.reconnecting ??= TclRpcClient.connectTo(endpoint, { timeoutMs: 5000 })
       .then((c) => (this.rpc = c))
       .finally(() => (this.reconnecting = undefined));
     return this.reconnecting;
@@ -192,24 +217,42 @@ class Controller implements OpenOcdControllerImpl {
         this.boardChip = chipStateKey(profile.vboardFaults ?? []);
       }
       const assets = profile.kind === 'vboard' ? assetsDir() : undefined;
+      const iso = await planIsolation(profile, { scriptsDir: this.opts.scriptsDir ?? (await findScriptsDir(binary.path)) });
+      this.iso = iso;
+      if (iso.mode === 'host') this.note('warning', `OpenOCD's tcl port is on 127.0.0.1, open to local users: no private network namespace (${iso.reason}). See README, Security.`);
+      // Only what is used is opened: telnet never (the app is the console), gdb when asked.
+      const gdbWanted = startOpts.gdb !== undefined;
+      if (iso.mode === 'netns') {
+        this.runDir = await privateSocketDir();
+        if (gdbWanted) this.gdbForward = await forwardGdb(path.join(this.runDir, 'gdb.sock'), startOpts.gdb?.port ?? 0);
+      }
       for (let attempt = 0; ; attempt++) {
         if (this.stopping) return await this.failStart(gen, undefined, new ProcessError('Start cancelled'));
-        // Only what is used is opened: telnet never (the app is the console), gdb when asked.
-        const gdbWanted = startOpts.gdb !== undefined;
-        const [tcl, freeGdb] = await freePorts(gdbWanted && startOpts.gdb?.port === undefined ? 2 : 1);
-        const ports: OpenOcdPorts = { tcl: tcl as number };
-        if (gdbWanted) ports.gdb = startOpts.gdb?.port ?? (freeGdb as number);
+        let ports: OpenOcdPorts;
+        let netns: ConstructorParameters<typeof OpenOcdProcess>[0]['netns'];
+        if (iso.mode === 'netns' && this.runDir) {
+          // The namespace's loopback is ours alone: OpenOCD's usual ports cannot collide there.
+          ports = gdbWanted ? { tcl: NS_TCL_PORT, gdb: NS_GDB_PORT } : { tcl: NS_TCL_PORT };
+          netns = { isolation: iso, dir: this.runDir, forward: gdbWanted ? { tcl: NS_TCL_PORT, gdb: NS_GDB_PORT } : { tcl: NS_TCL_PORT } };
+          this.endpoint = { path: path.join(this.runDir, 'tcl.sock') };
+        } else {
+          const [tcl, freeGdb] = await freePorts(gdbWanted && startOpts.gdb?.port === undefined ? 2 : 1);
+          ports = { tcl: tcl as number };
+          if (gdbWanted) ports.gdb = startOpts.gdb?.port ?? (freeGdb as number);
+          this.endpoint = { host: LOOPBACK, port: ports.tcl };
+        }
         const proc = new OpenOcdProcess({
           binary: binary.path,
           args: buildOpenOcdArgs(profile, { ports, scriptsDir: this.opts.scriptsDir, assetsDir: assets }),
           env: buildOpenOcdEnv(profile, { vboardPort: this.board?.port, vboardSocket: this.board?.socketPath }),
           nextSeq: () => ++this.seq,
+          ...(netns ? { netns } : {}),
         });
         this.proc = proc;
         this.currentPorts = ports;
         proc.on('log', (line) => this.onLogLine(line));
         try {
-          this.rpc = await proc.waitReady({ port: ports.tcl, timeoutMs: this.opts.readyTimeoutMs ?? 20_000 });
+          this.rpc = await proc.waitReady({ port: ports.tcl, endpoint: this.endpoint, timeoutMs: this.opts.readyTimeoutMs ?? 20_000 });
         } catch (err) {
           const portTaken = !proc.running && proc.reasonLines().some((l) => /couldn't bind .*Address already in use/.test(l));
           await proc.stop({ graceMs: 0, termMs: 1000 });
@@ -232,7 +275,7 @@ class Controller implements OpenOcdControllerImpl {
       const voltage = this.st.info.targetVoltage;
       if (voltage !== undefined) info.targetVoltage = voltage;
       try {
-        const notif = await NotificationClient.connect(LOOPBACK, (this.currentPorts as OpenOcdPorts).tcl, { timeoutMs: 5000 });
+        const notif = await NotificationClient.connectTo(this.endpoint as TclEndpoint, { timeoutMs: 5000 });
         this.notif = notif;
         notif.on('notification', (n) => this.onNotification(gen, n));
       } catch {
@@ -289,7 +332,7 @@ class Controller implements OpenOcdControllerImpl {
     const wasRunning = proc?.running ?? false;
     this.notif?.close();
     this.notif = undefined;
-    if (proc?.running) await proc.stop({ rpc: this.rpc, tclPort: this.currentPorts?.tcl });
+    if (proc?.running) await proc.stop({ rpc: this.rpc, ...(this.endpoint ? { tcl: this.endpoint } : {}) });
     await this.closeSockets();
     if (!this.opts.keepBoardBetweenRuns) await this.closeBoard();
     this.currentPorts = undefined;
@@ -306,6 +349,13 @@ class Controller implements OpenOcdControllerImpl {
     this.notif = undefined;
     this.rpc?.close();
     this.rpc = undefined;
+    // The run's GDB port and relay folder go with its OpenOCD.
+    const forward = this.gdbForward;
+    const dir = this.runDir;
+    this.gdbForward = undefined;
+    this.runDir = undefined;
+    await forward?.close().catch(() => undefined);
+    if (dir) await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
   }
 
   private async closeBoard(): Promise<void> {
@@ -318,6 +368,11 @@ class Controller implements OpenOcdControllerImpl {
     if (dir) await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
   }
 
+  /** A line of ours in OpenOCD's log (console), e.g. how OpenOCD's ports are guarded. */
+  private note(level: LogLine['level'], text: string): void {
+    this.onLogLine({ seq: ++this.seq, level, text: `${level === 'warning' ? 'Warn' : 'Info'} : ${text}`, time: Date.now() });
+  }
+
   private onLogLine(line: LogLine): void {
     this.history.push(line);
     for (const cb of this.logCbs) safeCall(cb, line);
@@ -328,7 +383,7 @@ class Controller implements OpenOcdControllerImpl {
   /** `curstate` of the current target over the command connection (quiet: not in the log). */
   private async queryTargetState(): Promise<string | undefined> {
     if (this.st.state !== 'connected' || !this.proc?.running || !this.currentPorts) return undefined;
-    const rpc = await this.rpcClient(this.currentPorts.tcl);
+    const rpc = await this.rpcClient();
     const r = await rpc.commandResult('[target current] curstate', { quiet: true });
     return r.ok === true ? r.text : undefined;
   }

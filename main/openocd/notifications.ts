@@ -11,6 +11,7 @@ import { EventEmitter } from 'node:events';
 import { StringDecoder } from 'node:string_decoder';
 import { ConnectionError, TimeoutError } from './errors';
 import { MAX_REPLY_BYTES } from './rpc-client';
+import { connectOptions, endpointText, type TclEndpoint } from './ports';
 
 export type Notification =
   | { type: 'target_event'; event: string; raw: string }

@@ -14,7 +14,8 @@ import { accessSync, constants, existsSync } from 'node:fs';
 import path from 'node:path';
 import { assetsDir } from '../paths';
 
-export type LaunchMode = 'direct' | 'pdeathsig' | 'watchdog';
+/** 'netns': OpenOCD behind the namespace relay (netns.ts), which is also its watchdog. */
+export type LaunchMode = 'direct' | 'pdeathsig' | 'watchdog' | 'netns';
 
 export interface Launch {
   command: string;
@@ -41,6 +42,20 @@ function findSetpriv(): string | null {
     }
   }
   return setprivPath;
+}
+
+/**
+ * How to run one of our small Node scripts (the watchdog, the namespace relay) as a child:
+ * this Node, or Electron as Node. The packaged desktop app has Electron's RunAsNode fuse
+ * off (electron-builder.yml: nobody can turn the app binary into a Node interpreter), so
+ * there ELECTRON_RUN_AS_NODE would start a second app instead: no runtime then. Fuses
+ * apply only to packaged builds; `electron .` in development sets process.defaultApp.
+ */
+export function nodeRuntime(): { command: string; env: Record<string, string> } | { reason: string } {
+  if (!process.versions.electron) return { command: process.execPath, env: {} };
+  const dev = (process as NodeJS.Process & { defaultApp?: boolean }).defaultApp === true;
+  if (!dev) return { reason: 'the packaged desktop app cannot run Node scripts (RunAsNode fuse off)' };
+  return { command: process.execPath, env: { ELECTRON_RUN_AS_NODE: '1' } };
 }
 
 /** The watchdog script, or undefined when the assets folder cannot be found. */
@@ -71,6 +86,7 @@ export function withParentDeathSignal(binary: string, args: string[], env: NodeJ
   const setpriv = force === '1' ? null : findSetpriv();
   if (setpriv) return { command: setpriv, args: ['--pdeathsig', 'TERM', '--', binary, ...args], mode: 'pdeathsig' };
   const script = watchdogScript();
-  if (!script) return direct;
-  return { command: process.execPath, args: [script, binary, ...args], mode: 'watchdog', env: { ELECTRON_RUN_AS_NODE: '1' } };
+  const node = nodeRuntime();
+  if (!script || 'reason' in node) return direct;
+  return { command: node.command, args: [script, binary, ...args], mode: 'watchdog', env: node.env };
 }

@@ -9,7 +9,8 @@ import { findRule } from './error-map';
 import { LineSplitter, LogRing, parseLogLevel, reasonLines } from './log-lines';
 import { registerChild } from './registry';
 import { TclRpcClient } from './rpc-client';
-import { LOOPBACK } from './ports';
+import { LOOPBACK, type TclEndpoint } from './ports';
+import { netnsLaunch, type Isolation } from './netns';
 
 export interface OpenOcdProcessOptions {
   binary: string;
@@ -21,6 +22,11 @@ export interface OpenOcdProcessOptions {
   logCapacity?: number;
   /** Sequence numbers for log lines; the controller shares one counter across restarts. */
   nextSeq?: () => number;
+  /**
+   * Run OpenOCD in a private network namespace behind the relay (netns.ts): its ports
+   * `forward` (name → port inside) are served as `<dir>/<name>.sock`.
+   */
+  netns?: { isolation: Extract<Isolation, { mode: 'netns' }>; dir: string; forward: Record<string, number> };
 }
 
 export interface ExitResult {
@@ -36,9 +42,10 @@ export interface OpenOcdProcessEvents {
 }
 
 export interface StopOptions {
-  /** An open RPC connection to send `shutdown` on; otherwise one is opened to `tclPort`. */
+  /** An open RPC connection to send `shutdown` on; otherwise one is opened to `tcl` (or `tclPort` on 127.0.0.1). */
   rpc?: TclRpcClient;
   tclPort?: number;
+  tcl?: TclEndpoint;
   /** How long to wait after `shutdown` before SIGTERM. Default 3000 ms. */
   graceMs?: number;
   /** How long to wait after SIGTERM before SIGKILL. Default 2000 ms. */
@@ -61,13 +68,15 @@ export class OpenOcdProcess extends EventEmitter<OpenOcdProcessEvents> {
     let seq = 0;
     this.nextSeq = opts.nextSeq ?? (() => ++seq);
     const env = { ...process.env, ...opts.env };
-    const launch = withParentDeathSignal(opts.binary, opts.args, env);
+    const launch = opts.netns
+      ? { ...netnsLaunch(opts.netns.isolation, opts.netns.dir, opts.netns.forward, opts.binary, opts.args), mode: 'netns' as const }
+      : withParentDeathSignal(opts.binary, opts.args, env);
     this.launchMode = launch.mode;
     this.child = spawn(launch.command, launch.args, {
       cwd: opts.cwd,
       env: { ...env, ...launch.env },
       // The watchdog's stdin is the pipe whose EOF tells it the app is gone (parent-death.ts).
-      stdio: [launch.mode === 'watchdog' ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+      stdio: [launch.mode === 'watchdog' || launch.mode === 'netns' ? 'pipe' : 'ignore', 'pipe', 'pipe'],
       shell: false,
       windowsHide: true,
       // Its own process group: a Ctrl-C typed at the terminal is ours to handle (cancel a
@@ -133,8 +142,8 @@ export class OpenOcdProcess extends EventEmitter<OpenOcdProcessEvents> {
    * with TimeoutError if it is not ready in time (the process is left running;
    * the caller stops it).
    */
-  async waitReady(opts: { port: number; host?: string; timeoutMs?: number }): Promise<TclRpcClient> {
-    const host = opts.host ?? LOOPBACK;
+  async waitReady(opts: { port: number; host?: string; endpoint?: TclEndpoint; timeoutMs?: number }): Promise<TclRpcClient> {
+    const endpoint: TclEndpoint = opts.endpoint ?? { host: opts.host ?? LOOPBACK, port: opts.port };
     const timeoutMs = opts.timeoutMs ?? 20_000;
     const deadline = Date.now() + timeoutMs;
     let delay = 10;
@@ -144,7 +153,7 @@ export class OpenOcdProcess extends EventEmitter<OpenOcdProcessEvents> {
       if (remaining <= 0) break;
       let client: TclRpcClient | undefined;
       try {
-        client = await TclRpcClient.connect(host, opts.port, { timeoutMs: Math.min(remaining, 1000) });
+        client = await TclRpcClient.connectTo(endpoint, { timeoutMs: Math.min(remaining, 1000) });
         const reply = await client.commandResult('version', { timeoutMs: Math.max(deadline - Date.now(), 1), quiet: true });
         if (reply.ok === true) return client;
         client.close();
@@ -186,8 +195,9 @@ export class OpenOcdProcess extends EventEmitter<OpenOcdProcessEvents> {
     try {
       let rpc = opts.rpc && !opts.rpc.closed ? opts.rpc : undefined;
       let own = false;
-      if (!rpc && opts.tclPort) {
-        rpc = await TclRpcClient.connect(LOOPBACK, opts.tclPort, { timeoutMs: Math.min(graceMs, 1000) });
+      const tcl = opts.tcl ?? (opts.tclPort ? { host: LOOPBACK, port: opts.tclPort } : undefined);
+      if (!rpc && tcl) {
+        rpc = await TclRpcClient.connectTo(tcl, { timeoutMs: Math.min(graceMs, 1000) });
         own = true;
       }
       // OpenOCD may close the socket before answering: the reply is not needed.
@@ -214,7 +224,7 @@ export class OpenOcdProcess extends EventEmitter<OpenOcdProcessEvents> {
 
   /** Delivers `signal` to OpenOCD itself, whichever way it was launched. */
   private signal(signal: NodeJS.Signals): void {
-    if (this.launchMode !== 'watchdog') {
+    if (this.launchMode !== 'watchdog' && this.launchMode !== 'netns') {
       this.child.kill(signal);
       return;
     }

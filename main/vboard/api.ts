@@ -45,4 +45,16 @@ export interface VirtualBoardStats {
   ledOn: boolean;
 }
 
-export const VBOARD_FAULTS = ['unpowered', 'swapped-wires', 'reset-hold', 'read-protected', 'write-protected', 'noisy-link'] as const;
+export const VBOARD_FAULTS = [
+  'unpowered',
+  'swapped-wires',
+  'reset-hold',
+  'read-protected',
+  'write-protected',
+  'noisy-link',
+  'sram-stuck-bit',
+  'sram-address-short',
+  'flash-bad-sector',
+  'wrong-part',
+  'no-srst',
+] as const;

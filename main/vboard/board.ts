@@ -12,12 +12,15 @@ import { JtagDp, type AhbTiming } from './jtag-dp';
 import { IdcodeOnlyTap } from './jtag-tap';
 import { MemAp } from './mem-ap';
 import { Gpio, Rcc, SystemMemory } from './peripherals';
-import { Ppb } from './ppb';
+import { DBGMCU_IDCODE, Ppb } from './ppb';
 import { Prng } from './prng';
 import { readLE } from './bus';
+import { SramWithFaults } from './sram-faults';
 import { SysTick } from './systick';
 
 export const BOUNDARY_SCAN_IDCODE = 0x16410041;
+/** The wrong-part fault: an STM32F10x low-density chip (DEV_ID 0x412, revision A) fitted instead. */
+const WRONG_PART_IDCODE = 0x10006412;
 const UID = [0x35, 0xff, 0xd8, 0x05, 0x42, 0x4b, 0x38, 0x31, 0x57, 0x67, 0x12, 0x43];
 
 export class Board {
@@ -89,7 +92,7 @@ export class Board {
 
   private mapBus(): void {
     const b = this.bus;
-    b.map(0x20000000, 20 * 1024, this.sram);
+    b.map(0x20000000, 20 * 1024, new SramWithFaults(this.sram, 0x20000000, () => this.faults));
     b.map(FLASH_BASE, FLASH_SIZE, this.flash.array);
     b.map(0xe0000000, 0x100000, this.ppb);
     b.map(0x40022000, 0x400, this.flash.registers);
@@ -150,9 +153,11 @@ export class Board {
   }
 
   /** remote_bitbang 'r'..'u': TRST resets the TAPs; SRST holds the system in reset. */
-  setResetLines(trst: boolean, srst: boolean): void {
+  setResetLines(trst: boolean, srstLine: boolean): void {
     this.debugActivity++;
     if (trst) this.chain.testLogicReset();
+    // no-srst: the probe's NRST wire goes nowhere, so driving it changes nothing.
+    const srst = srstLine && !this.faults.noSrst;
     if (srst === this.srst) return;
     this.srst = srst;
     if (srst) {
@@ -182,6 +187,9 @@ export class Board {
   applyFaults(f: FaultSet): void {
     const prev = this.faults;
     this.faults = f;
+    const bad = new Set(f.flashBadSectors);
+    this.flash.badPage = (page) => bad.has(page);
+    this.ppb.dbgmcuIdcode = f.wrongPart ? WRONG_PART_IDCODE : DBGMCU_IDCODE;
     const s = this.storage;
     if (f.readProtected !== prev.readProtected || f.readProtected) {
       if (f.readProtected && s.optionByte(0) === RDP_UNPROTECTED) s.setOptionByte(0, 0x00);

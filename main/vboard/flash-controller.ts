@@ -79,6 +79,9 @@ export class FlashController {
    *  (debugger-started operations only; see markBusy). */
   busyScans = 0;
 
+  /** Pages that do not take programming (the flash-bad-sector fault); set by the board. */
+  badPage: (page: number) => boolean = () => false;
+
   constructor(readonly storage: FlashStorage) {
     this.loadOptions();
   }
@@ -162,6 +165,13 @@ export class FlashController {
     }
     const cur = readLE(this.storage.main, off, 2);
     const v = value & 0xffff;
+    // A worn-out page (fault flash-bad-sector): the FPEC reports success but the cells
+    // keep their charge, so only a read-back (verify) shows it, as on real parts.
+    if (this.badPage(Math.floor(off / PAGE_SIZE))) {
+      this.operations++;
+      this.sr |= SR_EOP;
+      return true;
+    }
     // Only erased cells may be programmed; writing 0x0000 is always allowed (RM0008 3.3.3).
     if (cur !== 0xffff && v !== 0) {
       this.sr |= SR_PGERR;

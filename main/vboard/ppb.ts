@@ -45,6 +45,8 @@ export class Ppb implements BusDevice {
   readonly dwt = new Dwt();
   private readonly scsRam = new Map<number, number>(); // plain RW SCS registers (VTOR, SHPR, ...)
   dbgmcuCr = 0;
+  /** What DBGMCU_IDCODE reads (the wrong-part fault changes it). */
+  dbgmcuIdcode = DBGMCU_IDCODE;
   /** Half-word addresses the FPB breaks on (undefined when none is armed), for the engine. */
   private fpbSet: Set<number> | undefined;
 
@@ -90,7 +92,7 @@ export class Ppb implements BusDevice {
       case 0xe000ed30: return c.dfsr;
       case 0xe0002000: return 0x260 | this.fpCtrlEnable; // NUM_CODE 6, NUM_LIT 2, rev 1
       case 0xe0002004: return this.fpRemap;
-      case 0xe0042000: return DBGMCU_IDCODE;
+      case 0xe0042000: return this.dbgmcuIdcode;
       case 0xe0042004: return this.dbgmcuCr;
     }
     if (addr >= SYST_CSR && addr <= SYST_CALIB) return this.sysTick.read(addr);

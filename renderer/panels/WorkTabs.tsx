@@ -8,6 +8,7 @@ import { FlashPanel } from './flash/FlashPanel';
 import { MemoryPanel } from './memory/MemoryPanel';
 import { RegistersPanel } from './registers/RegistersPanel';
 import { RttPanel } from './rtt/RttPanel';
+import { TroubleshooterPanel } from './troubleshooter/TroubleshooterPanel';
 
 const TABS: { id: WorkTab; label: string }[] = [
   { id: 'memory', label: 'Memory' },
@@ -16,19 +17,22 @@ const TABS: { id: WorkTab; label: string }[] = [
   { id: 'rtt', label: 'RTT' },
 ];
 
-/** Whether the work area is open: a target is connected, or the user opened a tab. */
+/** Whether the work area is open: a target is connected, the user opened a tab, or the troubleshooter is open. */
 export function useWorkOpen(): boolean {
-  return useStore((s) => s.workPinned || (s.status.state === 'connected' && s.status.info.targetName !== undefined));
+  return useStore((s) => s.workPinned || s.troubleshooterOpen || (s.status.state === 'connected' && s.status.info.targetName !== undefined));
 }
 
 export function WorkTabs() {
-  const active = useStore((s) => s.activeTab);
+  const troubleOpen = useStore((s) => s.troubleshooterOpen);
+  // The troubleshooter's tab goes with it: once closed, its tab falls back to memory.
+  const active = useStore((s) => (s.activeTab === 'troubleshoot' && !s.troubleshooterOpen ? 'memory' : s.activeTab));
   const open = useWorkOpen();
+  const tabs = troubleOpen ? [{ id: 'troubleshoot' as const, label: 'Troubleshooter' }, ...TABS] : TABS;
   const flashRunning = useStore((s) => s.flashJob !== undefined && s.flashJob.outcome === undefined);
   return (
     <div className={open ? 'work' : 'work folded'}>
       <div className="tabs" role="tablist">
-        {TABS.map((t) => (
+        {tabs.map((t) => (
           <button
             key={t.id}
             type="button"
@@ -45,6 +49,8 @@ export function WorkTabs() {
       </div>
       {!open ? (
         <span className="muted small fold-hint">Connect to a target to use memory, registers and flash.</span>
+      ) : active === 'troubleshoot' ? (
+        <TroubleshooterPanel />
       ) : active === 'memory' ? (
         <MemoryPanel />
       ) : active === 'registers' ? (

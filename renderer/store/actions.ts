@@ -7,6 +7,7 @@ import type { ConnectionProfile } from '../../shared/profile';
 import { formatBatch, formatCommandEcho, formatReply } from '../console/format';
 import { EchoFilter, firstLine } from '../console/echo-filter';
 import { scrollConsoleToBottom, writeToConsole } from '../console/terminal';
+import { attemptEnded, newAttempt } from './diagnose-attempt';
 import { useStore } from './index';
 
 let api: BringupApi | undefined;
@@ -52,9 +53,11 @@ export function onTargetEvent(name: string): void {
 // ---- connection ----
 
 export async function connect(profileId: string): Promise<void> {
-  useStore.setState({ busy: true, requestError: undefined, selectedId: profileId });
+  // A new attempt: the last one's findings go (this attempt brings its own if it fails).
+  useStore.setState({ busy: true, requestError: undefined, selectedId: profileId, ...newAttempt() });
   const r = await bridge().connect({ profileId });
   useStore.setState(r.ok ? { busy: false, status: r.value } : { busy: false, requestError: r.error });
+  if (r.ok) useStore.setState(attemptEnded(useStore.getState(), r.value.state === 'connected'));
 }
 
 export async function disconnect(): Promise<void> {

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { ConnectionStatus } from '../../shared/connection';
 import type { ErrorValue } from '../../shared/errors';
 import type { TransportState } from '../api';
+import type { TokenProblem } from '../api/token-check';
 
 export interface ConnectionSlice {
   status: ConnectionStatus;
@@ -11,6 +12,10 @@ export interface ConnectionSlice {
   requestError?: ErrorValue;
   transport: TransportState;
   lastTargetEvent?: string;
+  /** After the transport closed: a reconnect being checked, or the server still not answering. */
+  reconnect?: 'checking' | 'unreachable';
+  /** The server answers but no longer takes this page's token (it restarted): the token page replaces the workbench. */
+  tokenProblem?: TokenProblem;
 }
 
 export const initialStatus: ConnectionStatus = { state: 'idle', target: 'unknown', info: { taps: [] } };

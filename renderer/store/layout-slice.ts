@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 
-export type WorkTab = 'memory' | 'registers' | 'flash' | 'rtt';
+/** 'troubleshoot' exists while the troubleshooter is open (a failed connect opens it in front). */
+export type WorkTab = 'troubleshoot' | 'memory' | 'registers' | 'flash' | 'rtt';
 
 export interface LayoutSlice {
   activeTab: WorkTab;

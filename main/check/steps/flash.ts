@@ -5,6 +5,7 @@
 import { crc32 } from 'node:zlib';
 import type { Image } from '../../images/types';
 import { ev, hex32, skipped, type CheckContext, type CheckStep } from '../context';
+import { STM32F1_REGS } from '../parts';
 
 function pattern(address: number, length: number): Uint8Array {
   // Address-dependent, so a page programmed into the wrong place does not verify.
@@ -40,6 +41,21 @@ export const flashStep: CheckStep = async (ctx) => {
   if (!range) return skipped('OpenOCD reports no flash bank for this target');
   const { address, length, sector } = range;
   const f = ctx.session.flash;
+  if (ctx.facts.part?.family === 'STM32F1' && ((await ctx.session.memory.readU32(STM32F1_REGS.flashObr)) & 0x2) !== 0) {
+    return {
+      status: 'fail',
+      summary: 'flash is read-protected (RDP level 1): the debugger cannot read or test it; removing the protection mass-erases the chip',
+      evidence: [ev('FLASH_OBR', 'RDPRT set')],
+      finding: {
+        category: 'flash-protected',
+        title: 'Flash is read-protected',
+        steps: [
+          'Unlock it from the troubleshooter (Remove read protection) or with `stm32f1x unlock 0` then a reset: this mass-erases the flash.',
+          'Then run the check again from the flash step.',
+        ],
+      },
+    };
+  }
   const evidence = [ev('range', `${hex32(address)}–${hex32(address + length - 1)} (sector ${sector}, ${length} bytes)`)];
   ctx.progress('reading what the range holds', 0);
   const original = new Uint8Array(await f.read(address, length));

@@ -11,7 +11,7 @@ function describe(f: RamFault): string {
     case 'address-line':
       return f.detail;
     case 'cell':
-      return `bit ${f.bit} at ${hex32(f.address)} is stuck: March C- ${f.element} expected 0x${f.expected.toString(16).padStart(2, '0')}, read 0x${f.read.toString(16).padStart(2, '0')}`;
+      return `bit ${f.bit} at ${hex32(f.address)} is stuck at ${(f.read >> f.bit) & 1}: ${f.element.startsWith('⇕') || f.element.startsWith('⇑') || f.element.startsWith('⇓') ? `March C- ${f.element}` : f.element} expected 0x${f.expected.toString(16).padStart(2, '0')}, read 0x${f.read.toString(16).padStart(2, '0')}`;
   }
 }
 

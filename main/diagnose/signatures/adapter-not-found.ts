@@ -17,6 +17,10 @@ export const adapterNotFound: CategorySignatures = {
     // src/jtag/drivers/mpsse.c mpsse_open(): "no device found" then "unable to open ftdi device with vid %s, pid %s, ..."
     { id: 'ftdi-none', source: 'src/jtag/drivers/mpsse.c', match: /unable to open ftdi device with vid/, weight: 0.8 },
     { id: 'mpsse-no-device', source: 'src/jtag/drivers/mpsse.c', match: /^no device found$/, weight: 0.6 },
+    // src/jtag/drivers/esp_usb_jtag.c: the ESP32-S3/C3 built-in USB-JTAG is not there (or not openable)
+    { id: 'esp-usb-jtag-none', source: 'src/jtag/drivers/esp_usb_jtag.c', match: /esp_usb_jtag: could not find or open device/, weight: 0.6 },
+    // src/jtag/drivers/kitprog.c (and the Raspberry Pi fork's picoprobe.c): "Failed to open or find the device"
+    { id: 'open-or-find-failed', source: 'src/jtag/drivers/kitprog.c', match: /^Failed to open or find the device/, weight: 0.5 },
     // src/jtag/drivers/jlink.c: "Multiple devices found, specify the desired device"
     { id: 'jlink-multiple', source: 'src/jtag/drivers/jlink.c', match: /Multiple devices found, specify the desired device/, weight: 0.7 },
     // src/jtag/drivers/remote_bitbang.c connect failure, printed by src/helper/log.c log_socket_error():

@@ -23,6 +23,20 @@ export const configError: CategorySignatures = {
     { id: 'interface-not-found', source: 'src/jtag/adapter.c', match: /The specified debug interface was not found \(([^)]+)\)/, weight: 0.7 },
     // src/helper/command.c: "The '%s' command must be used before/after 'init'."
     { id: 'command-wrong-phase', source: 'src/helper/command.c', match: /The '([^']+)' command must be used (before|after) 'init'/, weight: 0.65 },
+    // src/jtag/drivers/cmsis_dap_usb_bulk.c: the probe's v2 (bulk) interface has the wrong class; many clone
+    // firmwares expose a v2 interface that cannot be claimed, while their HID (v1) interface works.
+    { id: 'cmsis-dapv2-wrong-class', source: 'src/jtag/drivers/cmsis_dap_usb_bulk.c', match: /Using CMSIS-DAPv2 interface \d+ with wrong class/, weight: 0.55 },
+    // The Raspberry Pi fork's picoprobe driver (removed when debugprobe became CMSIS-DAP): the probe now
+    // needs interface/cmsis-dap.cfg.
+    { id: 'picoprobe-not-found', source: 'fork: raspberrypi/openocd src/jtag/drivers/picoprobe.c', match: /Can't find a picoprobe device/, weight: 0.8 },
+    // tcl/target/rp2040-core0.cfg (0.12): the old per-core RP2040 script, which no longer sets up the multidrop DAP
+    // as the CMSIS-DAP probes need; other deprecated scripts use the same wording
+    { id: 'cfg-deprecated', source: 'tcl/target/rp2040-core0.cfg', match: /configuration file is deprecated and will be/, weight: 0.5 },
+    // jimtcl / src/helper/command.c: a subcommand this build does not have (a cfg copied from another version)
+    { id: 'invalid-subcommand', source: 'jimtcl (libjim: invalid subcommand "%#s")', match: /invalid subcommand "([^"]+)"/, weight: 0.7 },
+    // src/helper/jim-nvp.c: an option the command does not take ("jtag newtap ... Unknown param: 0x..., try one of:
+    // -irlen, ..."): a cfg written for another transport or version (e.g. swj-dp.tcl run with JTAG for an SWD-only part)
+    { id: 'unknown-param', source: 'src/helper/jim-nvp.c', match: /Unknown param: \S+, try one of: /, weight: 0.6 },
     // src/target/target.c target create with old syntax (0.11+ requires -dap)
     { id: 'target-requires-dap', source: 'src/target/target.c', match: /target requires -dap parameter instead of -chain-position/, weight: 0.8 },
     // src/jtag/adapter.c reset_config parsing

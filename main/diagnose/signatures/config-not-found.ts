@@ -8,7 +8,7 @@ export const configNotFound: CategorySignatures = {
   rules: [
     // src/helper/startup.tcl find(): return -code error "Can't find $filename" (same wording 0.7 .. 0.12)
     { id: 'cant-find-file', source: 'src/helper/startup.tcl', match: /Can't find (\S+\.cfg)/i, weight: 0.9 },
-    { id: 'cant-find-other', source: 'src/helper/startup.tcl', match: /Can't find (\S+)/i, weight: 0.75 },
+    { id: 'cant-find-other', source: 'src/helper/startup.tcl', match: /Can't find (\S+)\s*$/i, weight: 0.75 },
     // src/helper/fileio.c fileio_open_local(): LOG_ERROR("couldn't open %s", url)
     { id: 'couldnt-open-file', source: 'src/helper/fileio.c', match: /couldn't open (\S+)/i, weight: 0.75 },
   ],

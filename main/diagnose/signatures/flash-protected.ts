@@ -6,6 +6,8 @@ export const flashProtected: CategorySignatures = {
   rules: [
     // src/flash/nor/stm32f1x.c stm32x_wait_status_busy(): FLASH_SR WRPRTERR set
     // (same text in stm32f2x.c and stm32l4x.c)
+    // tcl/target/nrf52.cfg examine-fail handler (0.11+): the access port protection (UICR APPROTECT) is on
+    { id: 'nrf52-approtect', source: 'tcl/target/nrf52.cfg', match: /nRF52 device has AP lock engaged|Use 'nrf52_recover' to erase and unlock/, weight: 0.92 },
     { id: 'stm32-device-protected', source: 'src/flash/nor/stm32f1x.c, stm32f2x.c, stm32l4x.c', match: /stm32x device protected/, weight: 0.85 },
     // src/flash/nor/stm32f2x.c: "flash memory write protected"
     { id: 'write-protected', source: 'src/flash/nor/stm32f2x.c', match: /flash memory write protected/, weight: 0.85 },

@@ -13,6 +13,8 @@ export const gdbAttachNotHalted: CategorySignatures = {
     { id: 'auto-probe-failed', source: 'src/flash/nor/core.c', match: /^auto_probe failed/, weight: 0.35 },
     // src/flash/nor/{kinetis,fm4,xmc1xxx,tms470}.c 0.10: LOG_WARNING("Cannot communicate... target not halted.")
     { id: 'cannot-communicate', source: 'src/flash/nor/kinetis.c, fm4.c, xmc1xxx.c (0.10)', match: /Cannot communicate\.\.\. target not halted/, weight: 0.55 },
+    // src/server/gdb_server.c gdb_last_signal(): GDB asked while the core ran with no halt reason
+    { id: 'undefined-debug-reason', source: 'src/server/gdb_server.c', match: /undefined debug reason \d+ - target needs reset/, weight: 0.55 },
     // src/server/gdb_server.c: "GDB connection %d on target %s not halted"
     { id: 'gdb-not-halted', source: 'src/server/gdb_server.c', match: /GDB connection \d+ on target \S+ not halted/, weight: 0.3 },
   ],

@@ -16,6 +16,10 @@ export const needsResetHold: CategorySignatures = {
     { id: 'stlink-reconnect', source: 'src/jtag/drivers/stlink_usb.c', match: /Previous state query failed, trying to reconnect/, weight: 0.3 },
     { id: 'stlink-init-mode-failed', source: 'src/jtag/drivers/stlink_usb.c', match: /init mode failed \(unable to connect to the target\)/, weight: 0.4 },
     { id: 'swd-cannot-read-idr', source: 'src/target/adi_v5_swd.c', match: /Error connecting DP: cannot read IDR/, weight: 0.35 },
+    // src/target/riscv/riscv-013.c examine() / halt: the hart answers on the debug module but will not halt
+    // (firmware in a low-power wait, a locked debug module, or one that needs a reset to stop)
+    { id: 'riscv-hart-examine-halt', source: 'src/target/riscv/riscv-013.c', match: /Fatal: Hart \d+ failed to halt during examine/, weight: 0.55 },
+    { id: 'riscv-unable-halt-hart', source: 'src/target/riscv/riscv-013.c', match: /unable to halt hart \d+/i, weight: 0.45 },
     // src/target/target.c target_wait_state(): "timed out while waiting for target halted"
     { id: 'halt-timeout', source: 'src/target/target.c', match: /timed out while waiting for target halted/, weight: 0.5 },
     // src/target/cortex_m.c

@@ -17,6 +17,8 @@ export const openocdOutdated: CategorySignatures = {
     { id: 'target-type-unknown', source: 'src/target/target.c', match: /Unknown target type \S+/, weight: 0.55 },
     // src/flash/nor/stm32f1x.c etc.: device id not in this version's table
     { id: 'cannot-identify', source: 'src/flash/nor/stm32f1x.c', match: /Cannot identify target as a (stm32x|STM32 family)/i, weight: 0.25 },
+    // src/flash/nor/at91samd.c, atsame5.c: a SAM D/C/L/E part newer than this build's table ("correspoding" before 0.10)
+    { id: 'sam-unknown-did', source: 'src/flash/nor/at91samd.c, atsame5.c', match: /Couldn't find part corr\w+ to DID/, weight: 0.7 },
     // invalid command / Can't find: weighted in combine.ts from version-knowledge.ts
     { id: 'invalid-command-name', source: 'jimtcl', match: /invalid command name "([^"]+)"/, weight: 0.05 },
     { id: 'cant-find-file', source: 'src/helper/startup.tcl', match: /Can't find (\S+)/i, weight: 0.05 },

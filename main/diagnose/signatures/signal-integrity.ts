@@ -18,6 +18,9 @@ export const signalIntegrity: CategorySignatures = {
     // src/flash/startup.tcl program proc, src/flash/nor/core.c: a verify that differs
     { id: 'verify-failed', source: 'src/flash/startup.tcl, src/flash/nor/core.c', match: /\*\* Verify Failed \*\*|verify failed in bank at/, weight: 0.15 },
     // src/target/arm_adi_v5.c mem_ap_read(): memory accesses failing on a chip that examined fine
+    // src/target/espressif/esp32.c, esp32s2.c, esp32s3.c: the chain answered but the core could not be halted
+    // for the SoC reset (in the threads: poor or long JTAG lines between the boards)
+    { id: 'esp-halt-before-reset', source: 'src/target/espressif/esp32s2.c, esp32.c, esp32s3.c', match: /Couldn't halt target before SoC reset/, weight: 0.55 },
     { id: 'memory-access-failed', source: 'src/target/arm_adi_v5.c', match: /Failed to (read|write) memory at 0x/, weight: 0.05 },
   ],
   describe(ctx) {

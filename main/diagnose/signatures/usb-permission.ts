@@ -9,7 +9,12 @@ export const usbPermission: CategorySignatures = {
   rules: [
     // src/jtag/drivers/libusb_helper.c / mpsse.c: LOG_ERROR("libusb_open() failed with %s", libusb_error_name())
     { id: 'libusb-access', source: 'src/jtag/drivers/libusb_helper.c, mpsse.c', match: /LIBUSB_ERROR_ACCESS/, weight: 0.92 },
-    { id: 'libusb-not-supported', source: 'src/jtag/drivers/libusb_helper.c, mpsse.c', match: /libusb_open\(\) failed with LIBUSB_ERROR_NOT_SUPPORTED/, weight: 0.8 },
+    // NOT_SUPPORTED on open is Windows' "no WinUSB/libusbK driver on this device"; libjaylink prints the same
+    // name ("jaylink: Failed to open device: LIBUSB_ERROR_NOT_SUPPORTED."), libusb_strerror() the words.
+    { id: 'libusb-not-supported', source: 'src/jtag/drivers/libusb_helper.c, mpsse.c', match: /LIBUSB_ERROR_NOT_SUPPORTED|Operation not supported or unimplemented on this platform/, weight: 0.8 },
+    // libusb_open() -> LIBUSB_ERROR_NOT_FOUND: the device is enumerated but has no driver libusb can use
+    // (Windows: the interface is not bound to WinUSB). Same format as above.
+    { id: 'libusb-open-not-found', source: 'src/jtag/drivers/libusb_helper.c', match: /libusb_open\(\) failed with (LIBUSB_ERROR_NOT_FOUND|-5\b)/, weight: 0.7 },
     // strerror(EACCES) / libusb_strerror(LIBUSB_ERROR_ACCESS) after a driver's open: bcm2835gpio.c, imx_gpio.c,
     // am335xgpio.c LOG_ERROR("open: %s", strerror(errno)); cmsis_dap_usb_bulk.c "could not open device 0x%04x:0x%04x: %s"
     { id: 'permission-denied', source: 'src/jtag/drivers/bcm2835gpio.c, imx_gpio.c, am335xgpio.c, cmsis_dap_usb_bulk.c', match: /^(?!.*(couldn't bind|socket)).*(Permission denied|Access denied)/i, weight: 0.7 },
@@ -24,7 +29,7 @@ export const usbPermission: CategorySignatures = {
   describe(ctx) {
     const kind = probeKind(ctx);
     const name = probeName(kind);
-    const windowsDriver = ctx.hits.has('libusb-not-supported');
+    const windowsDriver = ctx.hits.has('libusb-not-supported') || ctx.hits.has('libusb-open-not-found');
     const steps: FindingStep[] = windowsDriver
       ? [
           { text: `Windows: install the WinUSB driver for the ${name} (Zadig, or the vendor's driver package).` },

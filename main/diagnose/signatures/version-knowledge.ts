@@ -86,3 +86,26 @@ export function compareVersions(a: string, b: string): number {
   }
   return 0;
 }
+
+/**
+ * Adapter drivers (`adapter driver NAME`, "The specified debug interface was not found
+ * (NAME)") that a given build may lack: added to mainline in a release, or only in a fork.
+ * From the NEWS files of v0.10.0..v0.12.0 and the forks' trees.
+ */
+const DRIVERS: Record<string, { since?: string; fork?: string }> = {
+  picoprobe: { fork: "the Raspberry Pi fork (github.com/raspberrypi/openocd); current debugprobe firmware is CMSIS-DAP: use interface/cmsis-dap.cfg" },
+  esp_usb_jtag: { since: '0.12.0', fork: 'openocd-esp32 (Espressif) before that' },
+  linuxgpiod: { since: '0.11.0' },
+  'st-link': { since: '0.11.0' },
+  xlnx_pcie_xvc: { since: '0.11.0' },
+  rshim: { since: '0.11.0' },
+  am335xgpio: { since: '0.12.0' },
+};
+
+/** Why this build may lack the adapter driver NAME, or undefined when it should have it. */
+export function driverAvailability(name: string, version: string | undefined): string | undefined {
+  const d = DRIVERS[name.toLowerCase()];
+  if (!d) return undefined;
+  if (d.since && version && compareVersions(version, d.since) >= 0) return undefined;
+  return [d.since ? `in mainline OpenOCD since ${d.since}` : undefined, d.fork ? `in ${d.fork}` : undefined].filter(Boolean).join('; ');
+}

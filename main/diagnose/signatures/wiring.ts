@@ -28,6 +28,10 @@ export const wiring: CategorySignatures = {
     // src/target/cortex_m.c
     { id: 'dp-init-failed', source: 'src/target/cortex_m.c', match: /DP initialisation failed/, weight: 0.4 },
     { id: 'no-mem-ap', source: 'src/target/cortex_m.c', match: /Could not find MEM-AP to control the core/, weight: 0.4 },
+    // src/target/adi_v5_swd.c swd_connect_multidrop() (RP2040's two cores on one SWD bus): nothing answered
+    { id: 'swd-multidrop-failed', source: 'src/target/adi_v5_swd.c', match: /Failed to connect multidrop/, weight: 0.45 },
+    // src/target/riscv/riscv-011.c, riscv-013.c examine(): the RISC-V DTM reads 0 (TDO stuck low: no power or wiring)
+    { id: 'riscv-dtmcontrol-0', source: 'src/target/riscv/riscv-013.c, riscv-011.c', match: /dtmcontrol is 0\. Check JTAG connectivity\/board power/, weight: 0.45 },
     // src/jtag/drivers/cmsis_dap.c
     { id: 'cmsis-connect-failed', source: 'src/jtag/drivers/cmsis_dap.c', match: /CMSIS-DAP failed to connect in mode/, weight: 0.5 },
     // src/jtag/drivers/mpsse.c: data lost on the USB side of an FTDI adapter

@@ -1,13 +1,17 @@
 // Live connection state: what OpenOCD is connected to, and why it is not.
 import { useStore } from '../../store';
 import { describeError } from '../../store/actions';
+import { shownConnection } from '../../store/connection-view';
 import { AdapterList } from './AdapterList';
-import { exitSummary, hex32 } from './format';
+import { FailureReason } from './FailureReason';
+import { hex32 } from './format';
 
 export function ConnectionPanel() {
   const status = useStore((s) => s.status);
   const requestError = useStore((s) => s.requestError);
   const profileName = useStore((s) => s.profiles.find((p) => p.id === s.status.profileId)?.name);
+  const transport = useStore((s) => s.transport);
+  const shown = shownConnection(status, transport);
   const { info } = status;
 
   return (
@@ -16,14 +20,14 @@ export function ConnectionPanel() {
       <dl className="facts">
         <dt>State</dt>
         <dd>
-          <span data-testid="connection-state" className={`badge state-${status.state}`}>
-            {status.state}
+          <span data-testid="connection-state" className={`badge state-${shown.state}`}>
+            {shown.state}
           </span>
         </dd>
         <dt>Target</dt>
         <dd>
-          <span data-testid="target-state" className={`badge target-${status.target}`}>
-            {status.target}
+          <span data-testid="target-state" className={`badge target-${shown.target}`}>
+            {shown.target}
           </span>
           {info.targetName ? <span className="muted"> {info.targetName}</span> : null}
         </dd>
@@ -76,10 +80,7 @@ export function ConnectionPanel() {
       {status.state !== 'connected' ? <AdapterList /> : null}
 
       {status.state === 'failed' && status.exit ? (
-        <div className="failure" role="alert" data-testid="failure-reason">
-          <strong>{exitSummary(status.exit.code, status.exit.signal)}</strong>
-          {status.exit.reasonLines.length > 0 ? <pre>{status.exit.reasonLines.join('\n')}</pre> : null}
-        </div>
+        <FailureReason exit={status.exit} />
       ) : null}
       {requestError ? (
         <div className="failure" role="alert" data-testid="request-error">

@@ -1,6 +1,7 @@
 // What a page opened without the right token shows, and nothing else: the workbench
 // needs the token `bringup serve` printed, and a page without it cannot do anything.
 import type { TokenProblem } from '../../api/token-check';
+import './token.css';
 
 const TITLES: Record<TokenProblem, string> = {
   missing: 'This page has no access token',

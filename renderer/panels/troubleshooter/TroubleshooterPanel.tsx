@@ -1,10 +1,13 @@
-// The guided troubleshooter: opens by itself when a connect fails (the host sends
-// its diagnosis), or on demand. Findings most likely first; fixes the app can apply
-// reconnect and report whether they worked.
+// The guided troubleshooter: opens by itself in the main area when a connect fails
+// (the host sends its diagnosis), or on demand. The top finding and its next step come
+// first, above the fold; the question that decides between tied causes before them.
+// Fixes the app can apply reconnect and report whether they worked.
 import { useEffect } from 'react';
 import { useStore } from '../../store';
 import { openFlow, openTroubleshooter, runDiagnosis, subscribeDiagnosis } from './actions';
 import { CheckList } from './CheckList';
+import { decidingQuestion } from './deciding';
+import { DecidingQuestionView } from './DecidingQuestionView';
 import { FindingCard } from './FindingCard';
 import { FixResultView } from './FixResultView';
 import { VoltageFlow } from './VoltageFlow';
@@ -27,27 +30,29 @@ export function TroubleshooterPanel() {
       </button>
     );
   }
+  const question = decidingQuestion(diagnosis);
   return (
-    <section className="panel troubleshooter" data-testid="troubleshooter" aria-label="Troubleshooter">
-      <h2>Troubleshooter</h2>
-      <div className="toolbar">
-        <button type="button" data-testid="diagnose-run" disabled={diagnosing} onClick={() => void runDiagnosis()}>
-          {diagnosing ? 'Diagnosing…' : 'Diagnose now'}
-        </button>{' '}
-        <button type="button" data-testid="flow-voltage" onClick={() => openFlow(flow === 'voltage' ? null : 'voltage')}>
-          Voltage check
-        </button>{' '}
-        <button type="button" data-testid="flow-wiring" onClick={() => openFlow(flow === 'wiring' ? null : 'wiring')}>
-          Wiring check
-        </button>{' '}
-        <button type="button" data-testid="troubleshooter-close" onClick={() => openTroubleshooter(false)}>
-          Close
-        </button>
+    <section className="panel work-panel troubleshooter" data-testid="troubleshooter" aria-label="Troubleshooter">
+      <div className="trouble-head">
+        <h2>Troubleshooter</h2>
+        <div className="toolbar">
+          <button type="button" className="small" data-testid="diagnose-run" disabled={diagnosing} onClick={() => void runDiagnosis()}>
+            {diagnosing ? 'Diagnosing…' : 'Diagnose now'}
+          </button>
+          <button type="button" className="small" data-testid="flow-voltage" onClick={() => openFlow(flow === 'voltage' ? null : 'voltage')}>
+            Voltage check
+          </button>
+          <button type="button" className="small" data-testid="flow-wiring" onClick={() => openFlow(flow === 'wiring' ? null : 'wiring')}>
+            Wiring check
+          </button>
+          <button type="button" className="small" data-testid="troubleshooter-close" onClick={() => openTroubleshooter(false)}>
+            Close
+          </button>
+        </div>
       </div>
       <FixResultView />
-      {flow === 'voltage' ? <VoltageFlow /> : null}
-      {flow === 'wiring' ? <WiringFlow /> : null}
       {diagnosis?.checks ? <CheckList checks={diagnosis.checks} /> : null}
+      {question ? <DecidingQuestionView key={question.kind} question={question} /> : null}
       {!diagnosis ? (
         <p className="muted">No diagnosis yet. It runs by itself when a connection fails; “Diagnose now” runs it on the last OpenOCD output.</p>
       ) : diagnosis.findings.length === 0 ? (
@@ -60,6 +65,9 @@ export function TroubleshooterPanel() {
           ))}
         </ol>
       )}
+      {/* The guided flows come after the findings: long (checklists, pinouts), opened on purpose. */}
+      {flow === 'voltage' ? <VoltageFlow /> : null}
+      {flow === 'wiring' ? <WiringFlow /> : null}
     </section>
   );
 }

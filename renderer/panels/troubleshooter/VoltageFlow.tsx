@@ -1,7 +1,7 @@
 // Guided voltage check: the adapter's reading when OpenOCD printed one, else the
 // technician measures VTref against GND; the value is classified with the engine's
 // own bands (shared/diagnose.ts) and explained.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { classifyVoltage, type VoltageClass } from '../../../shared/diagnose';
 import { VOLTAGE_ADVICE } from '../../../shared/troubleshoot';
 import { useStore } from '../../store';
@@ -20,8 +20,11 @@ export function VoltageFlow() {
   const [measured, setMeasured] = useState<number | undefined>();
   const volts = measured ?? reported;
   const verdict = volts === undefined ? undefined : classifyVoltage(volts);
+  // Opened below the findings: bring it into view.
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => ref.current?.scrollIntoView({ block: 'nearest' }), []);
   return (
-    <section className="flow" data-testid="voltage-flow" aria-label="Voltage check">
+    <section ref={ref} className="flow" data-testid="voltage-flow" aria-label="Voltage check">
       <h3>Voltage check</h3>
       {reported !== undefined ? (
         <p>

@@ -1,6 +1,6 @@
 // Guided wiring check: a checklist against the connector's pinout, and an active
 // check that reconnects at a slow adapter clock to see whether speed was the problem.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { SLOW_ADAPTER_KHZ } from '../../../shared/troubleshoot';
 import { useStore } from '../../store';
 import { applyFix, runDiagnosis } from './actions';
@@ -31,8 +31,11 @@ export function WiringFlow() {
   const swd = /swd/.test(profile?.transport ?? '') || /stlink/.test(profile?.interfaceCfg ?? '');
   const items = swd ? SWD_ITEMS : JTAG_ITEMS;
   const [done, setDone] = useState<boolean[]>(() => items.map(() => false));
+  // Opened below the findings: bring it into view.
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => ref.current?.scrollIntoView({ block: 'nearest' }), []);
   return (
-    <section className="flow" data-testid="wiring-flow" aria-label="Wiring check">
+    <section ref={ref} className="flow" data-testid="wiring-flow" aria-label="Wiring check">
       <h3>Wiring check ({swd ? 'SWD' : 'JTAG'})</h3>
       <ul className="checklist">
         {items.map((text, i) => (

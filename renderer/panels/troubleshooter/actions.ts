@@ -5,6 +5,7 @@ import type { DiagnosisReport, TroubleAnswers } from '../../../shared/troublesho
 import { useStore } from '../../store';
 import { connect, currentApi, loadProfiles } from '../../store/actions';
 import type { TroubleFlow } from '../../store/diagnose-slice';
+import { diagnosisArrived } from '../../store/diagnose-attempt';
 
 /** Destructive fixes ask first: erasing flash cannot be undone. */
 const WARNINGS: Partial<Record<FixAction, string>> = {
@@ -24,17 +25,18 @@ export function subscribeDiagnosis(): () => void {
 }
 
 export function onDiagnosis(report: DiagnosisReport): void {
-  // A failed connect opens the troubleshooter; the fix flow's own reconnects do not close it.
-  useStore.setState({ diagnosis: report, troubleshooterOpen: true });
+  // A failed connect opens the troubleshooter in front; the fix flow's own reconnects do not close it.
+  useStore.setState(diagnosisArrived(useStore.getState(), report));
 }
 
 export function openTroubleshooter(open = true): void {
-  useStore.setState({ troubleshooterOpen: open });
+  useStore.setState(open ? { troubleshooterOpen: true, activeTab: 'troubleshoot' } : { troubleshooterOpen: false });
 }
 
 /** Diagnoses now; answers from a guided flow (e.g. a measured voltage) are weighed with the log. */
 export async function runDiagnosis(answers?: TroubleAnswers): Promise<void> {
   useStore.setState({ diagnosing: true, troubleshooterOpen: true });
+  if (useStore.getState().activeTab !== 'troubleshoot') useStore.setState({ activeTab: 'troubleshoot' });
   const r = await currentApi().diagnose(answers ? { answers } : {});
   useStore.setState(r.ok ? { diagnosing: false, diagnosis: r.value } : { diagnosing: false, fixError: r.error });
 }

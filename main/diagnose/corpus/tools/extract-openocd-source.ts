@@ -41,7 +41,7 @@ function windowFor(lines: string[], message: string): [number, number] | undefin
 const needs = new Map<string, string[]>();
 for (const table of SIGNATURES)
   for (const rule of table.rules)
-    for (const f of citedFiles(rule.source)) if (!/^jimtcl\b/.test(rule.source)) needs.set(f, needs.get(f) ?? []);
+    for (const f of citedFiles(rule.source)) if (!/^(jimtcl|fork:)/.test(rule.source)) needs.set(f, needs.get(f) ?? []);
 for (const [id, cat, line] of EXAMPLES) {
   if (NOT_FROM_012_SOURCE[`${cat}/${id}`] !== undefined) continue;
   const rule = SIGNATURES.find((t) => t.category === cat)?.rules.find((r) => r.id === id);

@@ -1,0 +1,138 @@
+// OpenOCD's relay inside a private network namespace (Linux; main/openocd/netns.ts).
+// Run by the app as:
+//   unshare --user --map-root-user --net -- node netns-relay.cjs \
+//     --ip /usr/sbin/ip --dir DIR --forward tcl=6666 [--forward gdb=3333] [--setpriv P] -- <openocd> [args...]
+// OpenOCD's tcl (and gdb) port then listen on the namespace's own loopback, which no other
+// process on the machine can reach: there is no route from the host's network into it.
+// The app reaches them through Unix-domain sockets DIR/<name>.sock that this relay serves:
+// the filesystem is shared across network namespaces, and DIR is the app's 0700 folder,
+// so only the app's user can connect (the kernel checks the folder's mode on connect).
+// Otherwise it is the watchdog (watchdog.cjs): OpenOCD's stdout/stderr are the app's pipes,
+// stdin EOF (the app died, even by SIGKILL) stops OpenOCD, a signal name on stdin or a
+// forwarded SIGINT/SIGTERM/SIGHUP reaches OpenOCD, and the relay ends as OpenOCD ended.
+// Self-contained CommonJS (no bundling, no dependencies): it ships as-is in assets/openocd.
+'use strict';
+const { spawn, execFileSync } = require('node:child_process');
+const net = require('node:net');
+const fs = require('node:fs');
+const path = require('node:path');
+
+function fail(message, code) {
+  process.stderr.write(`Error: netns relay: ${message}\n`);
+  process.exit(code);
+}
+
+const argv = process.argv.slice(2);
+const sep = argv.indexOf('--');
+if (sep < 0 || sep === argv.length - 1) fail('no OpenOCD command given', 2);
+const opts = { forward: [] };
+for (let i = 0; i < sep; i += 2) {
+  const [key, value] = [argv[i], argv[i + 1]];
+  if (key === '--forward') {
+    const m = /^([a-z]+)=(\d+)$/.exec(value || '');
+    if (!m) fail(`bad --forward '${value}'`, 2);
+    opts.forward.push({ name: m[1], port: Number(m[2]) });
+  } else if (key === '--ip' || key === '--dir' || key === '--setpriv') opts[key.slice(2)] = value;
+  else fail(`unknown option ${key}`, 2);
+}
+const [binary, ...args] = argv.slice(sep + 1);
+if (!opts.dir || !opts.ip) fail('--dir and --ip are required', 2);
+
+// A new network namespace has only a loopback interface, and it is down.
+try {
+  execFileSync(opts.ip, ['link', 'set', 'lo', 'up'], { stdio: ['ignore', 'ignore', 'pipe'] });
+} catch (err) {
+  fail(`cannot bring up the namespace's loopback (${String((err.stderr || err.message || '')).trim()})`, 3);
+}
+
+// Forward every connection on DIR/<name>.sock to 127.0.0.1:<port> in this namespace. Until
+// OpenOCD listens, a connection is closed at once and the app's readiness loop retries.
+const servers = [];
+for (const { name, port } of opts.forward) {
+  const sockPath = path.join(opts.dir, `${name}.sock`);
+  try {
+    fs.rmSync(sockPath, { force: true });
+  } catch {
+    // not there
+  }
+  const server = net.createServer({ noDelay: true }, (client) => {
+    const upstream = net.connect({ host: '127.0.0.1', port, noDelay: true });
+    client.pipe(upstream);
+    upstream.pipe(client);
+    const close = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('error', close);
+    upstream.on('error', close);
+    client.on('close', close);
+    upstream.on('close', close);
+  });
+  server.on('error', (err) => fail(`cannot serve ${sockPath}: ${err.message}`, 3));
+  server.listen(sockPath);
+  servers.push(server);
+}
+
+const env = { ...process.env };
+delete env.ELECTRON_RUN_AS_NODE; // set only so that Electron runs this file as Node
+// OpenOCD dies with the relay even if the relay is killed with SIGKILL (same credentials
+// inside the namespace, so the kernel keeps the parent-death signal).
+const command = opts.setpriv ? opts.setpriv : binary;
+const commandArgs = opts.setpriv ? ['--pdeathsig', 'KILL', '--', binary, ...args] : args;
+const child = spawn(command, commandArgs, { stdio: ['ignore', 'inherit', 'inherit'], env });
+
+let ended = false;
+function signalChild(sig) {
+  if (ended) return;
+  try {
+    child.kill(sig);
+  } catch {
+    // already gone
+  }
+}
+
+child.once('error', (err) => {
+  process.stderr.write(`Error: cannot start ${binary}: ${err.message}\n`);
+  process.exit(127);
+});
+
+const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+child.once('exit', (code, signal) => {
+  ended = true;
+  for (const s of servers) s.close();
+  for (const { name } of opts.forward) fs.rmSync(path.join(opts.dir, `${name}.sock`), { force: true });
+  if (signal) {
+    for (const s of FORWARDED) process.removeAllListeners(s);
+    try {
+      process.kill(process.pid, signal);
+    } catch {
+      process.exit(1);
+    }
+    return;
+  }
+  process.exit(code === null ? 1 : code);
+});
+
+for (const s of FORWARDED) process.on(s, () => signalChild(s));
+
+let pending = '';
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (text) => {
+  pending += text;
+  let nl;
+  while ((nl = pending.indexOf('\n')) >= 0) {
+    const word = pending.slice(0, nl).trim();
+    pending = pending.slice(nl + 1);
+    if (/^SIG[A-Z0-9]+$/.test(word)) signalChild(word);
+  }
+});
+let orphaned = false;
+function onAppGone() {
+  if (orphaned) return;
+  orphaned = true;
+  signalChild('SIGTERM');
+  setTimeout(() => signalChild('SIGKILL'), 2000).unref();
+}
+process.stdin.on('end', onAppGone);
+process.stdin.on('close', onAppGone);
+process.stdin.on('error', onAppGone);
