@@ -33,6 +33,7 @@ export function createHost(services: HostServices, sink: EventSink): Host {
   const batcher = new LogBatcher((batch) => gate.emit('log', batch));
   const troubleshooter = createTroubleshooter(services);
   const rtt = new RttBridge((data) => gate.emit('rttData', data));
+  const checks = services.checks;
 
   const unsubscribe = [
     controller.onStatus((s) => {
@@ -162,6 +163,10 @@ export function createHost(services: HostServices, sink: EventSink): Host {
     diagnose: ({ answers }) => troubleshooter.diagnose('on-demand', answers),
     applyFix: (req) => troubleshooter.applyFix(req),
     undoFix: ({ fixId }) => troubleshooter.undoFix(fixId),
+
+    runCheck: (req) => checks.run(req, (p) => gate.emit('checkProgress', p)),
+    cancelCheck: async () => checks.cancel(),
+    listCheckReports: () => checks.list(),
   };
 
   return {
@@ -175,7 +180,7 @@ export function createHost(services: HostServices, sink: EventSink): Host {
       } catch (err) {
         const error = toErrorValue(err);
         // OpenOCD's answers to requests never reach its log: the troubleshooter weighs them too.
-        troubleshooter.noteRpcError(error);
+        troubleshooter.noteRpcError(error, channel);
         return { ok: false, error };
       }
     },

@@ -6,6 +6,7 @@ import { loadBoard } from './store/board-actions';
 import { onFlashEvent } from './store/flash-actions';
 import { onTransport } from './store/transport-actions';
 import { onRttData } from './store/rtt-actions';
+import { onCheckProgress } from './store/check-actions';
 import { onTargetEventForRegisters, refreshRegisters } from './store/target-actions';
 import { useStore } from './store';
 
@@ -32,6 +33,7 @@ export async function startUp(handle: ApiHandle): Promise<void> {
   });
   api.onFlashProgress(onFlashEvent);
   api.onRttData(onRttData);
+  api.onCheckProgress(onCheckProgress);
 
   const history = await api.getLogHistory();
   if (history.ok) onLogBatch(history.value);

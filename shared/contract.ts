@@ -14,6 +14,7 @@ import { connectionProfileSchema } from './profile-schema';
 import type { Result } from './errors';
 import { MAX_SETTING_PATH, type SettingsState } from './settings';
 import { FIX_ACTIONS } from './diagnose';
+import { CHECK_STEPS, type BoardCheckReport, type CheckProgress } from './check';
 import type { DiagnosisReport, FixResult, UndoResult } from './troubleshoot';
 import {
   MAX_IMAGE_BYTES,
@@ -230,6 +231,21 @@ export const invokeChannels = {
   ),
   /** Puts back what a fix changed (the profile, or the chip's write protection) and reconnects or re-checks. */
   undoFix: invoke<UndoResult>()(z.object({ fixId: z.string().min(1).max(64) }).strict()),
+
+  // ---- first power-on check (main/check): progress as checkProgress events, the report as the reply ----
+  runCheck: invoke<BoardCheckReport>()(
+    z
+      .object({
+        profileId: z.string().min(1).max(128),
+        skip: z.array(z.enum(CHECK_STEPS)).max(CHECK_STEPS.length).optional(),
+        from: z.enum(CHECK_STEPS).optional(),
+        leaveErased: z.boolean().optional(),
+      })
+      .strict(),
+  ),
+  cancelCheck: invoke<{ cancelled: boolean }>()(empty),
+  /** The last saved reports, newest first. */
+  listCheckReports: invoke<BoardCheckReport[]>()(empty),
 } as const;
 
 export const eventChannels = {
@@ -243,6 +259,8 @@ export const eventChannels = {
   diagnosis: event<DiagnosisReport>(),
   /** Text from an RTT up-channel, batched like the log (about 16 ms a batch). */
   rttData: event<{ channel: number; text: string }>(),
+  /** Steps of a running power-on check as they start, progress and end. */
+  checkProgress: event<CheckProgress>(),
 } as const;
 
 // ---- derived types ----

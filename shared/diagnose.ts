@@ -76,6 +76,19 @@ export interface FindingStep {
   args?: Record<string, string>;
 }
 
+/**
+ * The one question (or check) that tells this finding from the ones just below it, set
+ * when the log alone cannot decide between them (e.g. an unpowered board and swapped
+ * wires both read a dead JTAG chain). The troubleshooter asks it first.
+ */
+export interface DecidingQuestion {
+  text: string;
+  /** The check that answers it, when the app can run or guide it. */
+  action?: FixAction;
+  /** The categories it separates, this finding's first. */
+  between: DiagnosisCategory[];
+}
+
 export interface Finding {
   category: DiagnosisCategory;
   /** 0..1; findings are sorted most likely first. */
@@ -87,6 +100,8 @@ export interface Finding {
   evidence: string[];
   /** Ordered next steps. */
   steps: FindingStep[];
+  /** Set when the log cannot tell this finding from the next: ask this first. */
+  decidingQuestion?: DecidingQuestion;
 }
 
 /** The `--json` shape of one finding (steps flattened to their text). */

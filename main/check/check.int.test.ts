@@ -35,9 +35,29 @@ function failedAt(r: BoardCheckReport): CheckStepId | undefined {
 }
 
 describe('bring-up check on the virtual board', () => {
-  it('a healthy board passes every step, and the saved JSON is what was shown', async () => {
+  it('a healthy board passes every step, leaves SRAM as it was, and the saved JSON is what was shown', async () => {
     const progress: string[] = [];
-    const r = await check([], { onProgress: (p) => void (p.type === 'step-done' && progress.push(`${p.result.id}:${p.result.status}`)) });
+    const marker = 0x5a000000 + Math.floor(Math.random() * 0xffffff);
+    let kept: number | undefined;
+    const profile = { ...VBOARD_PROFILE, id: 'check-healthy' };
+    let session: Session | undefined;
+    let r: BoardCheckReport;
+    try {
+      r = await runCheck({
+        profile,
+        open: async () => {
+          session = await Session.start(profile);
+          await session.memory.writeU32(0x20002000, marker);
+          return session;
+        },
+        onProgress: (p) => void (p.type === 'step-done' && progress.push(`${p.result.id}:${p.result.status}`)),
+      });
+      kept = await (session as Session).memory.readU32(0x20002000);
+    } finally {
+      await session?.close();
+    }
+    expect(kept).toBe(marker);
+    expect(step(r, 'ram').evidence.find((e) => e.label === 'March C- on the target')?.value).toMatch(/^pass, cell by cell/);
     expect(r.result).toBe('pass');
     expect(r.steps.map((s) => s.id)).toEqual([...CHECK_STEPS]);
     // The virtual board's probe (remote_bitbang) does not measure VTref: skipped with the reason, never a made-up pass.

@@ -13,6 +13,8 @@ export interface CheckOptions {
   from?: string;
   /** Flash step range; default: the last page of main flash. */
   flashRange?: { address: number; length: number };
+  /** Run March C- over the debug port even where the core could run it (slower; for comparison). */
+  ramOverDebugPort?: boolean;
   /** Leave the flash test range erased instead of restoring what it held. */
   leaveErased?: boolean;
   /** Expected DBGMCU DEV_ID (default: 0x410 for the virtual board, any STM32F1 id for an stm32f1x profile). */

@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { BoardCheckReport } from '../../shared/check';
 import { writeFileAtomic } from '../files/atomic-write';
-import { renderReportHtml } from './report-html';
+import { renderReportHtml } from '../../shared/check-report-html';
 
 export const REPORTS_FOLDER = 'check-reports';
 

@@ -8,6 +8,7 @@ import { compareVersions, driverAvailability } from './signatures/version-knowle
 import { judgeDevId } from './stm32-devids';
 import { isPlausibleIdcode, lookupIdcode, manufacturerOf } from './idcodes';
 import { resetEvidence } from './no-answer';
+import { stFork } from './signatures/needs-reset-hold';
 import { classifyVoltage, type DiagnosisCategory } from '../../shared/diagnose';
 
 /** Lines that only appear once the adapter is open and talking (so an earlier open error was not fatal). */
@@ -118,6 +119,8 @@ export function combineCauses(c: CombineContext): void {
   rp2040Multidrop(c);
   chainFoundThenDropped(c);
   cmsisDap21Caps(c);
+  adapterVanished(c);
+  stForkCloneChance(c);
 }
 
 /** RP2040's multidrop SW-DP (DPIDR 0x0bc12477): its MEM-APs need OpenOCD 0.12's rp2040.cfg. */
@@ -176,4 +179,26 @@ function cmsisDap21Caps(c: CombineContext): void {
     scale(c, 'probe-firmware', 0.5);
     support(c, 'openocd-outdated', (l) => /CMSIS-DAP: FW Version|CMSIS-DAP: SWD not supported/.test(l.text));
   }
+}
+
+/** The adapter vanished from USB mid-session: the polling and examination failures after it are its consequences. */
+function adapterVanished(c: CombineContext): void {
+  const gone = (c.hits.get('adapter-not-found') ?? []).filter((h) => h.rule.id === 'libusb-no-device').map((h) => h.line.index);
+  if (gone.length === 0) return;
+  const first = Math.min(...gone);
+  for (const cat of ['needs-reset-hold', 'wiring', 'target-unpowered', 'gdb-attach-not-halted'] as const) {
+    const at = firstHit(c, cat);
+    if (at !== undefined && at > first) scale(c, cat, 0.3);
+  }
+}
+
+/**
+ * ST's OpenOCD fork (STM32CubeIDE) and an ST-Link that cannot init the target: besides
+ * firmware and wiring, the fork refuses clone and counterfeit chips, so a wrong-target
+ * finding stays in view (low: the log shows nothing of the chip itself).
+ */
+function stForkCloneChance(c: CombineContext): void {
+  if (!hit(c, 'wiring', 'stlink-init-mode-failed') || !stFork(c.lines)) return;
+  atLeast(c, 'wrong-target', 0.3);
+  support(c, 'wrong-target', (l) => /Open On-Chip Debugger|init mode failed/.test(l.text));
 }

@@ -2,11 +2,11 @@
 // unpowered target, with 3.3 V it is wiring; an UNEXPECTED IDCODE that is a real
 // part's ID is the wrong chip, garbage is a bad wire. Also folds in what the app
 // knows beyond the log: USB scan, active checks, the user's answers, the profile.
-import { classifyVoltage, type DiagnosisCategory } from '../../shared/diagnose';
-import type { DiagnoseInput, Facts, Line, RuleHit } from './types';
+import { classifyVoltage } from '../../shared/diagnose';
+import type { Line, RuleHit } from './types';
 import { isPlausibleIdcode, lookupIdcode } from './idcodes';
 import { compareVersions, newerCommand, newerScript } from './signatures/version-knowledge';
-import { resetEvidence, undecidedNoAnswer } from './no-answer';
+import { noAnswerKind, resetEvidence, undecidedNoAnswer } from './no-answer';
 import { atLeast, get, hit, noAnswer, scale, support } from './combine-helpers';
 import { combineCauses, combineCausesLate } from './combine-causes';
 
@@ -233,17 +233,32 @@ function combineSignalIntegrity(c: CombineContext): void {
 
 /**
  * TDO stuck at a constant with no voltage and no decisive check: power, wiring and (until
- * the reset check ran) firmware holding the pins are equally likely. Keep them level so
- * the top finding is honest; target-unpowered wins the tie (ORDER) and leads with the
- * discriminating steps (measure VTref, connect under reset, check the wires).
+ * the reset check ran) firmware holding the pins stay close. All zeroes leans to no power
+ * (an unpowered chip holds TDO low), all ones to a wire or the firmware (nobody drives TDO,
+ * the adapter's pull-up reads 1); an SWD multidrop without answer has no level and stays
+ * level (target-unpowered wins the tie by ORDER). The top finding leads with the
+ * discriminating steps and carries the deciding question.
  */
 function neutralConstantTdo(c: CombineContext): void {
   if (!undecidedNoAnswer(c.input, c.facts, c.lines)) return;
   if (c.facts.mismatches.some((m) => isPlausibleIdcode(m.found))) return;
   const base = Math.max(get(c, 'target-unpowered'), get(c, 'wiring'), 0.5);
-  c.scores.set('target-unpowered', base);
-  c.scores.set('wiring', base);
-  if (resetEvidence(c.input) === undefined) atLeast(c, 'needs-reset-hold', base - 0.05);
+  const resetOpen = resetEvidence(c.input) === undefined;
+  // The level TDO reads leans one way, never far: the finding still carries the deciding question (deciding.ts).
+  const kind = noAnswerKind(c.lines, c.facts);
+  if (kind === 'zeroes') {
+    c.scores.set('target-unpowered', base);
+    c.scores.set('wiring', base - 0.04);
+    if (resetOpen) atLeast(c, 'needs-reset-hold', base - 0.08);
+  } else if (kind === 'ones') {
+    c.scores.set('wiring', base);
+    c.scores.set('target-unpowered', base - 0.06);
+    if (resetOpen) atLeast(c, 'needs-reset-hold', base - 0.02);
+  } else {
+    c.scores.set('target-unpowered', base);
+    c.scores.set('wiring', base);
+    if (resetOpen) atLeast(c, 'needs-reset-hold', base - 0.05);
+  }
 }
 
 export function combine(c: CombineContext): void {
@@ -251,12 +266,12 @@ export function combine(c: CombineContext): void {
   combineCauses(c);
   combineVoltage(c);
   combineIdcodes(c);
-  combineCausesLate(c);
   combineUsbErrors(c);
   combineHaltStates(c);
   combineVersions(c);
   combineUsb(c);
   combineSignalIntegrity(c);
+  combineCausesLate(c);
   combineChecksAndAnswers(c);
   neutralConstantTdo(c);
 }

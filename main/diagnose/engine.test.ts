@@ -19,19 +19,33 @@ describe('evidence combination', () => {
     expect(f?.evidence).toContain('Info : Target voltage: 0.000000');
   });
 
-  it('all ones alone (no voltage, no check): power, wiring and reset-hold level, first step decides', () => {
+  it('all ones alone (no voltage, no check) leans to a wire or the firmware, stays close to power, and asks the deciding question', () => {
     const f = diagnose({ log: ALL_ONES });
-    expect(f.map((x) => x.category).slice(0, 3)).toEqual(['target-unpowered', 'wiring', 'needs-reset-hold']);
-    expect(f[0]!.confidence - f[2]!.confidence).toBeLessThanOrEqual(0.05);
-    expect(f[0]?.title).toMatch(/does not answer: no power, a wiring fault, or firmware/);
+    expect(f.map((x) => x.category).slice(0, 3)).toEqual(['wiring', 'needs-reset-hold', 'target-unpowered']);
+    expect(f[0]!.confidence - f[2]!.confidence).toBeLessThanOrEqual(0.1);
+    expect(f[0]?.title).toMatch(/does not answer: most likely a wire/);
+    expect(f[0]?.explanation).toMatch(/all ones/);
     expect(f[0]?.steps.map((s) => s.action)).toEqual(['measure-voltage', 'retry-connect-under-reset', 'check-wiring']);
+    expect(f[0]?.decidingQuestion?.between).toEqual(['wiring', 'needs-reset-hold', 'target-unpowered']);
+    expect(f[0]?.decidingQuestion?.action).toBe('retry-connect-under-reset');
   });
 
-  it('all zeroes alone is just as undecided (the virtual board reads all zeroes when unpowered)', () => {
-    const f = diagnose({ log: ['Error: JTAG scan chain interrogation failed: all zeroes', 'Error: Check JTAG interface, timings, target power, etc.'] });
-    expect(f.map((x) => x.category).slice(0, 3)).toEqual(['target-unpowered', 'wiring', 'needs-reset-hold']);
-    expect(f[0]?.confidence).toBe(f[1]?.confidence);
-    expect(f[0]?.steps[0]?.action).toBe('measure-voltage');
+  it('all zeroes alone leans to no power (the issue-15 pair: unpowered reads zeroes, swapped wires ones)', () => {
+    const zeroes = diagnose({ log: ['Error: JTAG scan chain interrogation failed: all zeroes', 'Error: Check JTAG interface, timings, target power, etc.'] });
+    expect(zeroes.map((x) => x.category).slice(0, 3)).toEqual(['target-unpowered', 'wiring', 'needs-reset-hold']);
+    expect(zeroes[0]!.confidence).toBeGreaterThan(zeroes[1]!.confidence);
+    expect(zeroes[0]?.explanation).toMatch(/all zeroes/);
+    expect(zeroes[0]?.steps[0]?.action).toBe('measure-voltage');
+    expect(zeroes[0]?.decidingQuestion).toMatchObject({ action: 'measure-voltage', between: ['target-unpowered', 'wiring', 'needs-reset-hold'] });
+    // The two logs no longer give the same finding at the same confidence.
+    const ones = diagnose({ log: ['Error: JTAG scan chain interrogation failed: all ones', 'Error: Check JTAG interface, timings, target power, etc.'] });
+    expect(ones[0]?.category).not.toBe(zeroes[0]?.category);
+  });
+
+  it('a voltage decides it: no deciding question once the adapter reported one', () => {
+    const f = diagnose({ log: ['Info : Target voltage: 3.24', ...ALL_ONES] });
+    expect(f[0]?.category).toBe('wiring');
+    expect(f[0]?.decidingQuestion?.action).not.toBe('measure-voltage');
   });
 
   it('all ones with a measured 3.3 V points at wiring', () => {
@@ -64,10 +78,13 @@ describe('evidence combination', () => {
     expect(f[0]?.category).toBe('wiring');
   });
 
-  it('init mode failed with 3.2 V: wiring first, then reset hold, not power', () => {
-    const cats = diagnose({ log: INIT_FAILED }).map((f) => f.category);
-    expect(cats.slice(0, 2)).toEqual(['wiring', 'needs-reset-hold']);
-    expect(cats).not.toContain('target-unpowered');
+  it('init mode failed with 3.2 V: firmware holding SWD or a wire, close together, decided by a connect under reset; not power', () => {
+    const f = diagnose({ log: INIT_FAILED });
+    expect(f.map((x) => x.category).slice(0, 2)).toEqual(['needs-reset-hold', 'wiring']);
+    expect(f.map((x) => x.category)).not.toContain('target-unpowered');
+    expect(f[0]?.decidingQuestion).toMatchObject({ action: 'retry-connect-under-reset', between: ['needs-reset-hold', 'wiring'] });
+    // A failed retry under reset leaves the wires.
+    expect(diagnose({ log: INIT_FAILED, checks: [{ id: 'connect-under-reset', ok: false }] })[0]?.category).toBe('wiring');
   });
 
   it('gdb attach refusal is not also reported as a plain "not halted"', () => {

@@ -10,6 +10,8 @@ import { toLines } from './normalize';
 import { extractFacts } from './facts';
 import { SIGNATURES } from './signatures/index';
 import { combine, type Scores } from './combine';
+import { addDecidingQuestion } from './deciding';
+import { attemptNote, splitAttempts } from './attempts';
 
 /** Findings below this are noise (a lone weak clue) and are not shown. */
 export const MIN_CONFIDENCE = 0.15;
@@ -59,7 +61,20 @@ function errorLines(lines: Line[]): Line[] {
 }
 
 export function diagnose(input: DiagnoseInput): Finding[] {
-  const lines = toLines(input);
+  const all = toLines(input);
+  const attempts = splitAttempts(all);
+  if (attempts.count < 2) return diagnoseLines(input, all);
+  // Several runs: the last one is what is wrong now (unless it shows nothing at all).
+  const findings = diagnoseLines(input, attempts.last);
+  if (findings.length === 0) return diagnoseLines(input, all);
+  const previous = diagnoseLines(input, all.slice(0, all.indexOf(attempts.last[0]!)))[0];
+  const top = findings[0]!;
+  const outcome = previous && previous.category !== top.category ? `${previous.category}: ${previous.title}` : undefined;
+  top.explanation = `${top.explanation} ${attemptNote(attempts, outcome)}`;
+  return findings;
+}
+
+function diagnoseLines(input: DiagnoseInput, lines: Line[]): Finding[] {
   const facts = extractFacts(lines);
   const hits = matchRules(lines);
   const scores: Scores = new Map();
@@ -90,5 +105,7 @@ export function diagnose(input: DiagnoseInput): Finding[] {
     }
   }
 
-  return findings.sort((a, b) => b.confidence - a.confidence || (ORDER.get(a.category) ?? 0) - (ORDER.get(b.category) ?? 0));
+  findings.sort((a, b) => b.confidence - a.confidence || (ORDER.get(a.category) ?? 0) - (ORDER.get(b.category) ?? 0));
+  addDecidingQuestion(findings, input, facts);
+  return findings;
 }

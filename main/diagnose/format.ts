@@ -11,6 +11,7 @@ export function formatFindings(findings: Finding[]): string {
   findings.forEach((f, i) => {
     out.push(`${i + 1}. ${f.title}  [${f.category}, ${Math.round(f.confidence * 100)}%]`);
     out.push(`   ${f.explanation}`);
+    if (f.decidingQuestion) out.push(`   Decide first (the log cannot tell ${f.decidingQuestion.between.join(' / ')} apart): ${f.decidingQuestion.text}`);
     if (f.evidence.length > 0) {
       out.push('   Evidence:');
       for (const e of f.evidence) out.push(`     | ${e}`);

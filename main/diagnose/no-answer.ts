@@ -6,10 +6,30 @@
 import type { FindingStep } from '../../shared/diagnose';
 import type { DiagnoseInput, Facts, Line } from './types';
 
-const CONSTANT_TDO = /JTAG scan chain interrogation failed: all (ones|zeroes)/; // src/jtag/core.c
+/**
+ * How the dead port reads. 'ones': TDO high, nobody drives it (the adapter's pull-up): a
+ * wire that is off or swapped, or firmware that took the JTAG pins; 'zeroes': TDO held
+ * low, which an unpowered chip does through its pin protection (or TDO shorted to GND);
+ * 'swd': an SWD multidrop connect without any answer (no level to read).
+ */
+export type NoAnswerKind = 'ones' | 'zeroes' | 'swd';
 
-export function constantTdo(lines: Line[]): boolean {
-  return lines.some((l) => CONSTANT_TDO.test(l.text));
+const NO_ANSWER: Array<[RegExp, NoAnswerKind]> = [
+  [/JTAG scan chain interrogation failed: all ones/, 'ones'], // src/jtag/core.c
+  [/JTAG scan chain interrogation failed: all zeroes/, 'zeroes'], // src/jtag/core.c
+  [/Failed to connect multidrop/, 'swd'], // src/target/adi_v5_swd.c
+];
+// src/target/riscv/riscv-013.c: the DTM reads 0 -- only a dead port when no IDCODE was read before it.
+const DTM_ZERO = /dtmcontrol is 0\. Check JTAG connectivity/;
+
+export function noAnswerKind(lines: Line[], facts?: Facts): NoAnswerKind | undefined {
+  for (const l of lines) for (const [re, kind] of NO_ANSWER) if (re.test(l.text)) return kind;
+  if (facts && facts.foundIdcodes.length === 0 && facts.mismatches.length === 0 && lines.some((l) => DTM_ZERO.test(l.text))) return 'zeroes';
+  return undefined;
+}
+
+export function constantTdo(lines: Line[], facts?: Facts): boolean {
+  return noAnswerKind(lines, facts) !== undefined;
 }
 
 export function knownVoltage(input: DiagnoseInput, facts: Facts): number | undefined {
@@ -26,7 +46,7 @@ export function resetEvidence(input: DiagnoseInput): 'helped' | 'did-not-help' |
 
 /** Constant TDO with nothing yet to tell power from wiring. */
 export function undecidedNoAnswer(input: DiagnoseInput, facts: Facts, lines: Line[]): boolean {
-  return constantTdo(lines) && knownVoltage(input, facts) === undefined && resetEvidence(input) !== 'helped' && !input.answers?.wiringChecked;
+  return constantTdo(lines, facts) && knownVoltage(input, facts) === undefined && resetEvidence(input) !== 'helped' && !input.answers?.wiringChecked;
 }
 
 /** The steps that tell the causes apart, cheapest and most decisive first. */

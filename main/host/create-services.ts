@@ -9,6 +9,7 @@ import { findOpenOcd } from '../openocd/binary';
 import { findScriptsDir, listConfigs } from '../openocd/scripts';
 import { createProfileStore } from '../profiles/store';
 import { BoardSwitches } from './board-switches';
+import { CheckRunner } from './check-runner';
 import { FlashJobs } from './flash-jobs';
 import { ImageStore } from './image-store';
 import type { HostServices } from './services';
@@ -47,14 +48,17 @@ export function createServices(opts: ServiceOptions): HostServices {
     return findScriptsDir(bin);
   };
 
-  return {
+  const services: HostServices = {
     controller,
+    userDataDir: opts.userDataDir,
     profiles,
     settings,
     sessions: new SessionHolder(controller),
     images: new ImageStore(),
     flashJobs: new FlashJobs(),
     board: new BoardSwitches(controller, (id) => profiles.get(id)),
+    // The runner reads the other services when a check runs, so it can take the finished object.
+    checks: new CheckRunner(() => services),
     ...(opts.chooseFile ? { chooseFile: opts.chooseFile } : {}),
     listAdapters: () => {
       const sysfsRoot = opts.adapters?.sysfsRoot ?? process.env.BRINGUP_SYSFS_ROOT;
@@ -70,4 +74,5 @@ export function createServices(opts: ServiceOptions): HostServices {
       return { scriptsDir: dir, ...(await listConfigs(dir)) };
     },
   };
+  return services;
 }

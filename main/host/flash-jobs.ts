@@ -52,6 +52,11 @@ export class FlashJobs {
     return { jobId };
   }
 
+  /** The id of the job running now, if any (other work that programs flash waits for it). */
+  get activeJobId(): string | undefined {
+    return this.running?.jobId;
+  }
+
   /** Asks the job to stop after the chunk in flight; false when no such job is running. */
   cancel(jobId: string): { cancelled: boolean } {
     if (this.running?.jobId !== jobId) return { cancelled: false };

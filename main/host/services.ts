@@ -8,12 +8,15 @@ import type { OpenOcdControllerImpl } from '../openocd/controller';
 import type { ProfileStore } from '../profiles/store';
 import type { SettingsStore } from '../settings/store';
 import type { BoardSwitches } from './board-switches';
+import type { CheckRunner } from './check-runner';
 import type { FlashJobs } from './flash-jobs';
 import type { ImageStore } from './image-store';
 import type { SessionHolder } from './session-holder';
 
 export interface HostServices {
   controller: OpenOcdControllerImpl;
+  /** The user-data folder (profiles, settings, check reports). */
+  userDataDir: string;
   profiles: ProfileStore;
   /** The app's settings (settings.json); the controller reads the OpenOCD path from it at each start. */
   settings: SettingsStore;
@@ -24,6 +27,8 @@ export interface HostServices {
   images: ImageStore;
   flashJobs: FlashJobs;
   board: BoardSwitches;
+  /** The power-on check (one at a time for the process, like the flash job). */
+  checks: CheckRunner;
   /** The desktop app's open-file dialog; absent in browser mode. Resolves undefined when cancelled. */
   chooseFile?: () => Promise<string | undefined>;
 }

@@ -16,6 +16,18 @@ export function lastRun(history: readonly LogLine[]): LogLine[] {
   return history.slice(start);
 }
 
+/**
+ * After init succeeded, no cfg runs any more: a syntax-level error OpenOCD logs then (unknown
+ * command, wrong arguments, wrong phase) is its reply to a command typed in the console
+ * (OpenOCD logs what tcl-port commands print). Those say nothing about the configuration.
+ */
+const CONSOLE_REPLY = /invalid command name "|wrong # args: should be|invalid subcommand "|Unknown param: |command must be used (before|after) 'init'|^Unknown command:/;
+
+export function withoutConsoleReplies(lines: readonly LogLine[], connectedAt: number | undefined): LogLine[] {
+  if (connectedAt === undefined) return [...lines];
+  return lines.filter((l) => l.time < connectedAt || !CONSOLE_REPLY.test(l.text));
+}
+
 export function toDiagnoseLines(lines: readonly LogLine[]): DiagnoseLogLine[] {
   return lines.map((l) => ({ text: l.text, level: l.level }));
 }

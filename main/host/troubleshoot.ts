@@ -12,7 +12,7 @@ import { applyProfileFix, isProfileFix } from '../diagnose/flows/profile-fixes';
 import { ValidationError } from '../openocd/errors';
 import { isBuiltinProfile } from '../profiles/builtin';
 import type { HostServices } from './services';
-import { lastRun, probeConnected, toDiagnoseLines } from './troubleshoot-log';
+import { lastRun, probeConnected, toDiagnoseLines, withoutConsoleReplies } from './troubleshoot-log';
 import { runTargetFix, undoTargetFix, type TargetUndo } from './troubleshoot-target';
 import { accessInstructions, adapterForProfile, adaptersNeedingAccess, describeRescan, reportAdapter, toUsbAdapters } from './troubleshoot-usb';
 
@@ -34,7 +34,8 @@ export interface Troubleshooter {
   applyFix(req: FixRequest): Promise<FixResult>;
   undoFix(fixId: string): Promise<UndoResult>;
   /** An error a request to OpenOCD returned (they never reach the log): weighed with the next diagnosis. */
-  noteRpcError(error: ErrorValue): void;
+  /** `channel`: the request that failed; console commands typed on a working connection are not weighed. */
+  noteRpcError(error: ErrorValue, channel?: string): void;
 }
 
 /** The failed attempt under investigation, and what fixes and answers have taught since. */
@@ -90,9 +91,14 @@ function makeTroubleshooter(services: HostServices): Troubleshooter {
   const { controller, profiles } = services;
   const undo = new Map<string, UndoEntry>();
   const rpcErrors: string[] = [];
+  /** When this run's init succeeded: what the log shows after it includes replies to commands typed in the console. */
+  let connectedAt: number | undefined;
   // Errors belong to one OpenOCD run: a new start begins a fresh list.
   controller.onStatus((s) => {
-    if (s.state === 'starting') rpcErrors.length = 0;
+    if (s.state === 'starting') {
+      rpcErrors.length = 0;
+      connectedAt = undefined;
+    } else if (s.state === 'connected') connectedAt ??= Date.now();
   });
 
   async function cfgs(): Promise<string[]> {
@@ -319,7 +325,7 @@ function makeTroubleshooter(services: HostServices): Troubleshooter {
         // Connected (e.g. flash reads fail): the live run's log plus what a probe reads.
         const extra = await probeConnected(controller, status);
         current = {
-          log: [...toDiagnoseLines(lastRun(controller.logHistory())), ...extra.map((text) => ({ text }))],
+          log: [...toDiagnoseLines(withoutConsoleReplies(lastRun(controller.logHistory()), connectedAt)), ...extra.map((text) => ({ text }))],
           exitCode: status.exit?.code,
           profileId: status.profileId,
           targetVoltage: status.info.targetVoltage,
@@ -388,9 +394,11 @@ function makeTroubleshooter(services: HostServices): Troubleshooter {
       };
     },
 
-    noteRpcError(error) {
+    noteRpcError(error, channel) {
       // Refused requests and "not connected" say nothing about the board.
       if (error.kind === 'ValidationError' || /not connected/i.test(error.message)) return;
+      // A command the user typed that OpenOCD rejected, on a connection that works, is a typo, not the setup's fault.
+      if (channel === 'command' && controller.status().state === 'connected') return;
       for (const text of [error.openocdText, error.message]) {
         for (const line of (text ?? '').split('\n')) {
           const t = line.trim();

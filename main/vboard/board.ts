@@ -43,6 +43,7 @@ export class Board {
   powered = true;
   private powerCycles = 0;
   private readonly memAp: MemAp;
+  private readonly cpuMemory: CpuMemory;
   /** Bumped by every debugger write and reset-line change: whatever a parked (memory-
    *  polling) core waits for can only come from one of these. */
   debugActivity = 0;
@@ -58,6 +59,7 @@ export class Board {
     this.ppb = new Ppb(this.core, () => this.systemReset(), new SysTick(() => this.engine.cycles));
     this.mapBus();
     const cpuMemory = new CpuMemory(this.bus, this.storage.main, this.sram.bytes, 0x20000000);
+    this.cpuMemory = cpuMemory;
     this.engine = new ThumbEngine(cpuMemory, {
       breakpoints: () => this.ppb.breakpoints(),
       vtor: () => this.ppb.vtor(),
@@ -190,6 +192,7 @@ export class Board {
     const bad = new Set(f.flashBadSectors);
     this.flash.badPage = (page) => bad.has(page);
     this.ppb.dbgmcuIdcode = f.wrongPart ? WRONG_PART_IDCODE : DBGMCU_IDCODE;
+    this.cpuMemory.sramViaBus = f.sramStuckBits.length > 0 || f.sramAddressShort !== undefined;
     const s = this.storage;
     if (f.readProtected !== prev.readProtected || f.readProtected) {
       if (f.readProtected && s.optionByte(0) === RDP_UNPROTECTED) s.setOptionByte(0, 0x00);

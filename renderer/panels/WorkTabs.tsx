@@ -4,6 +4,7 @@
 // that is when the log is what the user needs to read. Clicking a tab opens it.
 import { useStore } from '../store';
 import type { WorkTab } from '../store/layout-slice';
+import { CheckPanel } from './check/CheckPanel';
 import { FlashPanel } from './flash/FlashPanel';
 import { MemoryPanel } from './memory/MemoryPanel';
 import { RegistersPanel } from './registers/RegistersPanel';
@@ -15,6 +16,7 @@ const TABS: { id: WorkTab; label: string }[] = [
   { id: 'registers', label: 'Registers' },
   { id: 'flash', label: 'Flash' },
   { id: 'rtt', label: 'RTT' },
+  { id: 'check', label: 'Bring-up check' },
 ];
 
 /** Whether the work area is open: a target is connected, the user opened a tab, or the troubleshooter is open. */
@@ -57,6 +59,8 @@ export function WorkTabs() {
         <RegistersPanel />
       ) : active === 'rtt' ? (
         <RttPanel />
+      ) : active === 'check' ? (
+        <CheckPanel />
       ) : (
         <FlashPanel />
       )}

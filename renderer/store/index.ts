@@ -2,6 +2,7 @@
 // everything that changes it lives in ./actions and the *-actions modules.
 import { create } from 'zustand';
 import { createBoardSlice, type BoardSlice } from './board-slice';
+import { createCheckSlice, type CheckSlice } from './check-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
 import { createConsoleSlice, type ConsoleSlice } from './console-slice';
 import { createDiagnoseSlice, type DiagnoseSlice } from './diagnose-slice';
@@ -15,7 +16,7 @@ import { createRttSlice, type RttSlice } from './rtt-slice';
 export type AppState = ConnectionSlice &
   ConsoleSlice &
   ProfilesSlice &
-  DiagnoseSlice & LayoutSlice & MemorySlice & TargetSlice & FlashSlice & BoardSlice & RttSlice;
+  DiagnoseSlice & LayoutSlice & MemorySlice & TargetSlice & FlashSlice & BoardSlice & RttSlice & CheckSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createConnectionSlice(...a),
@@ -28,4 +29,5 @@ export const useStore = create<AppState>()((...a) => ({
   ...createFlashSlice(...a),
   ...createBoardSlice(...a),
   ...createRttSlice(...a),
+  ...createCheckSlice(...a),
 }));

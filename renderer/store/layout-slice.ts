@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 
 /** 'troubleshoot' exists while the troubleshooter is open (a failed connect opens it in front). */
-export type WorkTab = 'troubleshoot' | 'memory' | 'registers' | 'flash' | 'rtt';
+export type WorkTab = 'troubleshoot' | 'memory' | 'registers' | 'flash' | 'rtt' | 'check';
 
 export interface LayoutSlice {
   activeTab: WorkTab;

@@ -2,6 +2,7 @@
 // debug port, with progress; what RAM held is read first and written back after, so the
 // firmware's state survives (the core stays halted from the core step throughout).
 import { ev, hex32, skipped, type CheckStep } from '../context';
+import { marchOnTarget } from '../on-target-march';
 import { addressBusTest, dataBusTest, marchCMinus, type BlockMemory, type RamFault } from '../ram-test';
 
 function describe(f: RamFault): string {
@@ -11,7 +12,7 @@ function describe(f: RamFault): string {
     case 'address-line':
       return f.detail;
     case 'cell':
-      return `bit ${f.bit} at ${hex32(f.address)} is stuck at ${(f.read >> f.bit) & 1}: ${f.element.startsWith('⇕') || f.element.startsWith('⇑') || f.element.startsWith('⇓') ? `March C- ${f.element}` : f.element} expected 0x${f.expected.toString(16).padStart(2, '0')}, read 0x${f.read.toString(16).padStart(2, '0')}`;
+      return `bit ${f.bit} at ${hex32(f.address)} is stuck at ${(f.read >> f.bit) & 1}: ${/^[⇕⇑⇓]/.test(f.element) ? `March C- ${f.element}` : f.element} expected 0x${f.expected.toString(16).padStart(2, '0')}, read 0x${f.read.toString(16).padStart(2, '0')}`;
   }
 }
 
@@ -26,6 +27,7 @@ export const ramStep: CheckStep = async (ctx) => {
   const saved = await m.readBytes(base, size);
   const evidence = [ev('range', `${hex32(base)}–${hex32(base + size - 1)} (${size / 1024} KB)`)];
   let failure: string | undefined;
+  let marchDone = false;
   try {
     const data = await dataBusTest(mem, base);
     evidence.push(ev('data bus (walking ones)', data.ok ? 'pass' : 'FAIL'));
@@ -35,10 +37,20 @@ export const ramStep: CheckStep = async (ctx) => {
       evidence.push(ev('address bus', addr.ok ? 'pass' : 'FAIL'));
       if (!addr.ok && addr.fault) failure = describe(addr.fault);
     }
-    if (!failure) {
+    if (!failure && ctx.options.ramOverDebugPort !== true) {
+      const onTarget = await marchOnTarget(ctx.session, base, size, (f, text) => ctx.progress(text, f));
+      if (onTarget.unavailable) {
+        evidence.push(ev('March C- on the target', `not possible (${onTarget.unavailable}): falling back to the debug port`));
+      } else {
+        marchDone = true;
+        evidence.push(ev('March C- on the target', onTarget.ok ? `pass, cell by cell, ${((2 * 5 * size) / 1024 / onTarget.seconds).toFixed(0)} KiB/s of cell accesses (${onTarget.seconds.toFixed(2)} s)` : 'FAIL'));
+        if (!onTarget.ok && onTarget.fault) failure = describe(onTarget.fault);
+      }
+    }
+    if (!failure && !marchDone) {
       const march = await marchCMinus(mem, base, size, { signal: ctx.options.signal, onProgress: (f, el) => ctx.progress(`March C- ${el}`, f) });
       const seconds = (Date.now() - started) / 1000;
-      evidence.push(ev('March C-', march.ok ? `pass (${march.bytesMoved} bytes moved, ${Math.round(march.bytesMoved / 1024 / seconds)} KiB/s over the debug port)` : 'FAIL'));
+      evidence.push(ev('March C- over the debug port', march.ok ? `pass (${march.bytesMoved} bytes moved, ${Math.round(march.bytesMoved / 1024 / seconds)} KiB/s)` : 'FAIL'));
       if (!march.ok && march.fault) failure = describe(march.fault);
     }
   } finally {

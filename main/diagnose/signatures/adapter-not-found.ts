@@ -17,6 +17,9 @@ export const adapterNotFound: CategorySignatures = {
     // src/jtag/drivers/mpsse.c mpsse_open(): "no device found" then "unable to open ftdi device with vid %s, pid %s, ..."
     { id: 'ftdi-none', source: 'src/jtag/drivers/mpsse.c', match: /unable to open ftdi device with vid/, weight: 0.8 },
     { id: 'mpsse-no-device', source: 'src/jtag/drivers/mpsse.c', match: /^no device found$/, weight: 0.6 },
+    // src/jtag/drivers/mpsse.c, libusb_helper.c: the adapter dropped off USB during the session (cable, hub,
+    // power, or a driver/build that loses it); every later poll failure follows from this
+    { id: 'libusb-no-device', source: 'src/jtag/drivers/mpsse.c, libusb_helper.c', match: /LIBUSB_ERROR_NO_DEVICE/, weight: 0.75 },
     // src/jtag/drivers/esp_usb_jtag.c: the ESP32-S3/C3 built-in USB-JTAG is not there (or not openable)
     { id: 'esp-usb-jtag-none', source: 'src/jtag/drivers/esp_usb_jtag.c', match: /esp_usb_jtag: could not find or open device/, weight: 0.6 },
     // src/jtag/drivers/kitprog.c (and the Raspberry Pi fork's picoprobe.c): "Failed to open or find the device"
@@ -47,6 +50,18 @@ export const adapterNotFound: CategorySignatures = {
         steps: [
           { text: 'Start the virtual board (or the bitbang server) first, then connect.' },
           { text: 'Check that the profile uses the host and port the server listens on.' },
+        ],
+      };
+    }
+    if (ctx.hits.has('libusb-no-device')) {
+      const v = ctx.facts.openocdVersion;
+      return {
+        title: `The ${name} dropped off USB during the session`,
+        explanation: `libusb reports LIBUSB_ERROR_NO_DEVICE: the ${name} was open and then disappeared from USB. The polling and examination errors after that line follow from it; the target is not the cause.`,
+        steps: [
+          { text: `Use a short data cable plugged directly into the computer (no unpowered hub); make sure the ${name} is not powered from the target alone.` },
+          { text: 'Check the system log (dmesg on Linux) for USB disconnects and over-current messages when it happens.' },
+          { text: `If it happens with this OpenOCD build only, update OpenOCD${v ? ` (this is ${v})` : ''}: some vendor builds (e.g. openocd-esp32 shipped with ESP-IDF 4.4.1) lost FTDI adapters this way.`, action: 'update-openocd' },
         ],
       };
     }

@@ -3,6 +3,11 @@
 // held (connect_assert_srst) stops the firmware before it can do that.
 import type { CategorySignatures } from '../types';
 
+/** The banner of STMicroelectronics' OpenOCD fork (STM32CubeIDE ships it). */
+export function stFork(lines: Array<{ text: string }>): boolean {
+  return lines.some((l) => /Open On-Chip Debugger .*(STMicroelectronics|\[ST Internal\])/.test(l.text));
+}
+
 export const needsResetHold: CategorySignatures = {
   category: 'needs-reset-hold',
   rules: [
@@ -55,6 +60,9 @@ export const needsResetHold: CategorySignatures = {
         { text: 'Without an NRST wire: hold the board\'s reset button, start the connection, release the button about a second later.' },
         { text: 'Once connected, erase or reflash the firmware so the debug port stays enabled.', action: 'mass-erase' },
         { text: 'For STM32: tie BOOT0 high while resetting so the ROM bootloader runs instead of your firmware.' },
+        ...(ctx.hits.has('stlink-init-mode-failed') && stFork(ctx.lines)
+          ? [{ text: "This is ST's own OpenOCD (STM32CubeIDE): it refuses clone or counterfeit chips (common on Blue Pill boards). If reset does not help, try the upstream OpenOCD with 'set CPUTAPID 0' to read the chip's real ID." }]
+          : []),
       ],
     };
   },

@@ -2,7 +2,14 @@
 import type { CategorySignatures } from '../types';
 import { classifyVoltage, VOLTAGE_THRESHOLDS } from '../../../shared/diagnose';
 import { voltageText } from './helpers';
-import { discriminatingSteps, undecidedNoAnswer } from '../no-answer';
+import { discriminatingSteps, noAnswerKind, undecidedNoAnswer, type NoAnswerKind } from '../no-answer';
+
+/** What the dead port's reading says, in words (shared with wiring.ts). */
+export const READS: Record<NoAnswerKind, string> = {
+  zeroes: 'The debug port reads all zeroes: TDO is held low. That is what an unpowered chip does (its pins clamp to its 0 V supply), or a TDO shorted to GND, so no power is the more likely cause.',
+  ones: 'The debug port reads all ones: nothing drives TDO and the adapter\'s pull-up reads 1. That is typical of a wire that is off or swapped, or of firmware that took the JTAG pins; an unpowered chip more often reads all zeroes.',
+  swd: 'The SWD connect got no answer at all from the chip.',
+};
 
 /** Unpowered or too low to run (thresholds shared with the UI in shared/diagnose.ts). */
 const low = (v: number): boolean => ['unpowered', 'too-low'].includes(classifyVoltage(v));
@@ -38,8 +45,7 @@ export const targetUnpowered: CategorySignatures = {
     if (undecidedNoAnswer(ctx.input, ctx.facts, ctx.lines)) {
       return {
         title: 'The debug port does not answer: no power, a wiring fault, or firmware holding the pins',
-        explanation:
-          'The JTAG chain reads a constant (all ones or all zeroes): nothing drives TDO. An unpowered chip, a broken or swapped wire and firmware that takes the debug pins all look exactly like this in the log, so the next step is the check that tells them apart.',
+        explanation: `${READS[noAnswerKind(ctx.lines, ctx.facts) ?? 'ones']} An unpowered chip, a broken or swapped wire and firmware that takes the debug pins can all look like this in the log, so the next step is the check that tells them apart.`,
         steps: discriminatingSteps(ctx.input),
       };
     }

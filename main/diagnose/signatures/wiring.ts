@@ -3,6 +3,8 @@
 import type { CategorySignatures } from '../types';
 import type { FindingStep } from '../../../shared/diagnose';
 import { voltageText } from './helpers';
+import { discriminatingSteps, noAnswerKind, undecidedNoAnswer } from '../no-answer';
+import { READS } from './target-unpowered';
 
 export const wiring: CategorySignatures = {
   category: 'wiring',
@@ -54,6 +56,16 @@ export const wiring: CategorySignatures = {
       { text: `Lower the adapter speed to 100 kHz${speed ? ` (now ${speed} kHz)` : ''} and try again.`, action: 'lower-adapter-speed', args: { khz: '100' } },
       { text: 'If the firmware may have turned the debug pins into GPIOs, connect with reset held.', action: 'retry-connect-under-reset' },
     ];
+    if (undecidedNoAnswer(ctx.input, ctx.facts, ctx.lines)) {
+      return {
+        title:
+          noAnswerKind(ctx.lines, ctx.facts) === 'ones'
+            ? 'The debug port does not answer: most likely a wire (or firmware holding the pins); power not yet ruled out'
+            : 'The debug port does not answer: a wire, no power, or firmware holding the pins',
+        explanation: `${READS[noAnswerKind(ctx.lines, ctx.facts) ?? 'ones']} The log alone cannot rule out the other causes, so the next step is the check that tells them apart.`,
+        steps: discriminatingSteps(ctx.input),
+      };
+    }
     return {
       title: jtag ? 'JTAG signals do not reach the chip correctly' : 'No answer from the chip on the debug wires',
       explanation: `The adapter works${v !== undefined ? ` and sees ${voltageText(v)} from the target` : ''}, but what comes back on the data line is not what a healthy chip sends. That points to a wrong, loose or swapped wire, a missing GND, or a clock too fast for the wiring.`,

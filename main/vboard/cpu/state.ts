@@ -40,6 +40,9 @@ export class CpuMemory {
   readonly watched = new Set<number>();
   /** DWT data watchpoints are armed: every load and store takes the checked (slow) path. */
   dwtArmed = false;
+  /** The board's SRAM has defects (sram-stuck-bit, sram-address-short): data accesses to it
+   *  go through the bus, where sram-faults.ts models them (instruction fetches do not). */
+  sramViaBus = false;
   /** 1 + the index of the watchpoint the last access matched; 0 = none. */
   dwtHit = 0;
   private wps: readonly Watchpoint[] = [];
@@ -90,7 +93,7 @@ export class CpuMemory {
   /** Byte array and offset backing `addr` for `size` bytes, or undefined for bus devices. */
   private direct(addr: number, size: number, write: boolean): Uint8Array | undefined {
     const s = (addr - this.sramBase) >>> 0;
-    if (s + size <= this.sram.length) {
+    if (s + size <= this.sram.length && !this.sramViaBus) {
       this.off = s;
       return this.sram;
     }
@@ -107,7 +110,7 @@ export class CpuMemory {
   // ---- Fast-path accessors: SRAM and flash only, aligned, not while loads are being
   // watched. -1 (loads) / false (stores) means "not here": take the general path. ----
   fastLoad32(addr: number): number {
-    if (this.dwtArmed || this.watching || addr & 3) return -1;
+    if (this.dwtArmed || this.sramViaBus || this.watching || addr & 3) return -1;
     const s = (addr - this.sramBase) >>> 0;
     if (s < this.sram32.length * 4) return this.sram32[s >>> 2]!;
     const f = CpuMemory.flashOffset(addr);
@@ -115,7 +118,7 @@ export class CpuMemory {
   }
 
   fastLoad16(addr: number): number {
-    if (this.dwtArmed || this.watching || addr & 1) return -1;
+    if (this.dwtArmed || this.sramViaBus || this.watching || addr & 1) return -1;
     const s = (addr - this.sramBase) >>> 0;
     if (s < this.sram16.length * 2) return this.sram16[s >>> 1]!;
     const f = CpuMemory.flashOffset(addr);
@@ -123,7 +126,7 @@ export class CpuMemory {
   }
 
   fastLoad8(addr: number): number {
-    if (this.dwtArmed || this.watching) return -1;
+    if (this.dwtArmed || this.sramViaBus || this.watching) return -1;
     const s = (addr - this.sramBase) >>> 0;
     if (s < this.sram.length) return this.sram[s]!;
     const f = CpuMemory.flashOffset(addr);
@@ -131,7 +134,7 @@ export class CpuMemory {
   }
 
   fastStore32(addr: number, v: number): boolean {
-    if (this.dwtArmed) return false;
+    if (this.dwtArmed || this.sramViaBus) return false;
     const s = (addr - this.sramBase) >>> 0;
     if (addr & 3 || s >= this.sram32.length * 4) return false;
     this.stores++;
@@ -140,7 +143,7 @@ export class CpuMemory {
   }
 
   fastStore16(addr: number, v: number): boolean {
-    if (this.dwtArmed) return false;
+    if (this.dwtArmed || this.sramViaBus) return false;
     const s = (addr - this.sramBase) >>> 0;
     if (addr & 1 || s >= this.sram16.length * 2) return false;
     this.stores++;
@@ -149,7 +152,7 @@ export class CpuMemory {
   }
 
   fastStore8(addr: number, v: number): boolean {
-    if (this.dwtArmed) return false;
+    if (this.dwtArmed || this.sramViaBus) return false;
     const s = (addr - this.sramBase) >>> 0;
     if (s >= this.sram.length) return false;
     this.stores++;

@@ -1,6 +1,6 @@
 // The check report as one self-contained HTML page (readable on screen, printable):
 // rendered from the report JSON alone, every value escaped.
-import type { BoardCheckReport, CheckStatus } from '../../shared/check';
+import type { BoardCheckReport, CheckStatus } from './check';
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
