@@ -9,7 +9,7 @@ test('the bring-up check passes every step on the healthy virtual board and list
   await page.getByTestId('tab-check').click();
   await page.getByTestId('check-run').click();
   await expect(page.getByTestId('check-result')).toHaveText('PASS', { timeout: 90_000 });
-  for (const id of ['probe', 'debug-port', 'device', 'core', 'ram', 'flash', 'reset', 'protection']) {
+  for (const id of ['probe', 'debug-port', 'device', 'core', 'ram', 'flash', 'reset', 'clock', 'protection']) {
     await expect(page.getByTestId(`check-step-${id}`)).toHaveAttribute('data-status', 'pass');
   }
   await expect(page.getByTestId('check-step-voltage')).toHaveAttribute('data-status', 'skipped');

@@ -11,6 +11,7 @@ export const CHECK_STEPS = [
   'ram',
   'flash',
   'reset',
+  'clock',
   'protection',
 ] as const;
 export type CheckStepId = (typeof CHECK_STEPS)[number];
@@ -24,6 +25,7 @@ export const CHECK_STEP_TITLES: Record<CheckStepId, string> = {
   ram: 'RAM test (data bus, address bus, March C-)',
   flash: 'Flash erase / program / verify',
   reset: 'Reset halts at the reset vector; SRST line',
+  clock: 'Core clock matches RCC (cycle counter against the host clock)',
   protection: 'Option bytes and protection',
 };
 
@@ -70,6 +72,20 @@ export interface BoardCheckReport {
   steps: CheckStepResult[];
   /** pass when no step failed and none warned; warn when something warned; fail when a step failed. */
   result: CheckStatus;
+}
+
+/** A board's own check settings, kept in its profile. */
+export interface ProfileCheckSettings {
+  /** Steps this board does not run (e.g. flash on a board whose flash must not be touched). */
+  skip?: CheckStepId[];
+  /** JTAG IDCODEs (chain order) or the SWD DPIDR the board must answer with. */
+  expectedIdcodes?: number[];
+  /** STM32 DBGMCU DEV_ID the board must have, e.g. 0x410. */
+  expectedDevId?: number;
+  /** The flash test range (default: the last page). */
+  flashTest?: { address: number; length: number };
+  /** The board's HSE crystal in Hz (default 8 MHz), for the clock step. */
+  hseHz?: number;
 }
 
 /** Progress of a running check (the app's live view and the CLI's lines). */

@@ -1,6 +1,7 @@
 // Zod schema of a connection profile: main validates every saved profile with it,
 // and the renderer's editor uses it to show field errors before saving.
 import { z } from 'zod';
+import { CHECK_STEPS } from './check';
 import type { ConnectionProfile, TransportName } from './profile';
 
 export const TRANSPORT_NAMES = ['jtag', 'swd', 'hla_swd', 'hla_jtag', 'dapdirect_swd', 'dapdirect_jtag', 'swim'] as const satisfies readonly TransportName[];
@@ -26,6 +27,16 @@ export const connectionProfileSchema = z
     preTargetCommands: z.array(z.string().max(4096).regex(noControl, 'one command per entry, no line breaks')).max(100).optional(),
     extraCommands: z.array(z.string().max(4096).regex(noControl, 'one command per entry, no line breaks')).max(100),
     vboardFaults: z.array(z.string().max(100)).max(20).optional(),
+    check: z
+      .object({
+        skip: z.array(z.enum(CHECK_STEPS)).max(CHECK_STEPS.length).optional(),
+        expectedIdcodes: z.array(z.number().int().min(0).max(0xffffffff)).max(16).optional(),
+        expectedDevId: z.number().int().min(0).max(0xfff).optional(),
+        flashTest: z.object({ address: z.number().int().min(0).max(0xffffffff), length: z.number().int().min(1).max(16 * 1024 * 1024) }).strict().optional(),
+        hseHz: z.number().int().min(1_000_000).max(50_000_000).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((p, ctx) => {

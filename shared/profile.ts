@@ -1,5 +1,6 @@
 // A connection profile: what OpenOCD is started with. Saved as JSON in the
 // user-data folder; the virtual board profile is built in.
+import type { ProfileCheckSettings } from './check';
 export type TransportName = 'jtag' | 'swd' | 'hla_swd' | 'hla_jtag' | 'dapdirect_swd' | 'dapdirect_jtag' | 'swim';
 
 export interface ConnectionProfile {
@@ -29,6 +30,8 @@ export interface ConnectionProfile {
   extraCommands: string[];
   /** Virtual board only: faults switched on at start (e.g. "reset-hold", "noisy-link:0.01"). */
   vboardFaults?: string[];
+  /** The board's own power-on check settings (main/check). */
+  check?: ProfileCheckSettings;
 }
 
 export const VBOARD_PROFILE_ID = 'builtin-vboard';

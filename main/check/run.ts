@@ -12,6 +12,7 @@ import { coreStep } from './steps/core';
 import { debugPortStep } from './steps/debug-port';
 import { deviceStep } from './steps/device';
 import { flashStep } from './steps/flash';
+import { clockStep } from './steps/clock';
 import { probeStep } from './steps/probe';
 import { protectionStep } from './steps/protection';
 import { ramStep } from './steps/ram';
@@ -27,6 +28,7 @@ const STEPS: Record<CheckStepId, CheckStep> = {
   ram: ramStep,
   flash: flashStep,
   reset: resetStep,
+  clock: clockStep,
   protection: protectionStep,
 };
 
@@ -71,7 +73,22 @@ function result(id: CheckStepId, o: StepOutcome, ms: number): CheckStepResult {
   return { id, title: CHECK_STEP_TITLES[id], status: o.status, summary: o.summary, evidence: o.evidence, ...(o.openocdLines ? { openocdLines: o.openocdLines } : {}), ...(o.finding ? { finding: o.finding } : {}), durationMs: Math.round(ms) };
 }
 
-export async function runCheck(opts: RunCheckOptions): Promise<BoardCheckReport> {
+/** The board's settings from its profile, under what the caller asked for this run. */
+function withProfileSettings(opts: RunCheckOptions): RunCheckOptions {
+  const c = opts.profile.check;
+  if (!c) return opts;
+  const out: RunCheckOptions = { ...opts, skip: [...new Set([...(c.skip ?? []), ...(opts.skip ?? [])])] };
+  const idcodes = opts.expectedIdcodes ?? c.expectedIdcodes;
+  const devId = opts.expectedDevId ?? c.expectedDevId;
+  const range = opts.flashRange ?? c.flashTest;
+  if (idcodes) out.expectedIdcodes = idcodes;
+  if (devId !== undefined) out.expectedDevId = devId;
+  if (range) out.flashRange = range;
+  return out;
+}
+
+export async function runCheck(given: RunCheckOptions): Promise<BoardCheckReport> {
+  const opts = withProfileSettings(given);
   const startedAt = new Date();
   const results: CheckStepResult[] = [];
   const emit = (r: CheckStepResult): void => {

@@ -1,6 +1,6 @@
 // `bringup vboard`: run the virtual Blue Pill until SIGINT/SIGTERM.
 import { startVirtualBoard, DEFAULT_VBOARD_PORT, type VirtualBoard } from '../vboard/index';
-import { parseFaults } from '../vboard/faults';
+import { faultSyntax, parseFaults } from '../vboard/faults';
 import { UsageError, type CliCommand } from './command';
 
 interface VboardArgs {
@@ -59,6 +59,9 @@ export const vboardCommand: CliCommand = {
   name: 'vboard',
   usage: 'vboard [--port N | --socket PATH] [--fault NAME]... [--flash-file PATH]',
   summary: 'run the virtual STM32F103 board (remote_bitbang on 127.0.0.1 or a Unix socket)',
+  get help() {
+    return `${this.summary}\nUsage: bringup ${this.usage}\n  Faults: ${faultSyntax()}\n  (a fault given bare takes its default parameters, e.g. sram-stuck-bit = sram-stuck-bit:0x20000100:3)`;
+  },
   async run(args) {
     let parsed: VboardArgs;
     try {

@@ -101,6 +101,7 @@ function initModeFailed(c: CombineContext): void {
   const others = ['scan-all-ones', 'scan-all-zeroes', 'ir-capture-error', 'swd-cannot-read-idr', 'cmsis-connect-failed'].some((id) => hit(c, 'wiring', id));
   if (others || !noAnswer(c)) return;
   atLeast(c, 'needs-reset-hold', get(c, 'wiring') + 0.03);
+  support(c, 'needs-reset-hold', (l) => /^(Target voltage:|VTarget =)/i.test(l.text));
 }
 
 /** After combine.ts has weighed the IDCODEs (combineIdcodes). */
@@ -121,6 +122,8 @@ export function combineCauses(c: CombineContext): void {
   cmsisDap21Caps(c);
   adapterVanished(c);
   stForkCloneChance(c);
+  windowsDriver(c);
+  harmlessBeforeRealError(c);
 }
 
 /** RP2040's multidrop SW-DP (DPIDR 0x0bc12477): its MEM-APs need OpenOCD 0.12's rp2040.cfg. */
@@ -201,4 +204,32 @@ function stForkCloneChance(c: CombineContext): void {
   if (!hit(c, 'wiring', 'stlink-init-mode-failed') || !stFork(c.lines)) return;
   atLeast(c, 'wrong-target', 0.3);
   support(c, 'wrong-target', (l) => /Open On-Chip Debugger|init mode failed/.test(l.text));
+}
+
+/**
+ * On Windows, libusb sees an adapter only through a WinUSB/libusbK driver: a probe that is
+ * plugged in but bound to the vendor's or the serial driver looks "not found". Where the
+ * log shows Windows (drive-letter paths, .exe, PowerShell), keep that cause in view.
+ */
+function windowsDriver(c: CombineContext): void {
+  if (get(c, 'adapter-not-found') < 0.5 || hit(c, 'adapter-not-found', 'libusb-no-device') || hit(c, 'adapter-not-found', 'bitbang-connect')) return;
+  const windows = c.lines.some((l) => /\b[A-Za-z]:[\\/]\S|\.exe\b|^PS [A-Za-z]:\\/.test(l.raw));
+  if (!windows) return;
+  atLeast(c, 'usb-permission', 0.5);
+}
+
+/**
+ * Warnings OpenOCD prints on healthy runs too (clone flash size, a DAP WAIT retry, no
+ * working area, an odd firmware string, a deprecated script): when a real error of
+ * another category follows, that error is the cause and the warning's category steps back.
+ */
+const OFTEN_HARMLESS = new Set(['flash-size-failed', 'dap-wait', 'no-working-area', 'idcode-after-end', 'examination-failed', 'jlink-empty-fw', 'untested-fw', 'kitprog-old', 'cfg-deprecated', 'tap-no-valid-idcode']);
+
+function harmlessBeforeRealError(c: CombineContext): void {
+  for (const [cat, hits] of c.hits) {
+    if (hits.length === 0 || !hits.every((h) => OFTEN_HARMLESS.has(h.rule.id) && h.line.level !== 'error')) continue;
+    const first = Math.min(...hits.map((h) => h.line.index));
+    const laterError = [...c.hits].some(([other, oh]) => other !== cat && oh.some((h) => h.line.level === 'error' && h.line.index > first && h.rule.weight >= 0.5));
+    if (laterError) scale(c, cat, 0.5);
+  }
 }

@@ -120,6 +120,12 @@ function combineVersions(c: CombineContext): void {
       scale(c, 'config-not-found', 0.8);
     }
   }
+  // An OpenOCD from before 0.11 (2021) that fails: a newer one is often the fix (probe firmware, chip tables,
+  // drivers and scripts all moved on). A side finding, never above the cause the lines name.
+  if (v && compareVersions(v, '0.11.0') < 0 && c.lines.some((l) => l.level === 'error')) {
+    atLeast(c, 'openocd-outdated', 0.3);
+    support(c, 'openocd-outdated', (l) => /Open On-Chip Debugger \d/.test(l.text));
+  }
   if (get(c, 'openocd-outdated') < 0.1) c.scores.delete('openocd-outdated');
   // Old ST-Link firmware (before V2J24) is unreliable with current OpenOCD.
   const j = c.facts.stlinkJtagVersion;
@@ -214,7 +220,7 @@ function combineChecksAndAnswers(c: CombineContext): void {
  * A constant (all ones/zeroes) is never this: that is a dead line, wiring or power.
  */
 function combineSignalIntegrity(c: CombineContext): void {
-  const found = c.facts.foundIdcodes.length > 0 && c.facts.mismatches.length === 0;
+  const found = (c.facts.foundIdcodes.length > 0 || c.facts.swdDpidr !== undefined) && c.facts.mismatches.length === 0;
   const constant = hit(c, 'wiring', 'scan-all-ones') || hit(c, 'wiring', 'scan-all-zeroes');
   if (!found || constant) {
     scale(c, 'signal-integrity', 0.3);
@@ -223,7 +229,9 @@ function combineSignalIntegrity(c: CombineContext): void {
   const acks = new Set((c.hits.get('signal-integrity') ?? []).filter((h) => h.rule.id === 'invalid-ack').map((h) => h.line.text));
   const afterEnd = hit(c, 'signal-integrity', 'idcode-after-end');
   const verify = hit(c, 'signal-integrity', 'verify-failed') && acks.size > 0;
-  if (afterEnd || acks.size >= 2 || verify) {
+  // Errors that only a flipped or lost bit explains, after the chip answered correctly.
+  const flipped = hit(c, 'signal-integrity', 'swd-parity') || hit(c, 'signal-integrity', 'cmsis-mismatch');
+  if (afterEnd || acks.size >= 2 || verify || flipped) {
     atLeast(c, 'signal-integrity', 0.85);
     scale(c, 'wiring', 0.6);
     scale(c, 'flash-driver', 0.5);

@@ -12,6 +12,7 @@ import { SIGNATURES } from './signatures/index';
 import { combine, type Scores } from './combine';
 import { addDecidingQuestion } from './deciding';
 import { attemptNote, splitAttempts } from './attempts';
+import { contextSentence, logContext } from './log-context';
 
 /** Findings below this are noise (a lone weak clue) and are not shown. */
 export const MIN_CONFIDENCE = 0.15;
@@ -107,5 +108,8 @@ function diagnoseLines(input: DiagnoseInput, lines: Line[]): Finding[] {
 
   findings.sort((a, b) => b.confidence - a.confidence || (ORDER.get(a.category) ?? 0) - (ORDER.get(b.category) ?? 0));
   addDecidingQuestion(findings, input, facts);
+  // The top finding names the setup it read, so the reader can check it is theirs.
+  const seen = contextSentence(logContext(lines));
+  if (findings[0] && seen) findings[0].explanation = `${findings[0].explanation} ${seen}`;
   return findings;
 }

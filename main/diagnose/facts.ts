@@ -36,7 +36,7 @@ export function extractFacts(lines: Line[]): Facts {
     else if ((m = HLA_UNEXPECTED.exec(text))) f.mismatches.push({ tap: 'hla', found: parseHex(m[1] ?? '0'), expected: [] });
     else if ((m = HLA_EXPECTED.exec(text))) f.mismatches.at(-1)?.expected.push(parseHex(m[1] ?? '0'));
     else if ((m = /SWD DPIDR (0x[0-9a-f]+)/i.exec(text))) f.swdDpidr = parseHex(m[1] ?? '0');
-    else if ((m = /Can't find (\S+)\s*$/i.exec(text))) f.missingFiles.push(m[1] ?? '');
+    else if ((m = /Can't find (?!a )(.+?)\s*$/i.exec(text))) f.missingFiles.push(m[1] ?? '');
     else if ((m = /couldn't open (\S+)/i.exec(text))) f.missingFiles.push(m[1] ?? '');
     else if ((m = /invalid command name "([^"]+)"/.exec(text))) f.unknownCommands.push(m[1] ?? '');
     else if ((m = /^Unknown command:\s*(\S*)/.exec(text))) {

@@ -4,7 +4,11 @@
 import type { LogLevel } from '../../shared/connection';
 import type { DiagnoseInput, Line } from './types';
 
-const PREFIX = /^(?:\S+\.tcl:\d+:\s+)?(Error|Warn|Info|Debug|User)\s*:\s?/;
+const PREFIX = /^(?:\S+\.(?:tcl|cfg):\d+:\s+)?(Error|Warn|Info|Debug|User)\s*:\s?/;
+// IDEs and wrappers put their own noise before OpenOCD's prefix: a timestamp, "[openocd]",
+// "? " (ESP-IDF), the tail of a previous line ("none separate Error: ..." from PlatformIO),
+// a cfg file and line. A level word followed by ": " after such a lead is OpenOCD's prefix.
+const WRAPPED = /^.{0,80}?(?:^|[\s\]):>|])(?:\S+\.(?:tcl|cfg):\d+:\s+)?(Error|Warn|Info|Debug|User)\s*:\s/;
 // With -d OpenOCD adds "<n> <ms> <file>:<line> <func>(): " after the level.
 const DEBUG_LOCATION = /^\d+\s+\d+\s+\S+:\d+\s+\S+\(\):\s?/;
 const LEVELS: Record<string, LogLevel> = { Error: 'error', Warn: 'warning', Info: 'info', Debug: 'debug', User: 'user' };
@@ -13,7 +17,7 @@ export function normalizeLine(raw: string, index: number, level?: LogLevel): Lin
   const trimmed = raw.replace(/\r$/, '').trimEnd();
   let text = trimmed.trimStart();
   let lvl = level;
-  const m = PREFIX.exec(text);
+  const m = PREFIX.exec(text) ?? WRAPPED.exec(text);
   if (m) {
     lvl = lvl ?? LEVELS[m[1] ?? ''];
     text = text.slice(m[0].length).replace(DEBUG_LOCATION, '');

@@ -44,6 +44,8 @@ export class Board {
   private powerCycles = 0;
   private readonly memAp: MemAp;
   private readonly cpuMemory: CpuMemory;
+  /** Brings simulated time up to now (the run loop sets it; a bare Board has nothing to catch up). */
+  catchUp: () => void = () => {};
   /** Bumped by every debugger write and reset-line change: whatever a parked (memory-
    *  polling) core waits for can only come from one of these. */
   debugActivity = 0;
@@ -68,6 +70,11 @@ export class Board {
       watchpointHit: (i) => this.ppb.dwt.matched(i),
     });
     this.ppb.dwt.onChange = (wps) => cpuMemory.setWatchpoints(wps);
+    // The debugger reading the cycle counter sees time as it is now, not as of the last run slice.
+    this.ppb.dwt.cycles = () => {
+      this.catchUp();
+      return this.engine.cycles;
+    };
     this.core.engine = this.engine;
     // The debugger's view of the bus counts writes (see debugActivity).
     const debugBus: BusDevice = {

@@ -21,6 +21,9 @@ export interface RunLoopOptions {
   debuggerHz: number;
 }
 
+/** Interrupts handled in one poke while catching up idle time (bounds one event-loop turn). */
+const MAX_EVENTS_PER_POKE = 10_000;
+
 const DEFAULTS: RunLoopOptions = { maxSlice: 50_000, maxBurstMs: 4, debuggerHz: 48_000_000 };
 
 export class RunLoop {
@@ -38,6 +41,7 @@ export class RunLoop {
     opts: Partial<RunLoopOptions> = {},
   ) {
     this.opts = { ...DEFAULTS, ...opts };
+    board.catchUp = () => this.poke();
   }
 
   /** Run what the elapsed time allows, then keep a timer going while useful.
@@ -58,19 +62,35 @@ export class RunLoop {
     const inSram = ((core.r[15]! - 0x20000000) >>> 0) < 0x5000;
     const perMs = (fromDebugger && inSram ? Math.max(clock, this.opts.debuggerHz) : clock) / 1000;
     const cap = perMs * this.opts.maxBurstMs;
+    // Cycles granted beyond the time that really passed (a debugger wake-up runs at once):
+    // they are not carried into idle time below, so simulated time never runs ahead.
+    let boost = 0;
     if (engine.parked && board.debugActivity !== this.parkedAt) {
       engine.parked = false; // woken by a debugger write: react at once
+      boost = Math.max(0, cap - this.credit);
       this.credit = cap;
     } else if (engine.parked || core.sleeping) {
-      // Idle: simulated time passes at the core clock without executing anything.
-      const cycles = this.credit + elapsed * (clock / 1000);
-      const passed = engine.idle(core, Math.floor(cycles));
-      if (engine.parked || core.sleeping) {
-        this.credit = cycles - passed; // the fraction of a cycle left over
-        this.scheduleWake(clock);
-        return;
+      // Idle: simulated time passes at the core clock without executing anything, event by
+      // event: wake, run the handler, sleep again, until the time that passed is used up
+      // (a late timer must not lose the periods after the first event: SYSCLK stays true,
+      // which the check's clock step measures against the host clock).
+      let cycles = this.credit + elapsed * (clock / 1000);
+      for (let events = 0; ; events++) {
+        cycles -= engine.idle(core, Math.floor(cycles));
+        if (engine.parked || core.sleeping) {
+          this.credit = cycles; // the fraction of a cycle left over
+          this.scheduleWake(clock);
+          return;
+        }
+        if (events >= MAX_EVENTS_PER_POKE || cycles < 1) break;
+        const ran = engine.run(core, Math.min(Math.floor(cycles), this.opts.maxSlice));
+        cycles -= ran;
+        if (ran > 0) core.noteRetired();
+        if (engine.parked) this.parkedAt = board.debugActivity;
+        if (!core.running) return;
+        if (!(engine.parked || core.sleeping)) break; // busy now: run on below
       }
-      this.credit = Math.min(cycles - passed, cap); // woke up: run the time after the event
+      this.credit = Math.min(cycles, cap); // woke up: run the time after the event
     } else this.credit = Math.min(this.credit + elapsed * perMs, cap);
     const budget = Math.min(Math.floor(this.credit), this.opts.maxSlice);
     if (budget > 0) {
@@ -81,7 +101,10 @@ export class RunLoop {
     if (engine.parked) this.parkedAt = board.debugActivity;
     if (!core.running) return;
     if (engine.parked || core.sleeping) {
-      this.credit = 0; // idle time is counted from here (engine.idle)
+      // What is left of the credit is time that already passed (a late timer, the rest of
+      // the period after an interrupt): the next poke counts it as idle time, so a core
+      // that sleeps between interrupts keeps the clock rate instead of losing the tail.
+      this.credit = Math.max(0, this.credit - boost);
       this.scheduleWake(clock);
     } else this.schedule(1);
   }

@@ -37,6 +37,19 @@ export const configError: CategorySignatures = {
     // src/helper/jim-nvp.c: an option the command does not take ("jtag newtap ... Unknown param: 0x..., try one of:
     // -irlen, ..."): a cfg written for another transport or version (e.g. swj-dp.tcl run with JTAG for an SWD-only part)
     { id: 'unknown-param', source: 'src/helper/jim-nvp.c', match: /Unknown param: \S+, try one of: /, weight: 0.6 },
+    // src/jtag/drivers/stlink_usb.c, cmsis_dap.c: adapter speed 0 (RTCK) on a probe without it
+    { id: 'rtck-unsupported', source: 'src/jtag/drivers/stlink_usb.c, cmsis_dap.c', match: /RTCK not supported\. Set nonzero/, weight: 0.7 },
+    // src/jtag/drivers/ftdi.c: the FTDI cfg does not fit what is asked of it
+    { id: 'ftdi-no-vid-pid', source: 'src/jtag/drivers/ftdi.c', match: /Please specify ftdi vid_pid/, weight: 0.75 },
+    { id: 'ftdi-no-swd-en', source: 'src/jtag/drivers/ftdi.c', match: /SWD mode is active but SWD_EN signal is not defined/, weight: 0.75 },
+    { id: 'ftdi-no-nsrst', source: 'src/jtag/drivers/ftdi.c', match: /Can't assert SRST: nSRST signal is not defined/, weight: 0.5 },
+    // src/target/arm_dap.c: DAP commands with an HLA adapter; two plain SWD DAPs on one bus
+    { id: 'dap-on-hla', source: 'src/target/arm_dap.c', match: /DAP instance not available\. Probably a HLA target/, weight: 0.65 },
+    { id: 'two-swd-daps', source: 'src/target/arm_dap.c', match: /Two or more SWD non multidrop DAPs are not supported|Mixing of SWD multidrop DAPs and non multidrop DAPs/, weight: 0.7 },
+    // src/flash/nor/kinetis.c, kinetis_ke.c: MDM operations need the DAP, not an HLA adapter
+    { id: 'hla-cannot', source: 'src/flash/nor/kinetis.c, kinetis_ke.c', match: /Cannot perform (halt|mass erase|reset) with a high-level adapter/, weight: 0.65 },
+    // src/jtag/core.c jtag_init_inner(): no TAP declared/enabled (target cfg missing or all taps disabled)
+    { id: 'no-enabled-taps', source: 'src/jtag/core.c', match: /There are no enabled taps/, weight: 0.5 },
     // src/target/target.c target create with old syntax (0.11+ requires -dap)
     { id: 'target-requires-dap', source: 'src/target/target.c', match: /target requires -dap parameter instead of -chain-position/, weight: 0.8 },
     // src/jtag/adapter.c reset_config parsing

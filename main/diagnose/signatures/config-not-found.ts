@@ -7,8 +7,8 @@ export const configNotFound: CategorySignatures = {
   category: 'config-not-found',
   rules: [
     // src/helper/startup.tcl find(): return -code error "Can't find $filename" (same wording 0.7 .. 0.12)
-    { id: 'cant-find-file', source: 'src/helper/startup.tcl', match: /Can't find (\S+\.cfg)/i, weight: 0.9 },
-    { id: 'cant-find-other', source: 'src/helper/startup.tcl', match: /Can't find (\S+)\s*$/i, weight: 0.75 },
+    { id: 'cant-find-file', source: 'src/helper/startup.tcl', match: /Can't find (?!a )(.+?\.cfg)\s*$/i, weight: 0.9 },
+    { id: 'cant-find-other', source: 'src/helper/startup.tcl', match: /Can't find (?!a )(.+?)\s*$/i, weight: 0.75 },
     // src/helper/fileio.c fileio_open_local(): LOG_ERROR("couldn't open %s", url)
     { id: 'couldnt-open-file', source: 'src/helper/fileio.c', match: /couldn't open (\S+)/i, weight: 0.75 },
   ],
@@ -35,8 +35,11 @@ export const configNotFound: CategorySignatures = {
       title: `OpenOCD cannot open ${missing}`,
       explanation: `OpenOCD was asked to read ${missing} (usually the firmware image to program) and the file does not exist or is not readable at that path.`,
       steps: [
+        ...(/^[A-Za-z]:[^\\/]/.test(missing)
+          ? [{ text: `"${missing}" looks like a Windows path whose backslashes Tcl removed: write it with forward slashes (C:/Users/...) or in braces {C:\\Users\\...}.` }]
+          : []),
         { text: `Check that ${missing} exists; relative paths are resolved from the folder OpenOCD was started in.` },
-        { text: 'Give the image as an absolute path.' },
+        { text: 'Give the image as an absolute path (on Windows with forward slashes, and in quotes if it has spaces).' },
       ],
     };
   },

@@ -23,6 +23,8 @@ export const flashDriver: CategorySignatures = {
     // src/flash/nor/stm32f1x.c / stm32f2x.c: slow path when no RAM work area
     { id: 'no-working-area', source: 'src/flash/nor/stm32f1x.c', match: /no (large enough )?working area available, can't do block memory writes/, weight: 0.15 },
     { id: 'error-writing-flash', source: 'src/flash/nor/core.c', match: /error writing to flash at address/i, weight: 0.5 },
+    // src/flash/nor/rp2040.c, fespi.c, stmsmi.c, ...: the external SPI flash's JEDEC ID is not in the table
+    { id: 'spi-flash-unknown', source: 'src/flash/nor/rp2040.c, fespi.c, stmsmi.c, lpcspifi.c, sh_qspi.c, ath79.c', match: /Unknown flash device \(ID 0x[0-9a-f]+\)/i, weight: 0.6 },
   ],
   describe(ctx) {
     const verify = ctx.hits.has('verify-failed') || ctx.hits.has('verify-failed-bank');

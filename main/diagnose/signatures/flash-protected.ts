@@ -8,6 +8,14 @@ export const flashProtected: CategorySignatures = {
     // (same text in stm32f2x.c and stm32l4x.c)
     // tcl/target/nrf52.cfg examine-fail handler (0.11+): the access port protection (UICR APPROTECT) is on
     { id: 'nrf52-approtect', source: 'tcl/target/nrf52.cfg', match: /nRF52 device has AP lock engaged|Use 'nrf52_recover' to erase and unlock/, weight: 0.92 },
+    // src/flash/nor/nrf5.c: protected sectors / the NVMC refusing (nRF51/52)
+    { id: 'nrf5-sector-protected', source: 'src/flash/nor/nrf5.c', match: /Write refused, sector \d+ is protected|Flash sector \d+ is protected/, weight: 0.8 },
+    { id: 'nrf5-nvmc-error', source: 'src/flash/nor/nrf5.c', match: /Error waiting NVMC_READY: generic flash write\/erase error/, weight: 0.55 },
+    // src/flash/nor/kinetis.c: the FCF protection bytes / mass erase disabled (Kinetis MDM)
+    { id: 'kinetis-protection-violated', source: 'src/flash/nor/kinetis.c', match: /Flash operation failed, protection violated/, weight: 0.8 },
+    { id: 'kinetis-mass-erase-disabled', source: 'src/flash/nor/kinetis.c', match: /MDM: mass erase is disabled/, weight: 0.85 },
+    // src/flash/nor/stm32lx.c (STM32L0/L1): write protection or RDP
+    { id: 'stm32lx-denied', source: 'src/flash/nor/stm32lx.c', match: /access denied \/ write protected/, weight: 0.8 },
     { id: 'stm32-device-protected', source: 'src/flash/nor/stm32f1x.c, stm32f2x.c, stm32l4x.c', match: /stm32x device protected/, weight: 0.85 },
     // src/flash/nor/stm32f2x.c: "flash memory write protected"
     { id: 'write-protected', source: 'src/flash/nor/stm32f2x.c', match: /flash memory write protected/, weight: 0.85 },
@@ -19,12 +27,12 @@ export const flashProtected: CategorySignatures = {
     { id: 'failed-protect', source: 'src/flash/nor/core.c', match: /failed setting protection for blocks/, weight: 0.4 },
     // Security/lock bits of other families, verbatim: kinetis.c and kinetis_ke.c kinetis_check_flash_security_status()
     // "**** Your Kinetis MCU is in secured state, which means that,  ****"; stm32f2x.c / em357.c options read
-    // "Device Security Bit Set"; at91sam7.c "Security Bit Set, Operation Abort"; at91samd.c "SAMD: NVM lock error";
+    // "Device Security Bit Set"; at91sam7.c "Security Bit Set, Operation Abort"; at91samd.c "SAMD: NVM lock error", atsame5.c "SAM: NVM lock error";
     // xmc4xxx.c "XMC4xxx flash protected".
     {
       id: 'secured',
-      source: 'src/flash/nor/kinetis.c, kinetis_ke.c, stm32f2x.c, em357.c, at91sam7.c, at91samd.c, xmc4xxx.c',
-      match: /Your Kinetis MCU is in secured state|Device Security Bit Set|Security Bit Set, Operation Abort|SAMD: NVM lock error|XMC4xxx flash protected/,
+      source: 'src/flash/nor/kinetis.c, kinetis_ke.c, stm32f2x.c, em357.c, at91sam7.c, at91samd.c, atsame5.c, xmc4xxx.c',
+      match: /Your Kinetis MCU is in secured state|Device Security Bit Set|Security Bit Set, Operation Abort|SAMD?: NVM lock error|XMC4xxx flash protected/,
       weight: 0.7,
     },
   ],

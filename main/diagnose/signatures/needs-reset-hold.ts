@@ -25,6 +25,10 @@ export const needsResetHold: CategorySignatures = {
     // (firmware in a low-power wait, a locked debug module, or one that needs a reset to stop)
     { id: 'riscv-hart-examine-halt', source: 'src/target/riscv/riscv-013.c', match: /Fatal: Hart \d+ failed to halt during examine/, weight: 0.55 },
     { id: 'riscv-unable-halt-hart', source: 'src/target/riscv/riscv-013.c', match: /unable to halt hart \d+/i, weight: 0.45 },
+    // src/target/riscv/riscv-013.c: the debug module never came up / DMI stalls (firmware or clock gating)
+    { id: 'riscv-dm-inactive', source: 'src/target/riscv/riscv-013.c', match: /Debug Module did not become active|DMI operation didn't complete in \d+ seconds/, weight: 0.4 },
+    // src/server/gdb_server.c: GDB refused because the target never examined (the examine failure is the cause)
+    { id: 'gdb-refused-not-examined', source: 'src/server/gdb_server.c', match: /Target \S+ not examined yet, refuse gdb connection/, weight: 0.25 },
     // src/target/target.c target_wait_state(): "timed out while waiting for target halted"
     { id: 'halt-timeout', source: 'src/target/target.c', match: /timed out while waiting for target halted/, weight: 0.5 },
     // src/target/cortex_m.c

@@ -1,6 +1,6 @@
 // This OpenOCD is too old for the probe, the script or the chip.
 import type { CategorySignatures } from '../types';
-import { newerCommand, newerScript } from './version-knowledge';
+import { compareVersions, newerCommand, newerScript } from './version-knowledge';
 
 export const openocdOutdated: CategorySignatures = {
   category: 'openocd-outdated',
@@ -19,6 +19,8 @@ export const openocdOutdated: CategorySignatures = {
     { id: 'cannot-identify', source: 'src/flash/nor/stm32f1x.c', match: /Cannot identify target as a (stm32x|STM32 family)/i, weight: 0.25 },
     // src/flash/nor/at91samd.c, atsame5.c: a SAM D/C/L/E part newer than this build's table ("correspoding" before 0.10)
     { id: 'sam-unknown-did', source: 'src/flash/nor/at91samd.c, atsame5.c', match: /Couldn't find part corr\w+ to DID/, weight: 0.7 },
+    // src/flash/nor/kinetis.c: a Kinetis part newer than this build's table
+    { id: 'kinetis-unsupported', source: 'src/flash/nor/kinetis.c', match: /MCU is unsupported, SDID|Unsupported (Kinetis|K-family|KE|KV|KW) (FAMILYID|FAMID)/, weight: 0.55 },
     // invalid command / Can't find: weighted in combine.ts from version-knowledge.ts
     { id: 'invalid-command-name', source: 'jimtcl', match: /invalid command name "([^"]+)"/, weight: 0.05 },
     { id: 'cant-find-file', source: 'src/helper/startup.tcl', match: /Can't find (\S+)/i, weight: 0.05 },
@@ -34,6 +36,16 @@ export const openocdOutdated: CategorySignatures = {
         : ctx.hits.has('partno-unrecognized')
           ? 'this Cortex-M core'
           : 'this probe, script or chip';
+    // Only the age of the build points here (combine.ts): say so, do not claim a missing feature.
+    if (ctx.hits.size === 0 && !newerCmd && !newerCfg && v && compareVersions(v, '0.11.0') < 0) {
+      return {
+        title: `OpenOCD ${v} is old: a newer one may fix this`,
+        explanation: `This OpenOCD (${v}) predates 0.11 (2021). Probe firmware, chip tables, adapter drivers and scripts have changed a lot since; many failures people report with it go away with a current OpenOCD.`,
+        steps: [
+          { text: 'Install OpenOCD 0.12 or newer (xPack OpenOCD builds exist for every OS) and try again with its own scripts.', action: 'update-openocd' },
+        ],
+      };
+    }
     return {
       title: `OpenOCD ${v ?? ''} is too old for ${what}`.replace('  ', ' '),
       explanation: `The configuration needs ${what}, which this OpenOCD${v ? ` (${v})` : ''} does not know. Scripts and chip support are tied to the OpenOCD version.`,

@@ -22,6 +22,10 @@ export const signalIntegrity: CategorySignatures = {
     // for the SoC reset (in the threads: poor or long JTAG lines between the boards)
     { id: 'esp-halt-before-reset', source: 'src/target/espressif/esp32s2.c, esp32.c, esp32s3.c', match: /Couldn't halt target before SoC reset/, weight: 0.55 },
     { id: 'memory-access-failed', source: 'src/target/arm_adi_v5.c', match: /Failed to (read|write) memory at 0x/, weight: 0.05 },
+    // src/jtag/drivers/jlink.c, ftdi.c: SWD read data with a wrong parity bit: the wire delivered a flipped bit
+    { id: 'swd-parity', source: 'src/jtag/drivers/jlink.c, ftdi.c', match: /SWD:? Read data parity mismatch/, weight: 0.6 },
+    // src/jtag/drivers/cmsis_dap.c: replies that do not match what was sent (lost/garbled packets or SWD data)
+    { id: 'cmsis-mismatch', source: 'src/jtag/drivers/cmsis_dap.c', match: /CMSIS-DAP transfer count mismatch|CMSIS-DAP command mismatch/, weight: 0.4 },
   ],
   describe(ctx) {
     const speed = ctx.facts.clockKhz;

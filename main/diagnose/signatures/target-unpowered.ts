@@ -33,7 +33,7 @@ export const targetUnpowered: CategorySignatures = {
     // src/target/adi_v5_jtag.c: "Debug regions are unpowered, an unexpected reset might have happened"
     { id: 'debug-unpowered', source: 'src/target/adi_v5_jtag.c', match: /Debug regions are unpowered/, weight: 0.3 },
     // src/target/adi_v5_swd.c swd_connect_multidrop() (RP2040's two cores on one SWD bus): nothing answered
-    { id: 'swd-multidrop-failed', source: 'src/target/adi_v5_swd.c', match: /Failed to connect multidrop/, weight: 0.45 },
+    { id: 'swd-multidrop-failed', source: 'src/target/adi_v5_swd.c', match: /Failed to (connect|select) multidrop/, weight: 0.45 },
     // src/target/riscv/riscv-011.c, riscv-013.c examine(): the RISC-V DTM reads 0 (TDO stuck low: no power or wiring)
     { id: 'riscv-dtmcontrol-0', source: 'src/target/riscv/riscv-013.c, riscv-011.c', match: /dtmcontrol is 0\. Check JTAG connectivity\/board power/, weight: 0.45 },
     // src/jtag/drivers/cmsis_dap.c: "CMSIS-DAP failed to connect in mode (%d)"

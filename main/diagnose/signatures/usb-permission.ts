@@ -8,16 +8,18 @@ export const usbPermission: CategorySignatures = {
   category: 'usb-permission',
   rules: [
     // src/jtag/drivers/libusb_helper.c / mpsse.c: LOG_ERROR("libusb_open() failed with %s", libusb_error_name())
-    { id: 'libusb-access', source: 'src/jtag/drivers/libusb_helper.c, mpsse.c', match: /LIBUSB_ERROR_ACCESS/, weight: 0.92 },
+    { id: 'libusb-access', source: 'src/jtag/drivers/libusb_helper.c, mpsse.c', match: /LIBUSB_ERROR_ACCESS|failed with -3\b/, weight: 0.92 },
     // NOT_SUPPORTED on open is Windows' "no WinUSB/libusbK driver on this device"; libjaylink prints the same
     // name ("jaylink: Failed to open device: LIBUSB_ERROR_NOT_SUPPORTED."), libusb_strerror() the words.
     { id: 'libusb-not-supported', source: 'src/jtag/drivers/libusb_helper.c, mpsse.c', match: /LIBUSB_ERROR_NOT_SUPPORTED|Operation not supported or unimplemented on this platform/, weight: 0.8 },
     // libusb_open() -> LIBUSB_ERROR_NOT_FOUND: the device is enumerated but has no driver libusb can use
     // (Windows: the interface is not bound to WinUSB). Same format as above.
-    { id: 'libusb-open-not-found', source: 'src/jtag/drivers/libusb_helper.c', match: /libusb_open\(\) failed with (LIBUSB_ERROR_NOT_FOUND|-5\b)/, weight: 0.7 },
+    { id: 'libusb-open-not-found', source: 'src/jtag/drivers/libusb_helper.c', match: /libusb_open\(\) failed with (LIBUSB_ERROR_NOT_FOUND|-5\b)|could not open device 0x[0-9a-f]{4}:0x[0-9a-f]{4}: Entity not found/i, weight: 0.7 },
     // strerror(EACCES) / libusb_strerror(LIBUSB_ERROR_ACCESS) after a driver's open: bcm2835gpio.c, imx_gpio.c,
     // am335xgpio.c LOG_ERROR("open: %s", strerror(errno)); cmsis_dap_usb_bulk.c "could not open device 0x%04x:0x%04x: %s"
     { id: 'permission-denied', source: 'src/jtag/drivers/bcm2835gpio.c, imx_gpio.c, am335xgpio.c, cmsis_dap_usb_bulk.c', match: /^(?!.*(couldn't bind|socket)).*(Permission denied|Access denied)/i, weight: 0.7 },
+    // src/jtag/drivers/cmsis_dap_usb_hid.c: hidapi itself could not start (no access to /dev/hidraw*)
+    { id: 'hidapi-open', source: 'src/jtag/drivers/cmsis_dap_usb_hid.c', match: /unable to open HIDAPI/, weight: 0.45 },
     // src/jtag/drivers/cmsis_dap_usb_hid.c: "unable to open CMSIS-DAP device 0x%x:0x%x" (found, could not open)
     { id: 'cmsis-hid-open', source: 'src/jtag/drivers/cmsis_dap_usb_hid.c', match: /unable to open CMSIS-DAP device 0x[0-9a-f]+:0x[0-9a-f]+/i, weight: 0.55 },
     // src/jtag/drivers/cmsis_dap_usb_bulk.c: "could not open device 0x%04x:0x%04x: %s"

@@ -31,9 +31,15 @@ export const wiring: CategorySignatures = {
     { id: 'dp-init-failed', source: 'src/target/cortex_m.c', match: /DP initialisation failed/, weight: 0.4 },
     { id: 'no-mem-ap', source: 'src/target/cortex_m.c', match: /Could not find MEM-AP to control the core/, weight: 0.4 },
     // src/target/adi_v5_swd.c swd_connect_multidrop() (RP2040's two cores on one SWD bus): nothing answered
-    { id: 'swd-multidrop-failed', source: 'src/target/adi_v5_swd.c', match: /Failed to connect multidrop/, weight: 0.45 },
+    { id: 'swd-multidrop-failed', source: 'src/target/adi_v5_swd.c', match: /Failed to (connect|select) multidrop/, weight: 0.45 },
     // src/target/riscv/riscv-011.c, riscv-013.c examine(): the RISC-V DTM reads 0 (TDO stuck low: no power or wiring)
     { id: 'riscv-dtmcontrol-0', source: 'src/target/riscv/riscv-013.c, riscv-011.c', match: /dtmcontrol is 0\. Check JTAG connectivity\/board power/, weight: 0.45 },
+    // src/target/xtensa/xtensa.c (ESP32 family): the debug module is not online; DSR all ones = nothing answers
+    { id: 'xtensa-ocd-id', source: 'src/target/xtensa/xtensa.c', match: /Unexpected OCD_ID = [0-9a-f]{8}|DSR \(FFFFFFFF\) indicates target still busy/i, weight: 0.5 },
+    // src/target/riscv/riscv-013.c examine(): the DM version read back is not one that exists ("might be caused by
+    // a JTAG signal issue. Try reducing the JTAG clock speed.")
+    { id: 'riscv-dm-version', source: 'src/target/riscv/riscv-013.c', match: /OpenOCD only supports Debug Module version 2 \(0\.13\) and 3 \(1\.0\), not \d+/, weight: 0.5 },
+    { id: 'riscv-dtm-version', source: 'src/target/riscv/riscv.c', match: /Unsupported DTM version:? \d+/, weight: 0.4 },
     // src/jtag/drivers/cmsis_dap.c
     { id: 'cmsis-connect-failed', source: 'src/jtag/drivers/cmsis_dap.c', match: /CMSIS-DAP failed to connect in mode/, weight: 0.5 },
     // src/jtag/drivers/mpsse.c: data lost on the USB side of an FTDI adapter

@@ -12,6 +12,11 @@ const LABELS: Record<string, string> = {
   'read-protected': 'Read-protected (RDP)',
   'write-protected': 'Write-protected (WRP)',
   'noisy-link': 'Noisy link (bit errors)',
+  'sram-stuck-bit': 'SRAM bit stuck (0x20000100 bit 3)',
+  'sram-address-short': 'SRAM address lines A4/A9 bridged',
+  'flash-bad-sector': 'Flash page 63 does not program',
+  'wrong-part': 'Wrong chip fitted (low density)',
+  'no-srst': 'NRST not connected',
 };
 
 export function BoardMenu() {
