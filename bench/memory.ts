@@ -4,6 +4,7 @@
 // library/raw (target <= 1.05). The library's share is: the client's error-status wrapper,
 // its reply framing, and decoding ~45 KB of hex text into bytes.
 import net from 'node:net';
+import { connectOptions, type TclEndpoint } from '../main/openocd/ports';
 import { VBOARD_PROFILE } from '../main/profiles/builtin';
 import { Session } from '../main/session/session';
 
@@ -30,9 +31,10 @@ class RawTcl {
       w?.(reply);
     });
   }
-  static connect(port: number): Promise<RawTcl> {
+  static connect(ep: TclEndpoint): Promise<RawTcl> {
     return new Promise((resolve, reject) => {
-      const s = net.connect({ host: '127.0.0.1', port }, () => resolve(new RawTcl(s)));
+      // The same way in as the library's: the tcl port, or the namespace relay's socket.
+      const s = net.connect(connectOptions(ep), () => resolve(new RawTcl(s)));
       s.once('error', reject);
     });
   }
@@ -56,9 +58,9 @@ async function main(): Promise<void> {
   const session = await Session.start(VBOARD_PROFILE);
   let raw: RawTcl | undefined;
   try {
-    const port = session.controller?.ports()?.tcl;
-    if (port === undefined) throw new Error('no tcl port');
-    raw = await RawTcl.connect(port);
+    const ep = session.controller?.tclEndpoint();
+    if (ep === undefined) throw new Error('no tcl endpoint');
+    raw = await RawTcl.connect(ep);
     await session.target.halt();
     const pattern = new Uint8Array(LENGTH).map((_, i) => (i * 31 + 7) & 0xff);
     await session.memory.writeBytes(SRAM, pattern);

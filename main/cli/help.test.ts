@@ -27,11 +27,10 @@ describe('bringup CMD --help', () => {
     const { stdout, stderr } = await run(process.execPath, [CLI, name, flag], { timeout: 20_000 });
     const usage = /^Usage: bringup (.*)$/m.exec(stdout)?.[1];
     expect(usage, stdout).toMatch(new RegExp(`^${name}\\b`));
-    // The same usage and summary the command list shows for it.
-    const summary = stdout.split('\n')[0] ?? '';
+    // The same usage the command list shows for it (its own help may say more than the list's summary).
     const listed = list.split('\n').find((l) => l.startsWith(`  ${name} `) || l === `  ${name}`);
     const words = (t: string): string => t.trim().replace(/\s+/g, ' ');
-    expect(words(listed ?? '')).toBe(words(`${usage ?? ''} ${summary}`));
+    expect(words(listed ?? '').startsWith(words(usage ?? '-')), `'bringup --help' lists ${name} as: ${listed}`).toBe(true);
     expect(stderr).toBe('');
   });
 

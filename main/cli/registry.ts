@@ -24,6 +24,7 @@ export const commands: CommandEntry[] = [
   { name: 'halt', load: async () => (await import('./halt')).haltCommand },
   { name: 'resume', load: async () => (await import('./resume')).resumeCommand },
   { name: 'repl', load: async () => (await import('./repl')).replCommand },
+  { name: 'station', load: async () => (await import('./station')).stationCommand },
   { name: 'check', load: async () => (await import('./check')).checkCommand },
   { name: 'svd', load: async () => (await import('./svd')).svdCommand },
 ];

@@ -4,7 +4,8 @@
 // way at 100 kHz" or "the error changed after switching cfg" is itself evidence.
 import type { Line } from './types';
 
-const BANNER = /Open On-Chip Debugger \d/;
+/** OpenOCD's banner (also after a vendor's prefix: "xPack OpenOCD x86_64 Open On-Chip Debugger 0.11.0"); not a comment line. */
+const BANNER = /^(?!#).*Open On-Chip Debugger \d/;
 /** Lines that say how a run was set up (command line, speed, transport, adapter, version). */
 const SETUP: Array<[string, RegExp]> = [
   ['command', /^(?:\S*[$#>]\s*)?\S*openocd(?:\.exe)?\s+.*-[fc]\s/],

@@ -9,6 +9,7 @@ import { judgeDevId } from './stm32-devids';
 import { isPlausibleIdcode, lookupIdcode, manufacturerOf } from './idcodes';
 import { resetEvidence } from './no-answer';
 import { stFork } from './signatures/needs-reset-hold';
+import { nordic } from './signatures/flash-protected';
 import { classifyVoltage, type DiagnosisCategory } from '../../shared/diagnose';
 
 /** Lines that only appear once the adapter is open and talking (so an earlier open error was not fatal). */
@@ -102,28 +103,6 @@ function initModeFailed(c: CombineContext): void {
   if (others || !noAnswer(c)) return;
   atLeast(c, 'needs-reset-hold', get(c, 'wiring') + 0.03);
   support(c, 'needs-reset-hold', (l) => /^(Target voltage:|VTarget =)/i.test(l.text));
-}
-
-/** After combine.ts has weighed the IDCODEs (combineIdcodes). */
-export function combineCausesLate(c: CombineContext): void {
-  garbledIdcode(c);
-}
-
-export function combineCauses(c: CombineContext): void {
-  adapterWorkedLater(c);
-  cmsisDapV2WrongClass(c);
-  driverNotInThisBuild(c);
-  forkOnlyTargets(c);
-  stm32DeviceId(c);
-  probeFailureBeforeGdb(c);
-  initModeFailed(c);
-  rp2040Multidrop(c);
-  chainFoundThenDropped(c);
-  cmsisDap21Caps(c);
-  adapterVanished(c);
-  stForkCloneChance(c);
-  windowsDriver(c);
-  harmlessBeforeRealError(c);
 }
 
 /** RP2040's multidrop SW-DP (DPIDR 0x0bc12477): its MEM-APs need OpenOCD 0.12's rp2040.cfg. */
@@ -232,4 +211,54 @@ function harmlessBeforeRealError(c: CombineContext): void {
     const laterError = [...c.hits].some(([other, oh]) => other !== cat && oh.some((h) => h.line.level === 'error' && h.line.index > first && h.rule.weight >= 0.5));
     if (laterError) scale(c, cat, 0.5);
   }
+}
+
+/**
+ * An nRF51/52/53/91 whose core cannot be reached although its debug port answers: the
+ * usual cause is APPROTECT (the MEM-AP is hidden until nrf52_recover), which older
+ * OpenOCD builds do not name.
+ */
+function nordicLocked(c: CombineContext): void {
+  if (!nordic(c.lines) || hit(c, 'flash-protected', 'nrf52-approtect')) return;
+  const dpAnswered = c.facts.swdDpidr !== undefined || c.facts.foundIdcodes.length > 0;
+  const coreUnreachable = ['no-mem-ap', 'examination-failed', 'not-examined', 'dp-init-failed'].some((id) => hit(c, 'needs-reset-hold', id) || hit(c, 'wiring', id));
+  if (!dpAnswered || !coreUnreachable) return;
+  atLeast(c, 'flash-protected', 0.75);
+  scale(c, 'wiring', 0.5);
+  scale(c, 'needs-reset-hold', 0.6);
+  support(c, 'flash-protected', (l) => /SWD DPIDR|Could not find MEM-AP|examination failed/.test(l.text));
+}
+
+/** "Connect failed" for GDB after the core already could not be halted or examined: that failure is the cause. */
+function gdbAfterHaltFailure(c: CombineContext): void {
+  const gdb = firstHit(c, 'gdb-attach-not-halted');
+  if (gdb === undefined) return;
+  const earlier = (c.hits.get('needs-reset-hold') ?? []).filter((h) => h.line.index < gdb && ['halt-timeout', 'hla-invalid-mode', 'polling-failed', 'lockup', 'examination-failed', 'riscv-hart-examine-halt', 'riscv-unable-halt-hart'].includes(h.rule.id));
+  if (earlier.length === 0) return;
+  scale(c, 'gdb-attach-not-halted', 0.5);
+  atLeast(c, 'needs-reset-hold', 0.6);
+}
+
+/** After combine.ts has weighed the IDCODEs (combineIdcodes). */
+export function combineCausesLate(c: CombineContext): void {
+  garbledIdcode(c);
+}
+
+export function combineCauses(c: CombineContext): void {
+  adapterWorkedLater(c);
+  cmsisDapV2WrongClass(c);
+  driverNotInThisBuild(c);
+  forkOnlyTargets(c);
+  stm32DeviceId(c);
+  probeFailureBeforeGdb(c);
+  initModeFailed(c);
+  rp2040Multidrop(c);
+  chainFoundThenDropped(c);
+  cmsisDap21Caps(c);
+  adapterVanished(c);
+  stForkCloneChance(c);
+  windowsDriver(c);
+  harmlessBeforeRealError(c);
+  nordicLocked(c);
+  gdbAfterHaltFailure(c);
 }

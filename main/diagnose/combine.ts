@@ -107,7 +107,7 @@ function combineHaltStates(c: CombineContext): void {
 function combineVersions(c: CombineContext): void {
   const v = c.facts.openocdVersion;
   for (const cmd of c.facts.unknownCommands) {
-    const since = newerCommand(cmd);
+    const since = newerCommand(cmd, v);
     if (since && (!v || compareVersions(v, since) < 0)) {
       atLeast(c, 'openocd-outdated', 0.85);
       scale(c, 'config-error', 0.5);
@@ -127,9 +127,10 @@ function combineVersions(c: CombineContext): void {
     support(c, 'openocd-outdated', (l) => /Open On-Chip Debugger \d/.test(l.text));
   }
   if (get(c, 'openocd-outdated') < 0.1) c.scores.delete('openocd-outdated');
-  // Old ST-Link firmware (before V2J24) is unreliable with current OpenOCD.
+  // Old ST-Link firmware is unreliable with current OpenOCD: stlink_usb.c enables the DAP register API
+  // from V2J24 and the AP init current OpenOCD relies on from V2J28 (STLINK_F_HAS_AP_INIT).
   const j = c.facts.stlinkJtagVersion;
-  if (j !== undefined && j < 24 && /V2/i.test(c.facts.stlinkVersionText ?? '') && (noAnswer(c) || get(c, 'needs-reset-hold') > 0.3)) {
+  if (j !== undefined && j < 28 && /V2/i.test(c.facts.stlinkVersionText ?? '') && (noAnswer(c) || get(c, 'needs-reset-hold') > 0.3)) {
     atLeast(c, 'probe-firmware', 0.35);
     support(c, 'probe-firmware', (l) => /^STLINK /.test(l.text));
   }

@@ -20,6 +20,8 @@ export function quietController(inner: OpenOcdControllerImpl): OpenOcdController
     onLog: (cb) => inner.onLog(cb),
     onTargetEvent: (cb) => inner.onTargetEvent(cb),
     ports: () => inner.ports(),
+    tclEndpoint: () => inner.tclEndpoint(),
+    isolation: () => inner.isolation(),
     virtualBoard: () => inner.virtualBoard(),
     refreshTarget: () => inner.refreshTarget(),
   };

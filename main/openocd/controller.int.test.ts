@@ -164,13 +164,13 @@ describe('OpenOCD controller (real openocd, dummy adapter)', () => {
   it('recovers from a command timeout with a new connection, and restarts on start()', async () => {
     ctl = track(createController());
     await ctl.start(dummy);
-    const firstPorts = ctl.ports();
+    const firstEndpoint = ctl.tclEndpoint();
     await expect(ctl.command('sleep 1000', { timeoutMs: 100 })).rejects.toBeInstanceOf(TimeoutError);
     await expect(ctl.command('version')).resolves.toMatch(/0\.12/);
 
     const st = await ctl.start(dummy);
     expect(st.state).toBe('connected');
-    expect(ctl.ports()?.tcl).not.toBe(firstPorts?.tcl);
+    expect(ctl.tclEndpoint()).not.toEqual(firstEndpoint);
     expect(livePids()).toHaveLength(1);
   });
 

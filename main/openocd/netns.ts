@@ -128,3 +128,8 @@ export function netnsLaunch(iso: Extract<Isolation, { mode: 'netns' }>, dir: str
     env: iso.node.env,
   };
 }
+
+/** Type guard: the plan says OpenOCD can run behind the relay. */
+export function netnsLaunchable(iso: Isolation): iso is Extract<Isolation, { mode: 'netns' }> {
+  return iso.mode === 'netns';
+}

@@ -159,9 +159,9 @@ describe('transport and adapter', () => {
 
 describe('Session.connect', () => {
   it('attaches to a running OpenOCD, gets its events, and leaves it running on close', async () => {
-    const ports = session.controller?.ports();
-    expect(ports).toBeDefined();
-    const other = await Session.connect({ port: ports?.tcl });
+    const ep = session.controller?.tclEndpoint();
+    expect(ep).toBeDefined();
+    const other = await Session.connect(ep && 'path' in ep ? { path: ep.path } : { port: ep?.port });
     try {
       await other.target.resume().catch(() => undefined);
       const halted = new Promise<string>((resolve) => {

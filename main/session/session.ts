@@ -22,6 +22,8 @@ import { Transport } from './transport';
 
 export interface SessionConnectOptions {
   host?: string;
+  /** A Unix-domain socket instead of host:port (another app's OpenOCD behind its namespace relay: controller.tclEndpoint()). */
+  path?: string;
   /** OpenOCD's tcl port (default 6666). */
   port?: number;
   /** Connect timeout (default 5 s). */
@@ -119,10 +121,11 @@ export class Session {
     const host = opts.host ?? '127.0.0.1';
     const port = opts.port ?? 6666;
     const connectOpts = { timeoutMs: opts.timeoutMs ?? 5000 };
-    const rpc = await TclRpcClient.connect(host, port, { ...connectOpts, commandTimeoutMs: opts.commandTimeoutMs });
+    const ep = opts.path ? { path: opts.path } : { host, port };
+    const rpc = await TclRpcClient.connectTo(ep, { ...connectOpts, commandTimeoutMs: opts.commandTimeoutMs });
     let notif: NotificationClient;
     try {
-      notif = await NotificationClient.connect(host, port, connectOpts);
+      notif = await NotificationClient.connectTo(ep, connectOpts);
     } catch (e) {
       rpc.close();
       throw e instanceof ConnectionError ? e : new ConnectionError(`cannot open the notifications socket: ${(e as Error).message}`, { cause: e });

@@ -17,6 +17,9 @@ export interface VirtualBoardOptions {
   noiseSeed?: number;
   /** Keeps the flash (and option bytes) across restarts; created if missing. */
   flashFile?: string;
+  /** The chip's 96-bit unique id as 24 hex digits, as ST's tools print it (most significant word
+   *  first). Default: derived from the port or the socket's file name, so N boards differ. */
+  uid?: string;
 }
 
 export interface VirtualBoard {
@@ -25,6 +28,8 @@ export interface VirtualBoard {
   readonly port: number;
   readonly socketPath?: string;
   faults(): string[];
+  /** The chip's unique id, 24 hex digits (as `uid` takes it). */
+  readonly uid: string;
   /** Switch faults at run time (the app's board menu). Throws on an unknown fault name. */
   setFaults(faults: string[]): void;
   /** Counters for UIs and tests (e.g. to see programming under way). */

@@ -21,7 +21,8 @@ import { SysTick } from './systick';
 export const BOUNDARY_SCAN_IDCODE = 0x16410041;
 /** The wrong-part fault: an STM32F10x low-density chip (DEV_ID 0x412, revision A) fitted instead. */
 const WRONG_PART_IDCODE = 0x10006412;
-const UID = [0x35, 0xff, 0xd8, 0x05, 0x42, 0x4b, 0x38, 0x31, 0x57, 0x67, 0x12, 0x43];
+/** The factory unique id (RM0008 §30.2, 96 bits at 0x1FFFF7E8, lowest byte first) of a board built without one. */
+export const DEFAULT_UID = [0x35, 0xff, 0xd8, 0x05, 0x42, 0x4b, 0x38, 0x31, 0x57, 0x67, 0x12, 0x43];
 
 export class Board {
   readonly storage = new FlashStorage();
@@ -50,7 +51,10 @@ export class Board {
    *  polling) core waits for can only come from one of these. */
   debugActivity = 0;
 
-  constructor(opts: { blank?: boolean } = {}) {
+  private readonly uid: readonly number[];
+
+  constructor(opts: { blank?: boolean; uid?: readonly number[] } = {}) {
+    this.uid = opts.uid ?? DEFAULT_UID;
     this.storage.setFactoryOptions();
     if (!opts.blank) this.storage.main.set(defaultFirmware());
     this.flash.loadOptions();
@@ -111,7 +115,7 @@ export class Board {
     b.map(0x40010800, 0x400, this.gpioA);
     b.map(0x40000000, 0x24000, razWi); // remaining APB1/APB2/AHB peripherals: modelled as RAZ/WI
     b.map(0x00000000, FLASH_SIZE, this.flash.array); // boot alias of main flash
-    b.map(0x1ffff000, 0x800, new SystemMemory(FLASH_SIZE / 1024, UID));
+    b.map(0x1ffff000, 0x800, new SystemMemory(FLASH_SIZE / 1024, this.uid));
     b.map(OPTION_BASE, OPTION_SIZE, this.flash.optionBytes);
     b.map(0x22000000, 20 * 1024 * 32, new BitBand(0x22000000, 0x20000000, this.sram));
     b.map(0x42000000, 0x24000 * 32, new BitBand(0x42000000, 0x40000000, this.bus));

@@ -4,6 +4,7 @@ import net from 'node:net';
 import type { VirtualBoard, VirtualBoardOptions } from './api';
 import { Board } from './board';
 import { parseFaults } from './faults';
+import { derivedUid, formatUid, parseUid } from './uid';
 import { FlashFile } from './flash-file';
 import { connectionSeed, DEFAULT_NOISE_SEED, RemoteBitbangSession } from './remote-bitbang';
 import { RunLoop } from './run-loop';
@@ -19,7 +20,8 @@ export const DEFAULT_VBOARD_PORT = 3335;
 export async function startVirtualBoard(opts: VirtualBoardOptions): Promise<VirtualBoard> {
   const host = opts.host ?? '127.0.0.1';
   const faults = parseFaults(opts.faults ?? []);
-  const board = new Board();
+  const uid = opts.uid !== undefined ? parseUid(opts.uid) : derivedUid({ ...(opts.port !== undefined ? { port: opts.port } : {}), ...(opts.socketPath ? { socketPath: opts.socketPath } : {}) });
+  const board = new Board({ uid });
   const flashFile = opts.flashFile ? await FlashFile.open(opts.flashFile, board.storage) : undefined;
   board.applyFaults(faults); // switches the supply off when `unpowered`
   if (!faults.unpowered) board.powerOn();
@@ -69,6 +71,7 @@ export async function startVirtualBoard(opts: VirtualBoardOptions): Promise<Virt
     host,
     port,
     ...(socketPath ? { socketPath } : {}),
+    uid: formatUid(uid),
     faults: () => board.currentFaults(),
     setFaults(list: string[]) {
       board.applyFaults(parseFaults(list));

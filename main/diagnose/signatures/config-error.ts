@@ -2,7 +2,7 @@
 // scripts written for a different OpenOCD version.
 import type { CategorySignatures } from '../types';
 import type { FindingStep } from '../../../shared/diagnose';
-import { isDriverCommand, newerCommand, removedCommand } from './version-knowledge';
+import { commandRemovedIn, isDriverCommand, newerCommand, removedCommand } from './version-knowledge';
 
 export const configError: CategorySignatures = {
   category: 'config-error',
@@ -84,8 +84,10 @@ export const configError: CategorySignatures = {
       const removed = cmds.map(removedCommand).find((r) => r !== undefined);
       for (const c of cmds) {
         const r = removedCommand(c);
+        const gone = commandRemovedIn(c);
         if (r) steps.push({ text: `Replace "${c}" with "${r}" (renamed in newer OpenOCD).` });
-        else if (!newerCommand(c)) steps.push({ text: `Check "${c}" for a typo; "help ${c.split(' ')[0]}" in the OpenOCD console lists what exists.` });
+        else if (gone) steps.push({ text: `"${c.split(' ')[0]}" was removed in OpenOCD ${gone}: the script was written for an older release; use the scripts of this OpenOCD or the command's current name (see its NEWS).` });
+        else if (!newerCommand(c, ctx.facts.openocdVersion)) steps.push({ text: `Check "${c}" for a typo; "help ${c.split(' ')[0]}" in the OpenOCD console lists what exists.` });
       }
       steps.push({ text: 'Look at the cfg line that uses it; the error names the file and line just above.' });
       return {

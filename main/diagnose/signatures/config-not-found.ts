@@ -1,6 +1,7 @@
 // A cfg script (or an image file) OpenOCD was told to load does not exist.
 import type { CategorySignatures, DescribeContext } from '../types';
 import type { FindingStep } from '../../../shared/diagnose';
+import { removedScript } from './version-knowledge';
 import { suggestCfg } from '../suggest-cfg';
 
 export const configNotFound: CategorySignatures = {
@@ -23,6 +24,8 @@ export const configNotFound: CategorySignatures = {
         steps.push({ text: `Use ${s.path} instead of ${missing}.`, action: 'suggest-cfg', args: { missing, cfg: s.path } });
       if (usesOldStlinkName(ctx, missing) && !suggestions.some((s) => s.path === 'interface/stlink.cfg'))
         steps.push({ text: `OpenOCD 0.11 renamed the ST-Link scripts: use interface/stlink.cfg.`, action: 'suggest-cfg', args: { missing, cfg: 'interface/stlink.cfg' } });
+      const gone = removedScript(missing);
+      if (gone) steps.push({ text: `${missing} was removed in OpenOCD ${gone}: scripts written for older releases need the current names (e.g. the *_stlink.cfg targets became the plain target cfg with interface/stlink.cfg).` });
       steps.push({ text: `Check the spelling and the folder: paths are relative to OpenOCD's scripts folder (interface/, target/, board/).` });
       steps.push({ text: 'If the file is your own, give its absolute path or add its folder with "-s <folder>".' });
       return {

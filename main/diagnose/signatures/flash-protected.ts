@@ -1,6 +1,11 @@
 // Flash refuses erase/write because of read-out protection (RDP) or write protection (WRP).
 import type { CategorySignatures } from '../types';
 
+/** The log is about a Nordic nRF51/52/53/91 target (its tap or cfg name). */
+export function nordic(lines: Array<{ text: string }>): boolean {
+  return lines.some((l) => /\bnrf(5[123]|91)\w*\.(cpu|dap|tap)\b|target\/nrf(5[123]|91)\w*\.cfg/i.test(l.text));
+}
+
 export const flashProtected: CategorySignatures = {
   category: 'flash-protected',
   rules: [
@@ -38,6 +43,18 @@ export const flashProtected: CategorySignatures = {
   ],
   describe(ctx) {
     const stm32 = ctx.hits.has('stm32-device-protected') || ctx.hits.has('rdp-on') || ctx.facts.readProtected !== undefined || /stm32/i.test(ctx.input.profile?.targetCfg ?? '');
+    if (ctx.hits.has('nrf52-approtect') || (nordic(ctx.lines) && !stm32 && !ctx.hits.has('secured'))) {
+      return {
+        title: 'The nRF chip\'s access port protection (APPROTECT) is on',
+        explanation:
+          "With APPROTECT set, the nRF's debug port only opens its control AP: the core's MEM-AP is hidden, so OpenOCD cannot examine, read or program it. Recovering erases the whole chip (flash and UICR). Newer nRF52 revisions re-enable it at every reset unless the firmware keeps it off.",
+        steps: [
+          { text: 'Run "nrf52_recover" (OpenOCD 0.11+, or nrfjprog --recover with a J-Link): it mass-erases and unlocks the chip.', action: 'mass-erase' },
+          { text: 'Flash firmware that keeps APPROTECT disabled (nRF52 rev. 3 / nRF53: the SystemInit handling, or the UICR value), or it locks again after reset.' },
+          { text: 'With an ST-Link (HLA) this cannot work: use a CMSIS-DAP or J-Link probe, which reach the CTRL-AP.' },
+        ],
+      };
+    }
     if (ctx.hits.has('secured') && !stm32) {
       // Kinetis, SAMD, SAM7, XMC4xxx...: the family's own security bit; each has its own unlock.
       return {

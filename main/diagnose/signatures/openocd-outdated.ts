@@ -1,6 +1,8 @@
 // This OpenOCD is too old for the probe, the script or the chip.
 import type { CategorySignatures } from '../types';
-import { compareVersions, newerCommand, newerScript } from './version-knowledge';
+import { compareVersions, newerCommand, newerScript, releaseName } from './version-knowledge';
+import { judgeDevId } from '../stm32-devids';
+import { hex32 } from '../idcodes';
 
 export const openocdOutdated: CategorySignatures = {
   category: 'openocd-outdated',
@@ -27,15 +29,26 @@ export const openocdOutdated: CategorySignatures = {
   ],
   describe(ctx) {
     const v = ctx.facts.openocdVersion;
-    const newerCmd = ctx.facts.unknownCommands.map((c) => ({ c, v: newerCommand(c) })).find((x) => x.v);
+    const newerCmd = ctx.facts.unknownCommands.map((c) => ({ c, v: newerCommand(c, v) })).find((x) => x.v);
     const newerCfg = ctx.facts.missingFiles.map((f) => ({ f, v: newerScript(f) })).find((x) => x.v);
     const what = newerCmd
-      ? `the command "${newerCmd.c}" (added in OpenOCD ${newerCmd.v})`
+      ? `the command "${newerCmd.c}" (added in OpenOCD ${releaseName(newerCmd.v ?? '')})`
       : newerCfg
-        ? `${newerCfg.f} (added in OpenOCD ${newerCfg.v})`
+        ? `${newerCfg.f} (added in OpenOCD ${releaseName(newerCfg.v ?? '')})`
         : ctx.hits.has('partno-unrecognized')
           ? 'this Cortex-M core'
           : 'this probe, script or chip';
+    const dev = judgeDevId(ctx.facts, ctx.lines, ctx.hits.has('cannot-identify') || /Cannot identify target/.test(ctx.lines.map((l) => l.text).join('\n')));
+    if (dev?.kind === 'driver-too-old') {
+      return {
+        title: `OpenOCD ${v ?? ''} does not know device id ${hex32(dev.deviceId)} (${dev.devId.name})`.replace('  ', ' '),
+        explanation: `${dev.text} Its flash driver cannot identify the chip, so it cannot probe or program the flash.`,
+        steps: [
+          { text: `Install OpenOCD 0.12 or newer (xPack builds exist for every OS): its flash driver knows the ${dev.devId.name}.`, action: 'update-openocd' },
+          { text: 'Until then, a flash bank with an explicit size in the cfg may work around the failed probe.' },
+        ],
+      };
+    }
     // Only the age of the build points here (combine.ts): say so, do not claim a missing feature.
     if (ctx.hits.size === 0 && !newerCmd && !newerCfg && v && compareVersions(v, '0.11.0') < 0) {
       return {

@@ -13,8 +13,9 @@ export const usbPermission: CategorySignatures = {
     // name ("jaylink: Failed to open device: LIBUSB_ERROR_NOT_SUPPORTED."), libusb_strerror() the words.
     { id: 'libusb-not-supported', source: 'src/jtag/drivers/libusb_helper.c, mpsse.c', match: /LIBUSB_ERROR_NOT_SUPPORTED|Operation not supported or unimplemented on this platform/, weight: 0.8 },
     // libusb_open() -> LIBUSB_ERROR_NOT_FOUND: the device is enumerated but has no driver libusb can use
-    // (Windows: the interface is not bound to WinUSB). Same format as above.
-    { id: 'libusb-open-not-found', source: 'src/jtag/drivers/libusb_helper.c', match: /libusb_open\(\) failed with (LIBUSB_ERROR_NOT_FOUND|-5\b)|could not open device 0x[0-9a-f]{4}:0x[0-9a-f]{4}: Entity not found/i, weight: 0.7 },
+    // (Windows: the interface is not bound to WinUSB). Same format as above; libjaylink (J-Link) says
+    // "Failed to open device: LIBUSB_ERROR_NOT_FOUND."
+    { id: 'libusb-open-not-found', source: 'src/jtag/drivers/libusb_helper.c', match: /(?:libusb_open\(\) failed with|Failed to open device:) (?:LIBUSB_ERROR_NOT_FOUND|-5\b)|could not open device 0x[0-9a-f]{4}:0x[0-9a-f]{4}: Entity not found/i, weight: 0.7 },
     // strerror(EACCES) / libusb_strerror(LIBUSB_ERROR_ACCESS) after a driver's open: bcm2835gpio.c, imx_gpio.c,
     // am335xgpio.c LOG_ERROR("open: %s", strerror(errno)); cmsis_dap_usb_bulk.c "could not open device 0x%04x:0x%04x: %s"
     { id: 'permission-denied', source: 'src/jtag/drivers/bcm2835gpio.c, imx_gpio.c, am335xgpio.c, cmsis_dap_usb_bulk.c', match: /^(?!.*(couldn't bind|socket)).*(Permission denied|Access denied)/i, weight: 0.7 },
@@ -31,10 +32,26 @@ export const usbPermission: CategorySignatures = {
   describe(ctx) {
     const kind = probeKind(ctx);
     const name = probeName(kind);
-    const windowsDriver = ctx.hits.has('libusb-not-supported') || ctx.hits.has('libusb-open-not-found');
+    const raw = ctx.lines.map((l) => l.raw).join('\n');
+    // The platform as the log shows it (paths, prompts): the fix differs per OS.
+    const onWindows = /\b[A-Za-z]:[\\/]\S|\.exe\b|^PS [A-Za-z]:\\/m.test(raw);
+    const onMac = /\/Users\/|\/opt\/homebrew|darwin|macOS/i.test(raw);
+    const windowsDriver = ctx.hits.has('libusb-not-supported') || ctx.hits.has('libusb-open-not-found') || (onWindows && !ctx.hits.has('libusb-access'));
+    if (onMac && !windowsDriver) {
+      return {
+        title: `macOS did not let OpenOCD open the ${name}`,
+        explanation: 'On macOS a kernel driver can hold the adapter\'s interface (FTDI: Apple\'s AppleUSBFTDI serial driver; some CMSIS-DAP probes: the HID or serial driver), so libusb cannot claim it.',
+        steps: [
+          { text: 'FTDI adapters: unload the serial driver while debugging (sudo kextunload -b com.apple.driver.AppleUSBFTDI) or use an OpenOCD build that detaches it.' },
+          { text: 'Close other programs that use the adapter (serial terminals, vendor tools), unplug and replug it.' },
+          { text: 'Use a current OpenOCD (Homebrew or xPack): older macOS builds lacked the HID backend some probes need.', action: 'update-openocd' },
+        ],
+      };
+    }
     const steps: FindingStep[] = windowsDriver
       ? [
-          { text: `Windows: install the WinUSB driver for the ${name} (Zadig, or the vendor's driver package).` },
+          { text: `Windows: install the WinUSB driver for the ${name} (Zadig: Options > List All Devices, pick the adapter's debug interface, WinUSB, "Replace Driver"; or the vendor's driver package).` },
+          { text: 'Pick only the debug interface in Zadig (interface 0 of a dual-channel FTDI, the CMSIS-DAP/JTAG interface of a composite probe), not the serial port you still need.' },
           { text: 'Unplug and replug the adapter, then connect again.' },
         ]
       : [

@@ -3,6 +3,8 @@
 // for an older OpenOCD (the command was renamed/removed). Checked against the real
 // 0.12.0 binary (`openocd -c "<cmd>"`) and the v0.10.0 / v0.11.0 sources.
 
+import SCRIPTS from '../data/openocd-scripts.json';
+
 /** Commands that appeared in 0.11+ and that 0.10 and older reject. */
 const NEWER_COMMANDS: Record<string, string> = {
   adapter: '0.11', // "adapter driver/speed/srst ..." (0.10 had interface, adapter_khz, adapter_nsrst_delay)
@@ -33,16 +35,32 @@ const REMOVED_COMMANDS: Record<string, string> = {
 /** Driver-specific command groups: "invalid command name" for these means the driver is not selected (yet). */
 export const DRIVER_COMMAND_PREFIXES = ['ftdi', 'hla', 'stlink', 'jlink', 'cmsis_dap', 'remote_bitbang', 'kitprog', 'xds110', 'usb_blaster', 'sysfsgpio', 'bcm2835gpio', 'linuxgpiod', 'ulink', 'vsllink'];
 
-/** Version a command first appeared in, when it is newer than 0.10. */
-export function newerCommand(cmd: string): string | undefined {
+const COMMAND_ADDED = SCRIPTS.commandAdded as Record<string, string>;
+const COMMAND_REMOVED = SCRIPTS.commandRemovedIn as Record<string, string>;
+
+/**
+ * Version a command first appeared in, when it is newer than 0.10. The hand-checked table
+ * always answers; the table generated from OpenOCD's tags (data/openocd-scripts.json) only
+ * when the running version is known and older, since a name alone may also be a typo.
+ */
+export function newerCommand(cmd: string, running?: string): string | undefined {
   const c = cmd.trim();
-  return NEWER_COMMANDS[c] ?? NEWER_COMMANDS[c.split(/\s+/)[0] ?? ''];
+  const first = c.split(/\s+/)[0] ?? '';
+  const hand = NEWER_COMMANDS[c] ?? NEWER_COMMANDS[first];
+  if (hand || !running) return hand;
+  const since = COMMAND_ADDED[first];
+  return since && compareVersions(running, since) < 0 ? since : undefined;
 }
 
 /** The replacement for a command 0.12 no longer has. */
 export function removedCommand(cmd: string): string | undefined {
   const c = cmd.trim();
   return REMOVED_COMMANDS[c] ?? REMOVED_COMMANDS[c.split(/\s+/)[0] ?? ''];
+}
+
+/** The first release without this command (it existed in 0.9..0.11), from OpenOCD's tags. */
+export function commandRemovedIn(cmd: string): string | undefined {
+  return COMMAND_REMOVED[cmd.trim().split(/\s+/)[0] ?? ''];
 }
 
 export function isDriverCommand(cmd: string): boolean {
@@ -71,9 +89,27 @@ const NEWER_SCRIPTS: Record<string, string> = {
   'board/st_nucleo_g4.cfg': '0.11',
 };
 
+/** First release shipping each interface/target/board script added since 0.10, from OpenOCD's git tags (data/openocd-scripts.json). */
+const ADDED = new Map<string, string>(Object.entries(SCRIPTS.added).flatMap(([since, files]) => files.map((f) => [f, since] as [string, string])));
+
+function scriptKey(path: string): string {
+  return path.replace(/\\/g, '/').replace(/^.*?\/scripts\//, '').replace(/^\.?\//, '');
+}
+
+/** The release that added this script ("0.13.0" = only after 0.12, in the development tree), if it is newer than 0.9. */
 export function newerScript(path: string): string | undefined {
-  const key = path.replace(/\\/g, '/').replace(/^.*?\/scripts\//, '');
-  return NEWER_SCRIPTS[key];
+  const key = scriptKey(path);
+  return ADDED.get(key) ?? NEWER_SCRIPTS[key];
+}
+
+/** The first release without this script (it existed in 0.9..0.11), if it was removed. */
+export function removedScript(path: string): string | undefined {
+  return (SCRIPTS.removedIn as Record<string, string>)[scriptKey(path)];
+}
+
+/** "0.13.0" is the marker for "after 0.12": say it in words. */
+export function releaseName(v: string): string {
+  return v === '0.13.0' ? 'the development tree after 0.12 (a current xPack or distribution build)' : v;
 }
 
 /** Compare "0.10.0" style versions; negative when a < b. */

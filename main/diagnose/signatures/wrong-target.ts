@@ -3,6 +3,7 @@
 import type { CategorySignatures, DescribeContext, IdcodeMismatch } from '../types';
 import type { FindingStep } from '../../../shared/diagnose';
 import { hex32, isPlausibleIdcode, lookupIdcode, manufacturerOf, type KnownIdcode } from '../idcodes';
+import { judgeDevId } from '../stm32-devids';
 
 export const wrongTarget: CategorySignatures = {
   category: 'wrong-target',
@@ -30,6 +31,18 @@ export const wrongTarget: CategorySignatures = {
     },
   ],
   describe(ctx) {
+    const dev = judgeDevId(ctx.facts, ctx.lines, true);
+    if (dev?.kind === 'other-chip' && !plausibleMismatch(ctx)) {
+      return {
+        title: `The chip reports device id ${hex32(dev.deviceId)} (${dev.devId.name})${dev.cfgPart ? `, not an STM32${dev.cfgPart}` : ''}`,
+        explanation: `${dev.text} ST's own tools (STM32CubeIDE, ST's OpenOCD) refuse chips that are not what they claim; flash size and layout may differ too.`,
+        steps: [
+          { text: 'Read the marking on the chip; a Blue Pill "STM32F103C8" that reports another id is usually a remarked or clone part (CKS32, CS32, GD32, APM32).' },
+          { text: `Choose the target cfg for what the chip reports (${dev.devId.name}), or use the upstream OpenOCD with the generic target cfg.` },
+          { text: 'For a clone, set "set CPUTAPID 0" (accept any ID) and the real FLASH_SIZE in the cfg.' },
+        ],
+      };
+    }
     const mismatch = plausibleMismatch(ctx);
     const steps: FindingStep[] = [];
     if (mismatch) {
