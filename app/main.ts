@@ -84,7 +84,7 @@ async function shutdown(exitCode = 0): Promise<void> {
   quitting = true;
   try {
     const svc = services;
-    if (svc && !(await stopWithin(() => svc.controller.dispose(), QUIT_STOP_TIMEOUT_MS))) {
+    if (svc && !(await stopWithin(() => Promise.all([svc.controller.dispose(), svc.station.dispose()]).then(() => undefined), QUIT_STOP_TIMEOUT_MS))) {
       console.error(`OpenOCD did not stop within ${QUIT_STOP_TIMEOUT_MS / 1000} s; killing it`);
     }
   } finally {

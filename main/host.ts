@@ -34,6 +34,8 @@ export function createHost(services: HostServices, sink: EventSink): Host {
   const troubleshooter = createTroubleshooter(services);
   const rtt = new RttBridge((data) => gate.emit('rttData', data));
   const checks = services.checks;
+  const station = services.station;
+  const unlistenStation = station.listen({ slot: (st) => gate.emit('stationSlot', st), row: (r) => gate.emit('stationRow', r) });
 
   const unsubscribe = [
     controller.onStatus((s) => {
@@ -167,6 +169,16 @@ export function createHost(services: HostServices, sink: EventSink): Host {
     runCheck: (req) => checks.run(req, (p) => gate.emit('checkProgress', p)),
     cancelCheck: async () => checks.cancel(),
     listCheckReports: () => checks.list(),
+
+    stationView: () => station.view(),
+    stationSetJob: (req) => station.setJob(req),
+    stationSetSlots: (req) => station.setSlots(req),
+    stationStart: async ({ slotId, typedSerial }) => station.start(slotId, typedSerial),
+    stationRerunFailed: async () => station.rerunFailed(),
+    stationStop: async () => station.stop(),
+    stationLock: async ({ locked }) => station.lock(locked),
+    stationSetAutoStart: async ({ on }) => station.setAutoStart(on),
+    stationExport: () => station.exportCsv(),
   };
 
   return {
@@ -186,6 +198,7 @@ export function createHost(services: HostServices, sink: EventSink): Host {
     },
     pageReset: () => gate.close(),
     dispose() {
+      unlistenStation();
       for (const u of unsubscribe) u();
       batcher.dispose();
       rtt.dispose();

@@ -7,6 +7,7 @@ import { onFlashEvent } from './store/flash-actions';
 import { onTransport } from './store/transport-actions';
 import { onRttData } from './store/rtt-actions';
 import { onCheckProgress } from './store/check-actions';
+import { onStationRow, onStationSlot } from './store/station-actions';
 import { onTargetEventForRegisters, refreshRegisters } from './store/target-actions';
 import { useStore } from './store';
 
@@ -34,6 +35,8 @@ export async function startUp(handle: ApiHandle): Promise<void> {
   api.onFlashProgress(onFlashEvent);
   api.onRttData(onRttData);
   api.onCheckProgress(onCheckProgress);
+  api.onStationSlot(onStationSlot);
+  api.onStationRow(onStationRow);
 
   const history = await api.getLogHistory();
   if (history.ok) onLogBatch(history.value);

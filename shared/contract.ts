@@ -15,6 +15,7 @@ import type { Result } from './errors';
 import { MAX_SETTING_PATH, type SettingsState } from './settings';
 import { FIX_ACTIONS } from './diagnose';
 import { CHECK_STEPS, type BoardCheckReport, type CheckProgress } from './check';
+import type { SlotState, StationRow, StationView } from './station';
 import type { DiagnosisReport, FixResult, UndoResult } from './troubleshoot';
 import {
   MAX_IMAGE_BYTES,
@@ -246,6 +247,43 @@ export const invokeChannels = {
   cancelCheck: invoke<{ cancelled: boolean }>()(empty),
   /** The last saved reports, newest first. */
   listCheckReports: invoke<BoardCheckReport[]>()(empty),
+
+  // ---- production station (main/station): slot changes and record rows come as stationSlot / stationRow events ----
+  stationView: invoke<StationView>()(empty),
+  stationSetJob: invoke<StationView>()(
+    z
+      .object({
+        name: z.string().trim().min(1, 'name the job').max(100),
+        imageId,
+        address: u32('address').optional(),
+        verify: z.boolean(),
+        after: z.enum(['reset-run', 'halt', 'none']),
+        readProtect: z.boolean(),
+        serial: z
+          .object({
+            address: u32('serial address'),
+            format: z.string().min(1).max(64),
+            start: z.number().int().min(0).max(1e12),
+            source: z.enum(['counter', 'typed']),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict(),
+  ),
+  stationSetSlots: invoke<StationView>()(
+    z.discriminatedUnion('mode', [
+      z.object({ mode: z.literal('vboards'), count: z.number().int().min(1, 'at least one board').max(8, 'at most 8 virtual boards'), faults: z.array(z.array(z.string().min(1).max(64)).max(8)).max(8).optional() }).strict(),
+      z.object({ mode: z.literal('probes'), serials: z.array(z.string().min(1).max(128)).max(16) }).strict(),
+    ]),
+  ),
+  stationStart: invoke<{ started: string[] }>()(z.object({ slotId: z.string().max(32).optional(), typedSerial: z.string().regex(/^[\x20-\x7e]{1,31}$/, 'a serial is 1 to 31 printable characters').optional() }).strict()),
+  stationRerunFailed: invoke<{ started: string[] }>()(empty),
+  stationStop: invoke<{ stopping: number }>()(empty),
+  stationLock: invoke<boolean>()(z.object({ locked: z.boolean() }).strict()),
+  stationSetAutoStart: invoke<boolean>()(z.object({ on: z.boolean() }).strict()),
+  /** The record as CSV text, for a download. */
+  stationExport: invoke<string>()(empty),
 } as const;
 
 export const eventChannels = {
@@ -261,6 +299,10 @@ export const eventChannels = {
   rttData: event<{ channel: number; text: string }>(),
   /** Steps of a running power-on check as they start, progress and end. */
   checkProgress: event<CheckProgress>(),
+  /** A station slot changed (phase, progress, result). */
+  stationSlot: event<SlotState>(),
+  /** A row was appended to the station's record. */
+  stationRow: event<StationRow>(),
 } as const;
 
 // ---- derived types ----

@@ -73,6 +73,44 @@ for (const { name, port } of opts.forward) {
   servers.push(server);
 }
 
+// DIR/dial.sock: any other server of OpenOCD's in here (an `rtt server PORT`): the first
+// line names the port, then the connection is piped to it.
+const dialPath = path.join(opts.dir, 'dial.sock');
+fs.rmSync(dialPath, { force: true });
+const dialServer = net.createServer({ noDelay: true }, (client) => {
+  let head = Buffer.alloc(0);
+  const onHead = (chunk) => {
+    head = Buffer.concat([head, chunk]);
+    const nl = head.indexOf(0x0a);
+    if (nl < 0) {
+      if (head.length > 16) client.destroy();
+      return;
+    }
+    client.off('data', onHead);
+    client.pause();
+    const port = Number(head.subarray(0, nl).toString('latin1'));
+    const rest = head.subarray(nl + 1);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) return client.destroy();
+    const upstream = net.connect({ host: '127.0.0.1', port, noDelay: true });
+    if (rest.length > 0) upstream.write(rest);
+    client.pipe(upstream);
+    upstream.pipe(client);
+    client.resume();
+    const close = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    upstream.on('error', close);
+    upstream.on('close', close);
+    client.on('close', close);
+  };
+  client.on('data', onHead);
+  client.on('error', () => client.destroy());
+});
+dialServer.on('error', (err) => fail(`cannot serve ${dialPath}: ${err.message}`, 3));
+dialServer.listen(dialPath);
+servers.push(dialServer);
+
 const env = { ...process.env };
 delete env.ELECTRON_RUN_AS_NODE; // set only so that Electron runs this file as Node
 // OpenOCD dies with the relay even if the relay is killed with SIGKILL (same credentials
@@ -101,6 +139,7 @@ child.once('exit', (code, signal) => {
   ended = true;
   for (const s of servers) s.close();
   for (const { name } of opts.forward) fs.rmSync(path.join(opts.dir, `${name}.sock`), { force: true });
+  fs.rmSync(dialPath, { force: true });
   if (signal) {
     for (const s of FORWARDED) process.removeAllListeners(s);
     try {

@@ -98,7 +98,7 @@ export const serveCommand: CliCommand = {
         if (stopping) return;
         stopping = true;
         console.log(`\n${signal}: stopping OpenOCD and the server…`);
-        const done = Promise.allSettled([services.controller.dispose(), server.close()]);
+        const done = Promise.allSettled([services.controller.dispose(), services.station.dispose(), server.close()]);
         void done.then(() => {
           // `process.on`, not `once`, and removed only now: while the handler is attached the
           // process registry knows the signal is ours and leaves OpenOCD to this clean-up.

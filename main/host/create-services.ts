@@ -10,6 +10,7 @@ import { findScriptsDir, listConfigs } from '../openocd/scripts';
 import { createProfileStore } from '../profiles/store';
 import { BoardSwitches } from './board-switches';
 import { CheckRunner } from './check-runner';
+import { StationService } from './station-service';
 import { FlashJobs } from './flash-jobs';
 import { ImageStore } from './image-store';
 import type { HostServices } from './services';
@@ -59,6 +60,7 @@ export function createServices(opts: ServiceOptions): HostServices {
     board: new BoardSwitches(controller, (id) => profiles.get(id)),
     // The runner reads the other services when a check runs, so it can take the finished object.
     checks: new CheckRunner(() => services),
+    station: new StationService(() => services),
     ...(opts.chooseFile ? { chooseFile: opts.chooseFile } : {}),
     listAdapters: () => {
       const sysfsRoot = opts.adapters?.sysfsRoot ?? process.env.BRINGUP_SYSFS_ROOT;

@@ -22,6 +22,7 @@ export function quietController(inner: OpenOcdControllerImpl): OpenOcdController
     ports: () => inner.ports(),
     tclEndpoint: () => inner.tclEndpoint(),
     isolation: () => inner.isolation(),
+    portRoute: (port) => inner.portRoute(port),
     virtualBoard: () => inner.virtualBoard(),
     refreshTarget: () => inner.refreshTarget(),
   };

@@ -3,7 +3,6 @@
 // are decoded without splitting UTF-8 sequences and sent in batches (about 16 ms or
 // 64 KB, like the log), so a chatty target cannot flood the renderer with messages.
 import type { RttInfo } from '../../shared/contract';
-import { ValidationError } from '../openocd/errors';
 import type { RttStream } from '../session/rtt';
 import type { Session } from '../session/session';
 
@@ -58,7 +57,10 @@ export class RttBridge {
   }
 
   async write(session: Session, channel: number, text: string): Promise<void> {
-    if (this.session !== session) throw new ValidationError('RTT is not started on this connection', { hint: 'Start RTT first.' });
+    // Whether RTT runs is OpenOCD's state, not this bridge's memory of a Start (a reload, a
+    // second window or a Start in the console all leave the bridge without it): just write;
+    // OpenOCD's own refusal says what is wrong.
+    this.session = session;
     await session.rtt.write(channel, text);
   }
 

@@ -9,6 +9,7 @@ import type { ProfileStore } from '../profiles/store';
 import type { SettingsStore } from '../settings/store';
 import type { BoardSwitches } from './board-switches';
 import type { CheckRunner } from './check-runner';
+import type { StationService } from './station-service';
 import type { FlashJobs } from './flash-jobs';
 import type { ImageStore } from './image-store';
 import type { SessionHolder } from './session-holder';
@@ -29,6 +30,8 @@ export interface HostServices {
   board: BoardSwitches;
   /** The power-on check (one at a time for the process, like the flash job). */
   checks: CheckRunner;
+  /** The production station (one per process, shared by every window). */
+  station: StationService;
   /** The desktop app's open-file dialog; absent in browser mode. Resolves undefined when cancelled. */
   chooseFile?: () => Promise<string | undefined>;
 }

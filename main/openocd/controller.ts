@@ -16,7 +16,7 @@ import { ConnectionError, OpenOCDError, ProcessError } from './errors';
 import { mapOpenOcdError } from './error-map';
 import { LogRing, parseTargetVoltage } from './log-lines';
 import { NotificationClient, type Notification } from './notifications';
-import { freePorts, LOOPBACK, type TclEndpoint } from './ports';
+import { freePorts, LOOPBACK, type PortRoute, type TclEndpoint } from './ports';
 import { forwardGdb, type GdbForward } from './gdb-forward';
 import { planIsolation, privateSocketDir, type Isolation } from './netns';
 import { findScriptsDir } from './scripts';
@@ -47,6 +47,8 @@ export interface OpenOcdControllerImpl extends OpenOcdController {
   virtualBoard(): VirtualBoard | undefined;
   /** Where a tcl client reaches the running OpenOCD: 127.0.0.1:port, or the namespace relay's socket. */
   tclEndpoint(): TclEndpoint | undefined;
+  /** How to reach another server of the running OpenOCD (an `rtt server` port); undefined: 127.0.0.1:port directly. */
+  portRoute(port: number): PortRoute | undefined;
   /** How the running (or last) OpenOCD is guarded: in a private network namespace, or on the host's loopback and why. */
   isolation(): Isolation | undefined;
   /** Asks OpenOCD for the target state now (status() is then current); the status after it. */
@@ -115,6 +117,10 @@ class Controller implements OpenOcdControllerImpl {
   }
   isolation(): Isolation | undefined {
     return this.iso;
+  }
+  portRoute(port: number): PortRoute | undefined {
+    if (!this.endpoint || !('path' in this.endpoint)) return undefined;
+    return { opts: { path: path.join(path.dirname(this.endpoint.path), 'dial.sock') }, preamble: `${port}\n` };
   }
   virtualBoard(): VirtualBoard | undefined {
     return this.board;

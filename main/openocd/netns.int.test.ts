@@ -3,7 +3,12 @@
 // relay's socket, no process outside the namespace reaches OpenOCD's ports, telnet is never
 // open and gdb only when asked (and then through the host-loopback forward, where a GDB
 // remote-protocol packet is answered).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import os from 'node:os';
+import fs from 'node:fs/promises';
+import { build } from 'esbuild';
+import { isAlive } from '../../test/process-alive';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -106,5 +111,36 @@ describe.skipIf(!linuxNetns)('OpenOCD in a private network namespace', () => {
     await ctl.stop();
     // Closed again with its OpenOCD.
     expect(await connectOutcome({ host: LOOPBACK, port })).toBe('ECONNREFUSED');
+  });
+
+  it('the relay and OpenOCD both die with a host killed by SIGKILL', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bw-netns-orphan-'));
+    const hostScript = path.join(dir, 'host.js');
+    await build({ entryPoints: [path.join(__dirname, 'testdata/orphan-netns-host.ts')], outfile: hostScript, bundle: true, platform: 'node', format: 'cjs', logLevel: 'error' });
+    const host = spawn(process.execPath, [hostScript], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BRINGUP_ASSETS: path.join(__dirname, '..', '..', 'assets') } });
+    let out = '';
+    const pids: number[] = [];
+    try {
+      const m = await new Promise<RegExpExecArray>((resolve, reject) => {
+        host.stdout.on('data', (b: Buffer) => {
+          out += b.toString();
+          const r = /READY (\d+) (\d+) (\w+)/.exec(out);
+          if (r) resolve(r);
+        });
+        host.stderr.on('data', (b: Buffer) => (out += b.toString()));
+        host.once('exit', (code) => reject(new Error(`host exited early (${code}): ${out}`)));
+      });
+      pids.push(Number(m[1]), Number(m[2]));
+      expect(m[3]).toBe('netns');
+      expect(readFileSync(`/proc/${m[2]}/comm`, 'utf8').trim()).toBe('openocd');
+      host.kill('SIGKILL');
+      const end = Date.now() + 10_000;
+      while (Date.now() < end && pids.some(isAlive)) await new Promise((r) => setTimeout(r, 50));
+      expect(pids.filter(isAlive), 'outlived their killed host').toEqual([]);
+    } finally {
+      host.kill('SIGKILL');
+      for (const p of pids) if (isAlive(p)) process.kill(p, 'SIGKILL');
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 });

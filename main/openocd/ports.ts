@@ -49,6 +49,17 @@ export function endpointText(ep: TclEndpoint): string {
   return 'path' in ep ? `unix socket ${ep.path}` : `${ep.host}:${ep.port}`;
 }
 
+/**
+ * How to reach one of OpenOCD's other servers (an `rtt server` port) by its port number:
+ * directly, or through the namespace relay's dial socket, which reads the port as a first
+ * line and then pipes the connection to 127.0.0.1:PORT inside the namespace.
+ */
+export interface PortRoute {
+  opts: net.NetConnectOpts;
+  /** Written right after connecting (the relay's "which port" line). */
+  preamble?: string;
+}
+
 export function connectOptions(ep: TclEndpoint): net.NetConnectOpts {
   return 'path' in ep ? { path: ep.path } : { host: ep.host, port: ep.port };
 }

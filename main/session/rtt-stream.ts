@@ -4,6 +4,7 @@
 import net from 'node:net';
 import { EventEmitter } from 'node:events';
 import { ConnectionError } from '../openocd/errors';
+import type { PortRoute } from '../openocd/ports';
 
 const MAX_BUFFERED = 1024 * 1024;
 
@@ -40,9 +41,9 @@ export class RttStream extends EventEmitter<RttStreamEvents> implements AsyncIte
     socket.on('close', () => this.finish(undefined));
   }
 
-  static connect(host: string, port: number, channel: number, onClose: () => Promise<void>, timeoutMs = 5000): Promise<RttStream> {
+  static connect(host: string, port: number, channel: number, onClose: () => Promise<void>, timeoutMs = 5000, route?: PortRoute): Promise<RttStream> {
     return new Promise((resolve, reject) => {
-      const socket = net.connect({ host, port });
+      const socket = net.connect(route?.opts ?? { host, port });
       const timer = setTimeout(() => {
         socket.destroy();
         reject(new ConnectionError(`RTT server on port ${port} did not accept within ${timeoutMs} ms`));
@@ -54,6 +55,7 @@ export class RttStream extends EventEmitter<RttStreamEvents> implements AsyncIte
       socket.once('connect', () => {
         clearTimeout(timer);
         socket.removeAllListeners('error');
+        if (route?.preamble) socket.write(route.preamble);
         resolve(new RttStream(channel, port, socket, onClose));
       });
     });

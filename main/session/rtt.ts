@@ -7,6 +7,7 @@ import { relabel, throwFailure } from './failures';
 import { runGuarded } from './guarded';
 import { parseControlBlock, parsePollingInterval, parseRttChannels, type RttChannels } from './rtt-parse';
 import { RttStream } from './rtt-stream';
+import type { PortRoute } from '../openocd/ports';
 import { isLoopback } from './loopback';
 import { checkRange, hex, tclWord } from './tcl';
 
@@ -39,6 +40,8 @@ export class Rtt {
   constructor(
     private readonly runner: CommandRunner,
     private readonly host = '127.0.0.1',
+    /** How to reach OpenOCD's port (the namespace relay, when OpenOCD runs in one). */
+    private readonly route?: (port: number) => PortRoute | undefined,
   ) {}
 
   /** Where to search for the control block (address, size) and its ID string. */
@@ -100,7 +103,7 @@ export class Rtt {
       await runGuarded(this.runner, `rtt server stop ${port}`).catch(() => undefined); // OpenOCD may be gone already
     };
     try {
-      const stream = await RttStream.connect(this.host, port, channel, stopServer);
+      const stream = await RttStream.connect(this.host, port, channel, stopServer, undefined, this.route?.(port));
       this.streams.set(channel, stream);
       return stream;
     } catch (e) {

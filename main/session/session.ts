@@ -176,7 +176,8 @@ export class Session {
     return (this.breakpointsSub ??= new Breakpoints(this.backend.runner));
   }
   get rtt(): Rtt {
-    return (this.rttSub ??= new Rtt(this.backend.runner, this.backend.host));
+    const controller = this.backend.controller;
+    return (this.rttSub ??= new Rtt(this.backend.runner, this.backend.host, controller ? (port) => controller.portRoute(port) : undefined));
   }
   get transport(): Transport {
     return (this.transportSub ??= new Transport(this.backend.runner, this.backend.logLines));

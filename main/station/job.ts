@@ -86,14 +86,19 @@ export async function loadJob(file: string): Promise<LoadedJob> {
     imagePath = path.resolve(path.dirname(file), job.image);
   }
   const image = await loadImageFile(imagePath, job.address !== undefined ? { address: job.address } : {});
+  return prepareJob(job, image, file);
+}
+
+/** The job with its image checked once: size, CRC32, SHA-256, and a serial that does not land on firmware. */
+export function prepareJob(job: StationJob, image: Image, source: string): LoadedJob {
   const size = imageSize(image);
-  if (size === 0) throw new ValidationError(`${imagePath} holds no bytes to program`);
+  if (size === 0) throw new ValidationError(`${image.source} holds no bytes to program`);
   const bytes = Buffer.concat(image.segments.map((s) => Buffer.from(s.data)));
   const serial = job.serial;
   if (serial && image.segments.some((s) => serial.address < s.address + s.data.length && serial.address + 32 > s.address)) {
     throw new ValidationError(`serial.address 0x${serial.address.toString(16).padStart(8, '0')} lies inside the image: the serial number would overwrite firmware`, { hint: 'Choose a flash address past the end of the image (e.g. the last page).' });
   }
-  return { job, source: file, image, size, crc32: crc32(bytes), sha256: createHash('sha256').update(bytes).digest('hex') };
+  return { job, source, image, size, crc32: crc32(bytes), sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 /** Whether the image (and the serial) fits the part's flash, from the first slot's bank geometry. */

@@ -78,6 +78,11 @@ export class StationJournal {
     return [...this.open.values()];
   }
 
+  /** The counter value the next assignSerial gives. */
+  peekNext(): number {
+    return this.nextN;
+  }
+
   isUsed(serial: string): boolean {
     return this.usedSerials.has(serial);
   }

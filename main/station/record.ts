@@ -5,26 +5,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import type { StationRow } from '../../shared/station';
 
-export type StationResult = 'pass' | 'fail' | 'interrupted';
-
-export interface StationRow {
-  time: string;
-  station: string;
-  job: string;
-  imageSha256: string;
-  imageCrc32: string;
-  slot: string;
-  probe: string;
-  /** STM32 96-bit unique id, 24 hex digits ('' when it could not be read). */
-  uid: string;
-  serial: string;
-  result: StationResult;
-  phases: Array<{ phase: string; ms: number }>;
-  errorCategory: string;
-  errorMessage: string;
-  durationMs: number;
-}
+export type { StationResult, StationRow } from '../../shared/station';
 
 const CSV_COLUMNS: Array<keyof StationRow> = ['time', 'station', 'job', 'imageSha256', 'imageCrc32', 'slot', 'probe', 'uid', 'serial', 'result', 'phases', 'errorCategory', 'errorMessage', 'durationMs'];
 

@@ -90,6 +90,12 @@ export class Station {
     };
   }
 
+  /** The serial number the counter gives next, when the job provisions counter serials. */
+  nextSerial(): string | undefined {
+    const ser = this.loaded.job.serial;
+    return ser && ser.source === 'counter' ? formatSerial(ser.format, this.journal.peekNext()) : undefined;
+  }
+
   isRunning(id?: string): boolean {
     return id === undefined ? this.running.size > 0 : this.running.has(id);
   }

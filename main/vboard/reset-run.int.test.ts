@@ -28,7 +28,9 @@ beforeAll(async () => {
   const dv = new DataView(img.buffer);
   let patched = 0;
   for (let off = 0; off + 4 <= img.length; off += 4) {
-    if (dv.getUint32(off, true) === BLINK_RELOAD) (dv.setUint32(off, NEW_RELOAD, true), patched++);
+    if (dv.getUint32(off, true) !== BLINK_RELOAD) continue;
+    dv.setUint32(off, NEW_RELOAD, true);
+    patched++;
   }
   expect(patched).toBe(1);
   writeFileSync(image, img);

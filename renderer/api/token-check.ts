@@ -6,8 +6,31 @@ import { TOKEN_CHECK_PATH } from '../../shared/contract';
 
 export type TokenProblem = 'missing' | 'wrong' | 'unreachable';
 
+const TOKEN_KEY = 'bringup.token';
+
+/**
+ * The page's token. The address serve prints carries it (?token=...); once read it is
+ * taken out of the address bar (and so out of the browser's history) and kept for this
+ * tab only (sessionStorage: a reload still works, another tab or a later visit needs the
+ * printed address again). Whoever holds the token drives the probe: see README, Security.
+ */
 export function pageToken(loc: Location = window.location): string {
-  return new URLSearchParams(loc.search).get('token') ?? '';
+  const params = new URLSearchParams(loc.search);
+  const fromUrl = params.get('token');
+  let store: Storage | undefined;
+  try {
+    store = window.sessionStorage;
+  } catch {
+    store = undefined; // storage blocked: the token then stays in the address
+  }
+  if (fromUrl !== null && store) {
+    store.setItem(TOKEN_KEY, fromUrl);
+    params.delete('token');
+    const rest = params.toString();
+    window.history.replaceState(window.history.state, '', `${loc.pathname}${rest ? `?${rest}` : ''}${loc.hash}`);
+    return fromUrl;
+  }
+  return fromUrl ?? store?.getItem(TOKEN_KEY) ?? '';
 }
 
 /** undefined when the token is good; otherwise what is wrong with it (or with reaching the server). */

@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import { createBoardSlice, type BoardSlice } from './board-slice';
 import { createCheckSlice, type CheckSlice } from './check-slice';
+import { createStationSlice, type StationSlice } from './station-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
 import { createConsoleSlice, type ConsoleSlice } from './console-slice';
 import { createDiagnoseSlice, type DiagnoseSlice } from './diagnose-slice';
@@ -16,7 +17,7 @@ import { createRttSlice, type RttSlice } from './rtt-slice';
 export type AppState = ConnectionSlice &
   ConsoleSlice &
   ProfilesSlice &
-  DiagnoseSlice & LayoutSlice & MemorySlice & TargetSlice & FlashSlice & BoardSlice & RttSlice & CheckSlice;
+  DiagnoseSlice & LayoutSlice & MemorySlice & TargetSlice & FlashSlice & BoardSlice & RttSlice & CheckSlice & StationSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createConnectionSlice(...a),
@@ -30,4 +31,5 @@ export const useStore = create<AppState>()((...a) => ({
   ...createBoardSlice(...a),
   ...createRttSlice(...a),
   ...createCheckSlice(...a),
+  ...createStationSlice(...a),
 }));

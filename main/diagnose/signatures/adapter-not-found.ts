@@ -29,6 +29,8 @@ export const adapterNotFound: CategorySignatures = {
     // src/jtag/drivers/remote_bitbang.c connect failure, printed by src/helper/log.c log_socket_error():
     // "Error on socket '%s': errno==%d, message: %s."
     { id: 'bitbang-connect', source: 'src/jtag/drivers/remote_bitbang.c, src/helper/log.c', match: /Error on socket 'Failed to connect'|remote_bitbang.*(Connection refused|couldn't connect)/i, weight: 0.8 },
+    // Other adapters' not-found messages: kitprog.c, usb_blaster/ublast2_access_libusb.c, ulink.c
+    { id: 'other-adapter-none', source: 'src/jtag/drivers/kitprog.c, src/jtag/drivers/usb_blaster/ublast2_access_libusb.c, src/jtag/drivers/ulink.c', match: /Can't find a KitProg device|Altera USB-Blaster II not found|Could not open ULINK device/, weight: 0.75 },
   ],
   describe(ctx) {
     const kind = probeKind(ctx);

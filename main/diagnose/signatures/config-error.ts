@@ -56,6 +56,8 @@ export const configError: CategorySignatures = {
     { id: 'bad-reset-config', source: 'src/jtag/adapter.c', match: /unknown reset_config flag|extra reset_config \S+ spec/, weight: 0.6 },
     // Jim Tcl argument errors in cfg files
     { id: 'wrong-args', source: 'jimtcl (libjim)', match: /^wrong # args: should be/, weight: 0.45 },
+    // GPIO adapters: the cfg names no pin for a signal the transport needs (bcm2835gpio.c, linuxgpiod.c, ...)
+    { id: 'gpio-pins-missing', source: 'src/jtag/drivers/bcm2835gpio.c, linuxgpiod.c, sysfsgpio.c, imx_gpio.c, am335xgpio.c', match: /Require (swclk and swdio gpio for SWD|tck, tms, tdi and tdo gpios for JTAG) mode/, weight: 0.75 },
   ],
   describe(ctx) {
     const cmds = ctx.facts.unknownCommands;

@@ -22,6 +22,8 @@ export const probeFirmware: CategorySignatures = {
     { id: 'cmsis-no-swd', source: 'src/jtag/drivers/cmsis_dap.c', match: /CMSIS-DAP: (SWD|JTAG) not supported/, weight: 0.6 },
     // src/jtag/drivers/arm-jtag-ew.c
     { id: 'untested-fw', source: 'src/jtag/drivers/arm-jtag-ew.c', match: /firmware version \S+ is untested/, weight: 0.4 },
+    // src/jtag/drivers/stlink_usb.c: a status code this OpenOCD does not know (old or clone firmware)
+    { id: 'stlink-unknown-status', source: 'src/jtag/drivers/stlink_usb.c', match: /unknown\/unexpected STLINK status code 0x[0-9a-f]+/i, weight: 0.4 },
   ],
   describe(ctx) {
     const kind = probeKind(ctx);

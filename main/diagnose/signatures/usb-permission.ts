@@ -28,6 +28,8 @@ export const usbPermission: CategorySignatures = {
     // src/jtag/drivers/stlink_usb.c: "open failed" — also means not found; weighted low here,
     // raised by the USB scan when the adapter is present (see combine.ts).
     { id: 'stlink-open-failed', source: 'src/jtag/drivers/stlink_usb.c, ti_icdi_usb.c', match: /^open failed$/, weight: 0.25 },
+    // GPIO adapters (Raspberry Pi & co.): the gpio chip / sysfs files are not accessible to this user
+    { id: 'gpio-open', source: 'src/jtag/drivers/linuxgpiod.c, sysfsgpio.c', match: /Cannot open LinuxGPIOD chip \d+|Couldn't (export|open value for) gpio \d+/, weight: 0.6 },
   ],
   describe(ctx) {
     const kind = probeKind(ctx);

@@ -46,6 +46,8 @@ export const wiring: CategorySignatures = {
     { id: 'ftdi-data-lost', source: 'src/jtag/drivers/mpsse.c', match: /ftdi device did not (accept|return) all data/, weight: 0.35 },
     // src/target/target.c target_poll / handle_target(): connection lost after init
     { id: 'polling-failed', source: 'src/target/target.c', match: /Polling target \S+ failed/, weight: 0.2 },
+    // src/jtag/drivers/xds110.c: the XDS110 got no answer from the target's debug port
+    { id: 'xds110-connect', source: 'src/jtag/drivers/xds110.c', match: /XDS110: failed to connect/, weight: 0.4 },
   ],
   describe(ctx) {
     const speed = ctx.facts.clockKhz;

@@ -8,7 +8,7 @@ import type { Image } from '../../images/types';
 import type { CommandRunner } from '../command-runner';
 import { Memory } from '../memory';
 import { formatAddress } from '../../../shared/hex';
-import { hex, checkRange } from '../tcl';
+import { checkRange } from '../tcl';
 import { verifyByChecksum } from './checksum-verify';
 import { withChunkFiles } from './chunk-files';
 import { combineFlashInfo, parseFlashBanks } from './parse';

@@ -27,7 +27,7 @@ describe('decidingQuestion', () => {
     expect(decidingQuestion(report([f('target-unpowered', 0.6), f('wiring', 0.6)], { targetVoltage: 3.3 }))).toBeUndefined();
   });
   it('uses the engine’s own question when a finding carries one', () => {
-    const withQ = f('wiring', 0.7, { decidingQuestion: 'Is VTref at 3.3 V?' } as Partial<Finding>);
+    const withQ = f('wiring', 0.7, { decidingQuestion: { text: 'Is VTref at 3.3 V?', between: ['wiring', 'target-unpowered'] } });
     expect(decidingQuestion(report([withQ, f('target-unpowered', 0.5)]))?.text).toBe('Is VTref at 3.3 V?');
   });
   it('offers the slow-clock retry when wiring and signal integrity are tied', () => {

@@ -24,12 +24,10 @@ export const TIE_MARGIN = 0.05;
 const POWER_OR_WIRING = new Set(['target-unpowered', 'wiring']);
 const WIRING_OR_SIGNAL = new Set(['wiring', 'signal-integrity']);
 
-/** The engine's own question, when a finding carries one (field added by the diagnosis engine). */
+/** The engine's own question, when a finding carries one (shared/diagnose.ts decidingQuestion). */
 function engineQuestion(f: Finding): string | undefined {
-  const q = (f as Finding & { decidingQuestion?: unknown }).decidingQuestion;
-  if (typeof q === 'string' && q.trim()) return q;
-  if (q && typeof q === 'object' && typeof (q as { text?: unknown }).text === 'string') return (q as { text: string }).text;
-  return undefined;
+  const q = f.decidingQuestion?.text;
+  return q && q.trim() ? q : undefined;
 }
 
 export function decidingQuestion(report: DiagnosisReport | undefined): DecidingQuestion | undefined {
