@@ -4,6 +4,7 @@
 // end: the next start records that board as interrupted. Serial numbers come from the
 // claims, so a number claimed once is never given again, across restarts and crashes.
 import { promises as fs } from 'node:fs';
+import { appendDurably } from '../files/append-durably';
 
 interface ClaimLine {
   t: 'claim';
@@ -27,16 +28,6 @@ interface EndLine {
 type JournalLine = ClaimLine | SerialLine | EndLine;
 
 export type Claim = ClaimLine;
-
-async function appendDurably(file: string, text: string): Promise<void> {
-  const h = await fs.open(file, 'a', 0o644);
-  try {
-    await h.write(text);
-    await h.sync();
-  } finally {
-    await h.close();
-  }
-}
 
 export class StationJournal {
   private queue: Promise<void> = Promise.resolve();

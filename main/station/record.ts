@@ -3,6 +3,7 @@
 // leave at most a torn last line, which reading skips (and says so); every finished row
 // before it stays intact.
 import { promises as fs } from 'node:fs';
+import { appendDurably } from '../files/append-durably';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { StationRow } from '../../shared/station';
@@ -14,16 +15,6 @@ const CSV_COLUMNS: Array<keyof StationRow> = ['time', 'station', 'job', 'imageSh
 function csvLine(row: StationRow): string {
   const cells = CSV_COLUMNS.map((c) => (c === 'phases' ? row.phases.map((p) => `${p.phase}:${p.ms}`).join(';') : String(row[c])));
   return stringify([cells]);
-}
-
-async function appendDurably(file: string, text: string): Promise<void> {
-  const h = await fs.open(file, 'a', 0o644);
-  try {
-    await h.write(text);
-    await h.sync();
-  } finally {
-    await h.close();
-  }
 }
 
 export function csvPathFor(jsonlPath: string): string {
