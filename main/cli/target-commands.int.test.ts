@@ -227,7 +227,7 @@ describe('bringup target commands, built CLI, virtual board', () => {
     expect((await runCli(['resume', ...connect])).code).toBe(0);
     const typo = await runCli(['erase', '0x09000000', '1024', ...connect]);
     expect(typo.code).toBe(1);
-    expect(typo.stderr).toContain('0x9000000 is not in any flash bank');
+    expect(typo.stderr).toContain('0x09000000 is not in any flash bank');
     expect(typo.stderr).not.toContain('halting');
     const none = await runCli(['erase', '--all', '--bank', '3', ...connect]);
     expect(none.stderr).toContain('flash bank 3 does not exist');

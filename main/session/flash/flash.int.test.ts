@@ -171,7 +171,7 @@ describe('flash on the virtual board', () => {
       expect((await flash.stm32f1x.optionsRead(0)).readProtection).toBe(true);
       const err = await flash.read(BASE, 64).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(FlashError);
-      expect((err as FlashError).message).toMatch(/reading 64 bytes at 0x8000000 failed/);
+      expect((err as FlashError).message).toMatch(/reading 64 bytes at 0x08000000 failed/);
       expect((err as FlashError).hint).toMatch(/read-protected/);
       const events: FlashEvent[] = [];
       const prog = await flash.program(parseImage(randomBytes(64), 'p.bin', { address: BASE }), { verify: false, onEvent: (e) => events.push(e) }).catch((e: unknown) => e);
