@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ASSETS = path.join(ROOT, 'assets');
-const SVD = '/work/shared/svd/STM32F103.svd';
+const SVD = path.resolve(__dirname, '../../../shared/svd/STM32F103.svd');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'bringup-cli-'));
 const cli = path.join(tmp, 'cli.js');
 const env = { ...process.env, BRINGUP_ASSETS: ASSETS };
