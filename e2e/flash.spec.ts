@@ -7,20 +7,36 @@ import { chooseImage, connectVboard, pattern, reconnect, tempImages } from './be
 const images = tempImages();
 test.afterAll(() => images.cleanup());
 
-test('program a small .bin with verify: progress reaches 100% and it says verified', async ({ workbench: page }) => {
+test('program a small .bin with verify: progress reaches 100% and it says verified', async ({ workbench: page, driver }) => {
   await connectVboard(page);
   await chooseImage(page, images.write('small.bin', pattern(2048, 1)));
   await expect(page.getByTestId('flash-image')).toContainText('bin');
+  // Nothing beside the loaded image says "No file chosen" (the native input is hidden), also
+  // after the panel was away and came back.
+  await expect(page.getByTestId('flash-file')).toBeHidden();
+  await page.getByTestId('tab-memory').click();
+  await page.getByTestId('tab-flash').click();
+  await expect(page.getByTestId('flash-image')).toContainText('small.bin');
+  await expect(page.getByTestId('flash-file')).toBeHidden();
+  if (driver === 'browser') await expect(page.getByTestId('flash-choose-file')).toHaveText('Choose another image…');
   await page.getByTestId('flash-address').fill('0x08008000');
   await expect(page.getByTestId('flash-verify')).toBeChecked();
   await page.getByTestId('flash-program').click();
 
   // The phases pass by as the job runs; the end is a full bar and "verified".
-  await expect(page.getByTestId('flash-phase')).toHaveText(/Erasing|Writing|Verifying|Finished/);
+  await expect(page.getByTestId('flash-phase')).toHaveText(/Erasing|Writing|Verifying|Done/);
   const result = page.getByTestId('flash-result');
   await expect(result).toContainText('verified', { timeout: 40_000 });
   await expect(result).toHaveAttribute('data-outcome', 'done');
+  await expect(page.getByTestId('flash-phase')).toHaveText('Done');
   await expect(page.getByTestId('flash-percent')).toHaveText('100%');
+  // The bar as drawn is full too, not only its number (it once stopped at 84 % beside "100%").
+  await expect(page.getByTestId('flash-bar')).toHaveAttribute('aria-valuenow', '100');
+  const drawn = await page.getByTestId('flash-bar').evaluate((bar) => {
+    const fill = bar.querySelector('[data-testid="flash-bar-fill"]');
+    return fill ? fill.getBoundingClientRect().width / bar.getBoundingClientRect().width : 0;
+  });
+  expect(drawn).toBeCloseTo(1, 2);
   await expect(result).toContainText('Programmed 2.0 KiB');
 
   // Verify only, on the same image: flash matches.

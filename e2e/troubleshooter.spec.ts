@@ -127,6 +127,25 @@ test('swapped-wires: the automatic retry under reset fails too; 3.3 V measured m
   const flow = page.getByTestId('wiring-flow');
   await expect(flow).toBeVisible();
   await expect(flow.getByTestId('pinout')).toBeVisible();
+  // The connector is drawn, pin 1 marked, the JTAG pins to probe lit (VTref, GND, TDI, TMS, TCK, TDO
+  // on the 20-pin JTAG header); the same pins are marked in the table kept for screen readers.
+  const drawing = flow.getByTestId('pinout-drawing');
+  await expect(drawing).toBeVisible();
+  await expect(drawing).toHaveAttribute('data-connector', 'jtag-20');
+  await expect(drawing.getByTestId('pinout-pin1-mark')).toBeVisible();
+  const litPins = () => drawing.locator('[data-testid="svg-pin"][data-lit="true"]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-pin'))));
+  expect(await litPins()).toEqual([1, 4, 5, 7, 9, 13]);
+  await expect(flow.getByTestId('pinout-table').getByTestId('pin-highlighted')).toHaveCount(6);
+  await expect(drawing).toHaveAttribute('aria-label', /Pins to probe: 1 VTref, 4 GND, 5 TDI, 7 TMS, 9 TCK, 13 TDO/);
+  // Another connector redraws from the same table: the ARM 10-pin Cortex header, then a Tag-Connect.
+  await flow.getByTestId('pinout-connector').selectOption('arm-10');
+  await expect(drawing).toHaveAttribute('data-connector', 'arm-10');
+  expect(await litPins()).toEqual([1, 2, 3, 4, 6, 8]);
+  await flow.getByTestId('pinout-connector').selectOption('tc2050');
+  await expect(drawing).toHaveAttribute('data-connector', 'tc2050');
+  expect(await litPins()).toEqual([1, 2, 3, 4, 6, 8]);
+  await flow.getByTestId('pinout-connector').selectOption('tc2030');
+  await expect(flow.getByTestId('pinout-no-signals')).toContainText('SWD only');
   await benchFixAndReconnect(page, name, 'swapped-wires');
 });
 
@@ -188,7 +207,8 @@ test('unpowered: a measured 0 V is classified and makes target-unpowered the top
   await answerVoltage(page, '0.02', 'unpowered');
   // The measurement re-ranks the findings: unpowered leads.
   await expect(categories(page).first()).toHaveText('target-unpowered');
-  await expect(page.getByTestId('voltage-flow').getByTestId('pin-highlighted').first()).toBeVisible();
+  // The drawing lights VTref and a GND pin: where the meter's leads go.
+  await expect(page.getByTestId('voltage-flow').getByTestId('pinout-drawing').locator('[data-lit="true"]').first()).toBeVisible();
   await benchFixAndReconnect(page, name, 'unpowered');
 });
 
@@ -219,11 +239,14 @@ test('write-protected: programming fails, diagnose names write protection, "Remo
 
   // The fault protects pages 0-7: protection blocks 0-1 (FLASH_WRPR bits 0 and 1 clear).
   await expect(result).toContainText('Before: block(s) 0-1 of 16 protected (FLASH_WRPR 0xfffffffc)');
+  // The troubleshooter is a main-area tab: the flash panel is one click away, and back.
+  await page.getByTestId('tab-flash').click();
   await page.getByTestId('flash-program').click();
   await expect(flash).toHaveAttribute('data-outcome', 'done', { timeout: 40_000 });
   await expect(flash).toContainText('verified');
 
   // Undo protects the same blocks again.
+  await page.getByTestId('tab-troubleshoot').click();
   await result.getByTestId('fix-undo').click();
   await expect(result.getByTestId('fix-undone')).toContainText('Write protection is back on block(s) 0-1');
   await typeCommand(page, 'mdw 0x40022020');

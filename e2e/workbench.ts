@@ -13,6 +13,8 @@ export interface ServeProcess {
   url: string;
   origin: string;
   token: string;
+  /** The supervisor's view-only page (serve prints it second). */
+  viewUrl: string;
   userData: string;
   stop(): Promise<void>;
 }
@@ -28,11 +30,12 @@ export async function startServe(extraArgs: string[] = []): Promise<ServeProcess
   });
   let output = '';
   try {
-    const url = await new Promise<string>((resolve, reject) => {
+    const [url, viewUrl] = await new Promise<[string, string]>((resolve, reject) => {
       const onData = (d: Buffer): void => {
         output += d.toString('utf8');
         const m = /Listening on (http:\/\/\S+)/.exec(output);
-        if (m?.[1]) resolve(m[1]);
+        const v = /view-only: (http:\/\/\S+)/.exec(output);
+        if (m?.[1] && v?.[1]) resolve([m[1], v[1]]);
       };
       child.stdout?.on('data', onData);
       child.stderr?.on('data', onData);
@@ -40,7 +43,7 @@ export async function startServe(extraArgs: string[] = []): Promise<ServeProcess
       setTimeout(() => reject(new Error(`bringup serve did not print its URL in 20 s:\n${output}`)), 20_000).unref();
     });
     const u = new URL(url);
-    return { url, origin: u.origin, token: u.searchParams.get('token') ?? '', userData, stop: () => stopChild(child, userData) };
+    return { url, origin: u.origin, token: u.searchParams.get('token') ?? '', viewUrl, userData, stop: () => stopChild(child, userData) };
   } catch (err) {
     await stopChild(child, userData);
     throw err;

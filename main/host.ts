@@ -3,6 +3,7 @@
 // requests and give it a sink for events. One Host per window / socket; all
 // hosts share the single controller and profile store.
 import type { InvokeName, ParsedRequestOf, ResponseOf } from '../shared/contract';
+import { allowedFor, viewOnlyRefusal, type Access } from '../shared/access';
 import type { Result } from '../shared/errors';
 import type { DiagnosisReport } from '../shared/troubleshoot';
 import type { HostServices } from './host/services';
@@ -16,6 +17,11 @@ import { profileForAdapter } from './profiles/from-adapter';
 import { preselectProfile } from './profiles/preselect';
 import { checkOpenOcd } from './settings/check';
 import { RttBridge } from './host/rtt-bridge';
+import { MemoryReads } from './host/memory-reads';
+import { peripheralHandlers } from './peripherals/handlers';
+import { debugHandlers } from './debug/handlers';
+import { memtoolHandlers } from './memtools/handlers';
+import { gdbHandlers, gdbSwitchFor, symbolsAfterFlash } from './gdb/handlers';
 
 type Handlers = { [K in InvokeName]: (req: ParsedRequestOf<K>) => Promise<ResponseOf<K>> };
 
@@ -27,13 +33,20 @@ export interface Host {
   dispose(): void;
 }
 
-export function createHost(services: HostServices, sink: EventSink): Host {
+export interface HostOptions {
+  /** 'view': a supervisor's view-only token (bringup serve); every channel that is not read-only is refused. */
+  access?: Access;
+}
+
+export function createHost(services: HostServices, sink: EventSink, opts: HostOptions = {}): Host {
+  const access: Access = opts.access ?? 'operator';
   const { controller, profiles, sessions, images } = services;
   const gate = new EventGate(sink);
   const batcher = new LogBatcher((batch) => gate.emit('log', batch));
   const troubleshooter = createTroubleshooter(services);
   const rtt = new RttBridge((data) => gate.emit('rttData', data));
   const checks = services.checks;
+  const memoryReads = new MemoryReads();
   const station = services.station;
   const unlistenStation = station.listen({ slot: (st) => gate.emit('stationSlot', st), row: (r) => gate.emit('stationRow', r) });
 
@@ -61,6 +74,7 @@ export function createHost(services: HostServices, sink: EventSink): Host {
       gate.open();
       return null;
     },
+    getAccess: async () => ({ access }),
     // What OpenOCD says now (a page that loads after a Reset run must not show the state of before).
     getStatus: async () => (controller.status().state === 'connected' ? controller.refreshTarget() : controller.status()),
     // The controller runs starts and stops one at a time (a start restarts a running
@@ -69,7 +83,7 @@ export function createHost(services: HostServices, sink: EventSink): Host {
       const profile = await profiles.get(profileId);
       if (!profile) throw new ValidationError(`profileId: no profile '${profileId}'`);
       await profiles.markUsed(profile.id);
-      await controller.start(services.board.profileFor(profile));
+      await controller.start(services.board.profileFor(profile), gdbSwitchFor(services).startOptions(profile));
       // A failure may be retried under reset at once (troubleshooter): answer with the outcome.
       await troubleshooter.settled();
       return controller.status();
@@ -90,10 +104,9 @@ export function createHost(services: HostServices, sink: EventSink): Host {
     },
     getLogHistory: async () => controller.logHistory(),
 
-    readMemory: async ({ address, length }) => {
-      const bytes = await sessions.get().memory.readBytes(address, length);
-      return { address, data: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64') };
-    },
+    // Chunked (progress, cancel, partial result): main/host/memory-reads.ts.
+    readMemory: (req) => memoryReads.read(sessions.get().memory, req, (p) => gate.emit('memoryReadProgress', p)),
+    cancelMemoryRead: async ({ readId }) => memoryReads.cancel(readId),
     writeMemory: async ({ address, width, values }) => {
       const memory = sessions.get().memory;
       if (width === 8) await memory.writeU8(address, values);
@@ -131,7 +144,11 @@ export function createHost(services: HostServices, sink: EventSink): Host {
     startFlash: async ({ op, imageId, address, verify }) => {
       const session = sessions.get();
       const image = imageId === undefined ? undefined : await images.load(imageId, address);
-      return services.flashJobs.start(session, image ? { op, image, verify } : { op, verify }, (e) => gate.emit('flashProgress', e));
+      return services.flashJobs.start(session, image ? { op, image, verify } : { op, verify }, (e) => {
+        // A flashed .elf names addresses from now on (Registers, breakpoints, go-to).
+        if (e.type === 'done' && imageId !== undefined && op === 'program') void symbolsAfterFlash(services, imageId).catch(() => undefined);
+        gate.emit('flashProgress', e);
+      });
     },
     cancelFlash: async ({ jobId }) => services.flashJobs.cancel(jobId),
 
@@ -179,12 +196,20 @@ export function createHost(services: HostServices, sink: EventSink): Host {
     stationLock: async ({ locked }) => station.lock(locked),
     stationSetAutoStart: async ({ on }) => station.setAutoStart(on),
     stationExport: () => station.exportCsv(),
+
+    // The engineer's workbench (issue 11): each folder implements its own channels.
+    ...peripheralHandlers(services),
+    ...debugHandlers(services),
+    ...memtoolHandlers(services),
+    ...gdbHandlers(services),
   };
 
   return {
     async handle(channel, rawRequest) {
       const handler = handlers[channel] as ((req: unknown) => Promise<unknown>) | undefined;
       if (!handler) return { ok: false, error: new ValidationError(`channel: unknown channel '${String(channel)}'`).toValue() };
+      // Refused before validation: a view-only caller learns nothing from a write's checks.
+      if (!allowedFor(access, channel)) return { ok: false, error: new ValidationError(viewOnlyRefusal(channel).message, { hint: viewOnlyRefusal(channel).hint }).toValue() };
       const req = validateRequest(channel, rawRequest);
       if (!req.ok) return req;
       try {
@@ -202,6 +227,7 @@ export function createHost(services: HostServices, sink: EventSink): Host {
       for (const u of unsubscribe) u();
       batcher.dispose();
       rtt.dispose();
+      memoryReads.dispose();
     },
   };
 }

@@ -1,10 +1,13 @@
 // Browser mode: the built renderer over HTTP and the host over a WebSocket, on
 // 127.0.0.1 by default. Every WebSocket must carry the token printed at start
 // (401 otherwise), come from this server's own page (Origin) and name this
-// server in Host (403 otherwise).
+// server in Host (403 otherwise). A second, view-only token (a supervisor's browser)
+// opens the same page and gets every event, but every channel that changes something
+// is refused (shared/access.ts).
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Access } from '../shared/access';
 import { TOKEN_CHECK_PATH, WS_PATH } from '../shared/contract';
 import type { HostServices } from './host/services';
 import { allowedHosts, hostAllowed, newToken, originAllowed, tokenMatches } from './serve/auth';
@@ -19,6 +22,8 @@ export interface ServeOptions {
   /** 0 picks a free port. */
   port?: number;
   token?: string;
+  /** The supervisor's view-only token; a fresh one when not given. */
+  viewToken?: string;
 }
 
 export interface RunningServer {
@@ -27,6 +32,9 @@ export interface RunningServer {
   token: string;
   /** The page to open, token included. */
   url: string;
+  viewToken: string;
+  /** The same page for a supervisor: watch everything, change nothing. */
+  viewUrl: string;
   /** Closes every socket and the listener (does not stop OpenOCD: the caller owns the services). */
   close(): Promise<void>;
 }
@@ -34,6 +42,10 @@ export interface RunningServer {
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const bindHost = opts.host ?? '127.0.0.1';
   const token = opts.token ?? newToken();
+  const viewToken = opts.viewToken ?? newToken();
+  if (viewToken === token) throw new Error('the view-only token must differ from the operator token');
+  const accessOf = (given: string | null | undefined): Access | undefined =>
+    tokenMatches(token, given) ? 'operator' : tokenMatches(viewToken, given) ? 'view' : undefined;
   const serveStatic = createStaticHandler(opts.rendererDir);
   let allowed: Set<string> | 'any' = 'any';
 
@@ -44,7 +56,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     }
     if (isTokenCheck(req)) {
       const given = new URL(req.url ?? '/', 'http://x').searchParams.get('token');
-      res.writeHead(tokenMatches(token, given) ? 204 : 401, { ...securityHeaders(), 'Cache-Control': 'no-store' }).end();
+      res.writeHead(accessOf(given) ? 204 : 401, { ...securityHeaders(), 'Cache-Control': 'no-store' }).end();
       return;
     }
     serveStatic(req, res).catch(() => {
@@ -53,14 +65,15 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     });
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024 * 1024 });
-  wss.on('connection', (ws) => attachSocket(ws, opts.services));
+  wss.on('connection', (ws: WebSocket, _req: http.IncomingMessage, access: Access) => attachSocket(ws, opts.services, access));
 
   server.on('upgrade', (req, socket: Socket, head) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname !== WS_PATH) return refuse(socket, 404, 'Not Found');
-    if (!tokenMatches(token, url.searchParams.get('token'))) return refuse(socket, 401, 'Unauthorized');
+    const access = accessOf(url.searchParams.get('token'));
+    if (!access) return refuse(socket, 401, 'Unauthorized');
     if (!hostAllowed(req, allowed) || !originAllowed(req)) return refuse(socket, 403, 'Forbidden');
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req, access));
   });
 
   const sockets = new Set<Socket>();
@@ -85,6 +98,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     port,
     token,
     url: `http://${urlHost}:${port}/?token=${token}`,
+    viewToken,
+    viewUrl: `http://${urlHost}:${port}/?token=${viewToken}`,
     async close() {
       for (const ws of wss.clients) ws.terminate();
       wss.close();

@@ -9,6 +9,8 @@ import { TroubleshooterPanel } from './panels/troubleshooter/TroubleshooterPanel
 import { TransportLost } from './panels/connection/TransportLost';
 import { TokenProblemPage } from './panels/token/TokenProblemPage';
 import { useStore } from './store';
+import { ViewOnlyBadge } from './panels/station/ViewOnlyBadge';
+import { KeyboardShortcuts, ThemeSwitch } from './keyboard/KeyboardShortcuts';
 
 export function App() {
   const editing = useStore((s) => s.editing);
@@ -21,9 +23,12 @@ export function App() {
   if (tokenProblem) return <TokenProblemPage problem={tokenProblem} />;
   return (
     <div className="app">
+      <KeyboardShortcuts />
       <header className="topbar">
         <h1>Bring-up Workbench</h1>
+        <ViewOnlyBadge />
         <ProfileBar />
+        <ThemeSwitch />
         <SettingsButton />
       </header>
       {transport === 'closed' ? <TransportLost /> : null}

@@ -4,11 +4,13 @@ import type { ApiHandle } from './api';
 import { loadProfiles, onLogBatch, onStatus, onTargetEvent, setApi } from './store/actions';
 import { loadBoard } from './store/board-actions';
 import { onFlashEvent } from './store/flash-actions';
+import { onMemoryReadProgress } from './store/memory-actions';
 import { onTransport } from './store/transport-actions';
 import { onRttData } from './store/rtt-actions';
 import { onCheckProgress } from './store/check-actions';
 import { onStationRow, onStationSlot } from './store/station-actions';
 import { onTargetEventForRegisters, refreshRegisters } from './store/target-actions';
+import { onTargetEventForWorkbench } from './store/workbench-events';
 import { useStore } from './store';
 
 let started = false;
@@ -31,8 +33,10 @@ export async function startUp(handle: ApiHandle): Promise<void> {
   api.onTargetEvent((e) => {
     onTargetEvent(e.name);
     onTargetEventForRegisters(e.name);
+    onTargetEventForWorkbench(e.name);
   });
   api.onFlashProgress(onFlashEvent);
+  api.onMemoryReadProgress(onMemoryReadProgress);
   api.onRttData(onRttData);
   api.onCheckProgress(onCheckProgress);
   api.onStationSlot(onStationSlot);
@@ -41,6 +45,9 @@ export async function startUp(handle: ApiHandle): Promise<void> {
   const history = await api.getLogHistory();
   if (history.ok) onLogBatch(history.value);
   await api.appReady();
+  // A supervisor's view-only page opens on the station: watching the line is what it is for.
+  const access = await api.getAccess();
+  if (access.ok && access.value.access === 'view') useStore.setState({ access: 'view', activeTab: 'station', workPinned: true });
   const status = await api.getStatus();
   if (status.ok) onStatus(status.value);
   await loadProfiles();

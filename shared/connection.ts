@@ -37,6 +37,8 @@ export interface ConnectionStatus {
   info: ConnectionInfo;
   exit?: ExitInfo;
   profileId?: string;
+  /** While connected with GDB on: the 127.0.0.1 port GDB connects to (`target extended-remote 127.0.0.1:PORT`). */
+  gdbPort?: number;
 }
 
 export type LogLevel = 'error' | 'warning' | 'info' | 'debug' | 'user';

@@ -12,11 +12,16 @@ import type { DetectedAdapter } from './adapters';
 import type { ConnectionProfile } from './profile';
 import { connectionProfileSchema } from './profile-schema';
 import type { Result } from './errors';
+import { MEMORY_READ_ID_PATTERN, type MemoryReadProgress } from './memory-read';
 import { MAX_SETTING_PATH, type SettingsState } from './settings';
 import { FIX_ACTIONS } from './diagnose';
 import { CHECK_STEPS, type BoardCheckReport, type CheckProgress } from './check';
 import type { SlotState, StationRow, StationView } from './station';
 import type { DiagnosisReport, FixResult, UndoResult } from './troubleshoot';
+import type { PeriphModel, PeriphRead, PeriphWriteResult } from './peripherals';
+import type { DebugPoints, HaltInfo } from './debug';
+import type { GdbSwitchState } from './gdb';
+import type { SymbolInfo } from './symbols';
 import {
   MAX_IMAGE_BYTES,
   MAX_MEMORY_READ,
@@ -102,10 +107,17 @@ const base64 = (maxBytes: number) =>
     .max(Math.ceil(maxBytes / 3) * 4, `more than ${maxBytes} bytes`)
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
 const imageId = z.string().regex(/^img-[0-9]+$/, 'unknown image id');
+const profileIdSchema = z.string().min(1).max(128);
+/** An SVD peripheral / register / field name or cluster path ("GPIOC", "ODR", "CH0.CR", "CCR[2]"). */
+const svdName = z.string().regex(/^[A-Za-z0-9_.\[\]%-]{1,96}$/, 'not an SVD name');
+/** The largest SVD accepted for upload (STM32H7 files are about 4 MB). */
+export const MAX_SVD_BYTES = 32 * 1024 * 1024;
 
 export const invokeChannels = {
   /** The renderer has subscribed to events: main flushes what it held back. */
   appReady: invoke<null>()(empty),
+  /** What this window may do: 'view' for a supervisor's view-only token (shared/access.ts), else 'operator'. */
+  getAccess: invoke<{ access: 'operator' | 'view' }>()(empty),
   getStatus: invoke<ConnectionStatus>()(empty),
   /** Starts OpenOCD with a saved profile; resolves when connected or failed (never hangs). */
   connect: invoke<ConnectionStatus>()(z.object({ profileId: z.string().min(1).max(128) }).strict()),
@@ -123,10 +135,17 @@ export const invokeChannels = {
   // ---- memory ----
   readMemory: invoke<MemoryBlock>()(
     z
-      .object({ address: u32('address'), length: z.number().int().min(1, 'length must be at least 1').max(MAX_MEMORY_READ, `length is limited to ${MAX_MEMORY_READ} bytes`) })
+      .object({
+        address: u32('address'),
+        length: z.number().int().min(1, 'length must be at least 1').max(MAX_MEMORY_READ, `length is limited to ${MAX_MEMORY_READ} bytes`),
+        /** Ask for memoryReadProgress events and make the read cancellable (cancelMemoryRead). */
+        readId: z.string().regex(MEMORY_READ_ID_PATTERN, 'invalid read id').optional(),
+      })
       .strict()
       .refine((r) => r.address + r.length <= 0x1_0000_0000, { message: 'the range runs past 0xffffffff', path: ['length'] }),
   ),
+  /** Stops a read started with that readId after the chunk in flight; its reply then holds the bytes read so far. */
+  cancelMemoryRead: invoke<{ cancelled: boolean }>()(z.object({ readId: z.string().regex(MEMORY_READ_ID_PATTERN, 'invalid read id') }).strict()),
   /** Values of one width written from address upward (width 8 = bytes). */
   writeMemory: invoke<null>()(
     z
@@ -147,6 +166,106 @@ export const invokeChannels = {
   /** The core registers; an empty list (not an error) while the core runs. */
   readRegisters: invoke<RegistersSnapshot>()(empty),
   writeRegister: invoke<null>()(z.object({ name: z.string().regex(/^[A-Za-z0-9_.]{1,64}$/, 'invalid register name'), value: u32('value') }).strict()),
+
+  // ---- peripherals from SVD (main/peripherals: parsed off the UI thread, a compact model here) ----
+  /** The profile's SVD (opened for it, else the bundled one that fits); null when it has none. */
+  svdModel: invoke<PeriphModel | null>()(z.object({ profileId: profileIdSchema }).strict()),
+  /** Electron: pick a .svd file with the dialog (null: cancelled); a path: open that file. Remembered per profile. */
+  svdOpen: invoke<PeriphModel | null>()(z.object({ profileId: profileIdSchema, path: z.string().min(1).max(4096).optional() }).strict()),
+  /** Forget the opened SVD: back to the bundled one (or none). */
+  svdForget: invoke<PeriphModel | null>()(z.object({ profileId: profileIdSchema }).strict()),
+  /** Browser mode: an .svd file in order, in chunks; the last one answers with the model. */
+  svdUpload: invoke<{ received: number; model?: PeriphModel }>()(
+    z
+      .object({
+        profileId: profileIdSchema,
+        name: z.string().min(1).max(255),
+        offset: z.number().int().min(0).max(MAX_SVD_BYTES),
+        total: z.number().int().min(1, 'the file is empty').max(MAX_SVD_BYTES, `an SVD file is limited to ${MAX_SVD_BYTES / (1024 * 1024)} MiB`),
+        data: base64(UPLOAD_CHUNK_BYTES),
+      })
+      .strict(),
+  ),
+  /** Reads a peripheral's registers (side-effect reads only those named in `include`). */
+  peripheralRead: invoke<PeriphRead>()(
+    z.object({ profileId: profileIdSchema, peripheral: svdName, include: z.array(svdName).max(256).optional() }).strict(),
+  ),
+  /** Read-modify-write of one field (a number or an enum value name), then read back. */
+  peripheralWriteField: invoke<PeriphWriteResult>()(
+    z
+      .object({
+        profileId: profileIdSchema,
+        peripheral: svdName,
+        register: svdName,
+        field: svdName,
+        value: z.union([u32('value'), z.string().trim().min(1, 'empty value').max(64)]),
+      })
+      .strict(),
+  ),
+  peripheralWriteRegister: invoke<PeriphWriteResult>()(
+    z.object({ profileId: profileIdSchema, peripheral: svdName, register: svdName, value: u32('value') }).strict(),
+  ),
+
+  // ---- breakpoints and watchpoints (main/debug) ----
+  debugPoints: invoke<DebugPoints>()(empty),
+  addBreakpoint: invoke<DebugPoints>()(
+    z.object({ address: u32('address'), hardware: z.boolean().default(true), length: z.union([z.literal(2), z.literal(4)]).default(2) }).strict(),
+  ),
+  addWatchpoint: invoke<DebugPoints>()(
+    z
+      .object({ address: u32('address'), length: z.number().int().min(1).max(0x8000, 'a watchpoint covers at most 32 KiB'), access: z.enum(['r', 'w', 'a']) })
+      .strict(),
+  ),
+  removeDebugPoint: invoke<DebugPoints>()(z.object({ kind: z.enum(['breakpoint', 'watchpoint']), address: u32('address') }).strict()),
+  enableDebugPoint: invoke<DebugPoints>()(z.object({ kind: z.enum(['breakpoint', 'watchpoint']), address: u32('address'), enabled: z.boolean() }).strict()),
+  /** A temporary hardware breakpoint at the address, then resume (removed at the next halt). */
+  runTo: invoke<null>()(z.object({ address: u32('address') }).strict()),
+  /** Step, or run over the call at PC. */
+  stepOver: invoke<'step' | 'over'>()(empty),
+  /** Target state, why it halted, PC (symbol+offset where known). */
+  haltInfo: invoke<HaltInfo>()(empty),
+
+  // ---- GDB beside the workbench, ELF symbols (main/gdb, main/symbols) ----
+  /** The GDB switch for the next (or current) connection. */
+  gdbState: invoke<GdbSwitchState>()(empty),
+  /** Turns GDB on or off; while connected OpenOCD restarts (it fixes its ports at start). */
+  setGdb: invoke<GdbSwitchState>()(z.object({ enabled: z.boolean(), port: z.number().int().min(1).max(65535).optional() }).strict()),
+  /** The ELF whose symbols name addresses (the last .elf flashed or opened for symbols). */
+  symbolInfo: invoke<SymbolInfo | null>()(empty),
+  /** Take symbols from a staged .elf (an upload or a chosen file) without flashing it. */
+  loadSymbols: invoke<SymbolInfo>()(z.object({ imageId: z.string().min(1).max(128) }).strict()),
+  /** Names for addresses (`main+0x12`), and addresses for names. */
+  lookupSymbols: invoke<{ names: (string | null)[]; addresses: (number | null)[] }>()(
+    z.object({ addresses: z.array(u32('address')).max(256).default([]), names: z.array(z.string().min(1).max(256)).max(256).default([]) }).strict(),
+  ),
+
+  // ---- memory tools (main/memtools) ----
+  memorySearch: invoke<{ matches: number[]; truncated: boolean }>()(
+    z
+      .object({
+        address: u32('address'),
+        length: z.number().int().min(1).max(16 * 1024 * 1024, 'search at most 16 MiB at once'),
+        pattern: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('hex'), bytes: z.string().regex(/^(\s*[0-9a-fA-F]{2})+\s*$/, 'hex bytes, e.g. "de ad be ef"').max(512) }).strict(),
+          z.object({ kind: z.literal('text'), text: z.string().min(1).max(256) }).strict(),
+        ]),
+      })
+      .strict()
+      .refine((r) => r.address + r.length <= 0x1_0000_0000, { message: 'the range runs past 0xffffffff', path: ['length'] }),
+  ),
+  memoryFill: invoke<null>()(
+    z
+      .object({ address: u32('address'), length: z.number().int().min(1).max(16 * 1024 * 1024), value: z.number().int().min(0).max(255, 'a fill value is one byte') })
+      .strict()
+      .refine((r) => r.address + r.length <= 0x1_0000_0000, { message: 'the range runs past 0xffffffff', path: ['length'] }),
+  ),
+  /** The range as a file to save: raw .bin or Intel HEX, base64. */
+  memoryExport: invoke<{ name: string; data: string }>()(
+    z
+      .object({ address: u32('address'), length: z.number().int().min(1).max(MAX_MEMORY_READ, `export at most ${MAX_MEMORY_READ} bytes`), format: z.enum(['bin', 'ihex']) })
+      .strict()
+      .refine((r) => r.address + r.length <= 0x1_0000_0000, { message: 'the range runs past 0xffffffff', path: ['length'] }),
+  ),
 
   // ---- images and flash (long work: startFlash returns an id; flashProgress events; a final event always comes) ----
   /** Electron: the open-file dialog; null when cancelled. Not available in browser mode. */
@@ -293,6 +412,8 @@ export const eventChannels = {
   targetEvent: event<TargetEventInfo>(),
   /** Progress and the final outcome of a flash job (to the window that started it). */
   flashProgress: event<FlashJobEvent>(),
+  /** Bytes read so far by a readMemory call that carried a readId (after every chunk). */
+  memoryReadProgress: event<MemoryReadProgress>(),
   /** Findings for a connect attempt that just failed. */
   diagnosis: event<DiagnosisReport>(),
   /** Text from an RTT up-channel, batched like the log (about 16 ms a batch). */

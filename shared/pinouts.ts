@@ -4,9 +4,14 @@
 //
 // Sources: ARM "Cortex Debug" 10-pin and 20-pin JTAG connector definitions (ARM DUI/
 // Keil CoreSight connector pages), ST UM1075 table 4 (ST-LINK/V2 20-pin), ST UM2448
-// (STLINK-V3 STDC14), ST UM1724 (Nucleo CN4 SWD header), SEGGER UM08001 (J-Link 20-pin).
+// (STLINK-V3 STDC14), ST UM1724 (Nucleo CN4 SWD header), SEGGER UM08001 (J-Link 20-pin),
+// Tag-Connect TC2030-CTX and TC2050-IDC-NL datasheets (pads numbered odd/even like the IDC
+// end of the cable; TC2050 pad N is ARM 10-pin pin N).
+//
+// Each connector also carries its geometry (`layout`): the troubleshooter draws every
+// connector from this one table, so a drawing cannot disagree with the pin list.
 
-export type ConnectorKind = 'stlink-20' | 'arm-10' | 'jtag-20' | 'jlink-20' | 'stdc14' | 'nucleo-swd-6';
+export type ConnectorKind = 'stlink-20' | 'arm-10' | 'jtag-20' | 'jlink-20' | 'stdc14' | 'nucleo-swd-6' | 'tc2030' | 'tc2050';
 
 export type PinRole =
   | 'vref' | 'gnd' | 'tck' | 'tms' | 'tdi' | 'tdo' | 'swdio' | 'swclk' | 'nrst' | 'ntrst' | 'swo'
@@ -23,12 +28,38 @@ export interface Pin {
   description: string;
 }
 
+/**
+ * Where the pins sit, as seen looking into the target's header (or at its pads).
+ * 'dual': two rows, odd pins in one and even in the other, pin 2 beside pin 1 (every
+ * 2-row header and Tag-Connect footprint here). 'single': one row, pin 1 at the end.
+ */
+export interface ConnectorLayout {
+  rows: 'dual' | 'single';
+  /** What the technician finds on the board: a shrouded box header, bare pins, or pogo-pin pads. */
+  body: 'box-header' | 'pin-header' | 'pogo-pads';
+  pitchMm: number;
+  /** Positions with no pin (a key), drawn as an empty place. */
+  keyPins?: readonly number[];
+}
+
 export interface Connector {
   kind: ConnectorKind;
   title: string;
   /** Header geometry, so the technician knows which plug to look for. */
   form: string;
+  layout: ConnectorLayout;
   pins: readonly Pin[];
+}
+
+/** A pin's place in its connector: `row` 0 holds pin 1 (odd pins), row 1 the even pins; `index` counts from pin 1's end. */
+export function pinPlace(layout: ConnectorLayout, pin: number): { row: 0 | 1; index: number } {
+  if (layout.rows === 'single') return { row: 0, index: pin - 1 };
+  return { row: pin % 2 === 1 ? 0 : 1, index: Math.floor((pin - 1) / 2) };
+}
+
+/** Number of pin positions along the connector. */
+export function placesAlong(c: Connector): number {
+  return c.layout.rows === 'single' ? c.pins.length : Math.ceil(c.pins.length / 2);
 }
 
 export type PinPurpose = 'voltage' | 'wiring-jtag' | 'wiring-swd' | 'reset';
@@ -50,6 +81,7 @@ const ARM_JTAG_20: Connector = {
   kind: 'jtag-20',
   title: 'ARM 20-pin JTAG (0.1")',
   form: '2x10, 2.54 mm pitch, keyed box header',
+  layout: { rows: 'dual', body: 'box-header', pitchMm: 2.54 },
   pins: twentyPin({
     1: { name: 'VTref', role: 'vref', description: 'Target reference voltage, from the target VDD: the probe senses it (should read the target I/O voltage, e.g. 3.3 V).' },
     2: { name: 'Vsupply', role: 'power', description: 'Optional supply; not connected on most probes and targets.' },
@@ -69,6 +101,7 @@ const JLINK_20: Connector = {
   kind: 'jlink-20',
   title: 'SEGGER J-Link 20-pin (ARM JTAG compatible)',
   form: '2x10, 2.54 mm pitch, keyed box header',
+  layout: ARM_JTAG_20.layout,
   pins: ARM_JTAG_20.pins.map((p): Pin => {
     if (p.number === 2) return { ...p, name: 'NC', role: 'nc', description: 'Not connected in J-Link.' };
     if (p.number === 17) return { ...p, name: 'NC', role: 'nc', description: 'Not connected in J-Link (DBGRQ on the ARM standard).' };
@@ -82,6 +115,7 @@ const STLINK_20: Connector = {
   kind: 'stlink-20',
   title: 'ST-LINK/V2 20-pin JTAG/SWD (UM1075)',
   form: '2x10, 2.54 mm pitch, keyed box header (ribbon cable to the target)',
+  layout: { rows: 'dual', body: 'box-header', pitchMm: 2.54 },
   pins: twentyPin({
     1: { name: 'VAPP', role: 'vref', description: 'Target VCC (MCU VDD): ST-LINK senses the target voltage here. Must read the target I/O voltage.' },
     2: { name: 'VAPP', role: 'vref', description: 'Target VCC (MCU VDD), same as pin 1.' },
@@ -101,6 +135,7 @@ const ARM_10: Connector = {
   kind: 'arm-10',
   title: 'ARM Cortex Debug 10-pin (0.05")',
   form: '2x5, 1.27 mm pitch (Samtec FTSH), pin 7 often removed as key',
+  layout: { rows: 'dual', body: 'box-header', pitchMm: 1.27, keyPins: [7] },
   pins: [
     { number: 1, name: 'VTref', role: 'vref', description: 'Target reference voltage (target VDD), sensed by the probe.' },
     { number: 2, name: 'SWDIO/TMS', role: 'tms', swdRole: 'swdio', description: 'SWD data; JTAG TMS.' },
@@ -119,6 +154,7 @@ const STDC14: Connector = {
   kind: 'stdc14',
   title: 'STLINK-V3 STDC14 (UM2448)',
   form: '2x7, 1.27 mm pitch; pins 3-12 match the ARM 10-pin Cortex Debug connector',
+  layout: { rows: 'dual', body: 'box-header', pitchMm: 1.27 },
   pins: [
     { number: 1, name: 'NC', role: 'nc', description: 'Reserved: do not connect on the target.' },
     { number: 2, name: 'NC', role: 'nc', description: 'Reserved: do not connect on the target.' },
@@ -141,6 +177,7 @@ const NUCLEO_SWD_6: Connector = {
   kind: 'nucleo-swd-6',
   title: 'Nucleo/Discovery on-board ST-LINK SWD header (CN4, UM1724)',
   form: '1x6, 2.54 mm pitch; remove the two ST-LINK jumpers to debug an external board',
+  layout: { rows: 'single', body: 'pin-header', pitchMm: 2.54 },
   pins: [
     { number: 1, name: 'VDD_TARGET', role: 'vref', description: 'VDD from the application board, sensed by the ST-LINK.' },
     { number: 2, name: 'SWCLK', role: 'swclk', description: 'SWD clock.' },
@@ -151,6 +188,29 @@ const NUCLEO_SWD_6: Connector = {
   ],
 };
 
+const TC2030: Connector = {
+  kind: 'tc2030',
+  title: 'Tag-Connect TC2030-CTX (6 pads, SWD)',
+  form: '2x3 pogo-pin pads, 1.27 mm pitch, no header: pin 1 is at the end with the single alignment hole',
+  layout: { rows: 'dual', body: 'pogo-pads', pitchMm: 1.27 },
+  pins: [
+    { number: 1, name: 'VCC', role: 'vref', description: 'Target VDD, sensed by the probe through the cable.' },
+    { number: 2, name: 'SWDIO', role: 'swdio', description: 'SWD data.' },
+    { number: 3, name: 'nRESET', role: 'nrst', description: 'Target reset (active low), to the MCU reset pin.' },
+    { number: 4, name: 'SWCLK', role: 'swclk', description: 'SWD clock.' },
+    { number: 5, name: 'GND', role: 'gnd', description: GND_DESC },
+    { number: 6, name: 'SWO', role: 'swo', description: 'SWO trace output (optional).' },
+  ],
+};
+
+const TC2050: Connector = {
+  kind: 'tc2050',
+  title: 'Tag-Connect TC2050-IDC-NL (10 pads, ARM Cortex 10-pin)',
+  form: '2x5 pogo-pin pads, 1.27 mm pitch, no header; pad N is pin N of the ARM 10-pin Cortex Debug connector',
+  layout: { rows: 'dual', body: 'pogo-pads', pitchMm: 1.27 },
+  pins: ARM_10.pins.map((p): Pin => (p.number === 7 ? { ...p, name: 'NC', description: 'Not connected (the key position of the 10-pin header).' } : p)),
+};
+
 export const CONNECTORS: Readonly<Record<ConnectorKind, Connector>> = {
   'stlink-20': STLINK_20,
   'arm-10': ARM_10,
@@ -158,6 +218,8 @@ export const CONNECTORS: Readonly<Record<ConnectorKind, Connector>> = {
   'jlink-20': JLINK_20,
   stdc14: STDC14,
   'nucleo-swd-6': NUCLEO_SWD_6,
+  tc2030: TC2030,
+  tc2050: TC2050,
 };
 
 export function connector(kind: ConnectorKind): Connector {

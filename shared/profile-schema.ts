@@ -27,6 +27,7 @@ export const connectionProfileSchema = z
     preTargetCommands: z.array(z.string().max(4096).regex(noControl, 'one command per entry, no line breaks')).max(100).optional(),
     extraCommands: z.array(z.string().max(4096).regex(noControl, 'one command per entry, no line breaks')).max(100),
     vboardFaults: z.array(z.string().max(100)).max(20).optional(),
+    gdb: z.object({ enabled: z.boolean(), port: z.number().int().min(1).max(65535).optional() }).strict().optional(),
     check: z
       .object({
         skip: z.array(z.enum(CHECK_STEPS)).max(CHECK_STEPS.length).optional(),

@@ -32,6 +32,11 @@ export interface ConnectionProfile {
   vboardFaults?: string[];
   /** The board's own power-on check settings (main/check). */
   check?: ProfileCheckSettings;
+  /**
+   * Serve GDB beside the workbench: OpenOCD opens its gdb port on 127.0.0.1 (a free one
+   * unless `port` pins it). OpenOCD fixes its ports at start, so changing this reconnects.
+   */
+  gdb?: { enabled: boolean; port?: number };
 }
 
 export const VBOARD_PROFILE_ID = 'builtin-vboard';

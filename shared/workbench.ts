@@ -2,6 +2,7 @@
 // main. Plain data only: byte arrays cross as base64 so a 1 MiB read is one compact
 // JSON string instead of a million-element number array.
 import type { ErrorValue } from './errors';
+import type { MemoryReadStopped } from './memory-read';
 
 /** Largest single memory read the panel may ask for. */
 export const MAX_MEMORY_READ = 1024 * 1024;
@@ -16,6 +17,8 @@ export interface MemoryBlock {
   address: number;
   /** The bytes read, base64. */
   data: string;
+  /** Present when fewer bytes came back than were asked for (shared/memory-read.ts). */
+  stopped?: MemoryReadStopped;
 }
 
 export type CoreState = 'unknown' | 'running' | 'halted' | 'reset' | 'debug-running';
@@ -24,12 +27,16 @@ export interface RegisterValue {
   name: string;
   bits: number;
   value: number;
+  /** For pc and lr: the function and offset from the last .elf flashed or opened (`main+0x12`). */
+  symbol?: string;
 }
 
 export interface RegistersSnapshot {
   state: CoreState;
   /** Empty unless the core is halted: a running core's registers cannot be read. */
   registers: RegisterValue[];
+  /** Halted in HardFault (IPSR 3): the fault status registers and what they say. */
+  fault?: { cfsr: number; hfsr: number; bfar?: number; mmfar?: number; reasons: string[] };
 }
 
 export type TargetAction = 'halt' | 'resume' | 'step' | 'reset';
@@ -73,4 +80,6 @@ export interface BoardState {
   faults: string[];
   /** Every fault name the board knows. */
   known: string[];
+  /** The LED on PC13 (active low), while the board runs: what a user sees on the bench. */
+  led?: 'on' | 'off';
 }

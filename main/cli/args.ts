@@ -74,13 +74,15 @@ export function optionValue(p: ParsedArgs, name: string): string | undefined {
 /**
  * An unsigned integer as users write them: decimal ("4096"), hex ("0x20000000", "20000000h"
  * is NOT accepted: ambiguous), binary ("0b1010"); underscores as digit separators
- * ("0x2000_0000"). `what` names the thing in the message ("address", "length").
+ * ("0x2000_0000"). Decimal with a leading zero ("08000000") is refused as ambiguous.
+ * `what` names the thing in the message ("address", "length").
  */
 export function parseNumber(text: string, what: string, opts: { max?: number; min?: number } = {}): number {
   const s = text.trim().replace(/_/g, '');
   let n: number;
   if (/^0x[0-9a-f]+$/i.test(s)) n = parseInt(s.slice(2), 16);
   else if (/^0b[01]+$/i.test(s)) n = parseInt(s.slice(2), 2);
+  else if (/^0\d+$/.test(s)) throw new UsageError(ambiguousLeadingZero(what, text, s));
   else if (/^\d+$/.test(s)) n = Number(s);
   else throw new UsageError(`${what} '${text}' is not a number (write it as decimal, 0x hex or 0b binary)`);
   const min = opts.min ?? 0;
@@ -89,6 +91,16 @@ export function parseNumber(text: string, what: string, opts: { max?: number; mi
     throw new UsageError(`${what} '${text}' is out of range (${min}..${formatLimit(max)})`);
   }
   return n;
+}
+
+/**
+ * "08000000" reads as decimal 8000000 (0x7a1200), but whoever typed it almost always meant
+ * the hex address 0x08000000: a read there returns the wrong memory without a word. Refused,
+ * with both spellings offered.
+ */
+export function ambiguousLeadingZero(what: string, text: string, digits: string): string {
+  const dec = digits.replace(/^0+(?=\d)/, '');
+  return `${what} '${text}' is ambiguous: write 0x${digits} for hex, or ${dec} for decimal`;
 }
 
 function formatLimit(max: number): string {

@@ -27,4 +27,5 @@ export const commands: CommandEntry[] = [
   { name: 'station', load: async () => (await import('./station')).stationCommand },
   { name: 'check', load: async () => (await import('./check')).checkCommand },
   { name: 'svd', load: async () => (await import('./svd')).svdCommand },
+  { name: 'gdb-server', load: async () => (await import('./gdb-server')).gdbServerCommand },
 ];

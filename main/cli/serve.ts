@@ -75,6 +75,8 @@ export const serveCommand: CliCommand = {
     });
     const server = await startServer({ services, rendererDir, host: args.host, port: args.port });
     console.log(`Listening on ${server.url}`);
+    // A supervisor's browser: the station's grid and summary (every panel, in fact), but no write.
+    console.log(`view-only: ${server.viewUrl}`);
     console.log("Open that address in a browser (the token is required). Ctrl-C stops the server and OpenOCD.");
     if (args.host !== '127.0.0.1' && args.host !== 'localhost' && args.host !== '::1') {
       console.log(`Warning: bound to ${args.host}; anyone who can reach it and knows the token can drive your probe.`);

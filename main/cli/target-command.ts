@@ -4,7 +4,7 @@
 // OpenOCD we started outlives the command.
 import { diagnose } from '../diagnose/engine';
 import { ConnectionError, OpenOCDError } from '../openocd/errors';
-import { Session } from '../session/session';
+import { Session, type SessionStartOptions } from '../session/session';
 import { parseArgs, type OptionSpec, type ParsedArgs } from './args';
 import { UsageError, type CliCommand } from './command';
 import { printError, withHint } from './output';
@@ -34,6 +34,8 @@ export interface TargetCommandDef<A> {
   parse(p: ParsedArgs): A;
   /** Work that can fail without a target (loading a file), done before OpenOCD starts. */
   prepare?(args: A): Promise<void>;
+  /** How the OpenOCD we start is started (gdb-server: with its gdb port open). */
+  startOptions?(args: A): SessionStartOptions;
   run(ctx: TargetContext<A>): Promise<number>;
 }
 
@@ -96,7 +98,7 @@ async function runWithSession<A>(def: TargetCommandDef<A>, args: A, choice: Targ
       return 2;
     }
     if (choice) {
-      const opening = openSession(choice).catch((err: unknown) => {
+      const opening = openSession(choice, def.startOptions?.(args)).catch((err: unknown) => {
         throw explainOpenFailure(choice, err);
       });
       // Interrupted while OpenOCD starts: let the start finish, then close it (finally).
@@ -138,7 +140,7 @@ export function explainOpenFailure(choice: TargetChoice, err: unknown): unknown 
   return hint === undefined ? err : withHint(err, hint);
 }
 
-export function openSession(choice: TargetChoice): Promise<Session> {
+export function openSession(choice: TargetChoice, opts: SessionStartOptions = {}): Promise<Session> {
   if (choice.kind === 'connect') return Session.connect({ host: choice.host, port: choice.port });
-  return Session.start(choice.profile, choice.openocdPath === undefined ? {} : { openocdPath: choice.openocdPath });
+  return Session.start(choice.profile, choice.openocdPath === undefined ? opts : { ...opts, openocdPath: choice.openocdPath });
 }

@@ -5,7 +5,7 @@
 // fold in version/fork knowledge the single lines do not carry.
 import { atLeast, get, hit, noAnswer, scale, support, type CombineContext } from './combine-helpers';
 import { compareVersions, driverAvailability } from './signatures/version-knowledge';
-import { judgeDevId } from './stm32-devids';
+import { familyMissingFromDriver, judgeDevId } from './stm32-devids';
 import { isPlausibleIdcode, lookupIdcode, manufacturerOf } from './idcodes';
 import { resetEvidence } from './no-answer';
 import { stFork } from './signatures/needs-reset-hold';
@@ -73,6 +73,15 @@ function stm32DeviceId(c: CombineContext): void {
     scale(c, 'wrong-target', 0.5);
     support(c, 'openocd-outdated', idLine);
   }
+}
+
+/** The STM32 flash driver lists the families it knows and the cfg's chip is not one of them: support came later. */
+function stm32FamilyNotYetSupported(c: CombineContext): void {
+  const missing = familyMissingFromDriver(c.lines);
+  if (!missing) return;
+  atLeast(c, 'openocd-outdated', 0.8);
+  scale(c, 'wrong-target', 0.5);
+  support(c, 'openocd-outdated', (l) => /Cannot identify target as an? STM32|\.(cpu|cm\d+)\b/.test(l.text));
 }
 
 /**
@@ -250,6 +259,7 @@ export function combineCauses(c: CombineContext): void {
   driverNotInThisBuild(c);
   forkOnlyTargets(c);
   stm32DeviceId(c);
+  stm32FamilyNotYetSupported(c);
   probeFailureBeforeGdb(c);
   initModeFailed(c);
   rp2040Multidrop(c);

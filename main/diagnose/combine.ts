@@ -98,8 +98,8 @@ function combineUsbErrors(c: CombineContext): void {
 function combineHaltStates(c: CombineContext): void {
   if (get(c, 'gdb-attach-not-halted') >= 0.5) scale(c, 'target-not-halted', 0.4);
   // Protection explains the failed erase better than a driver fault.
-  if (hit(c, 'flash-protected', 'stm32-device-protected') || hit(c, 'flash-protected', 'rdp-on') || hit(c, 'flash-protected', 'write-protected'))
-    scale(c, 'flash-driver', 0.5);
+  const refusedByProtection = ['stm32-device-protected', 'rdp-on', 'write-protected', 'nrf5-sector-protected', 'nrf51-protected-sector', 'kinetis-protection-violated', 'stm32lx-denied'];
+  if (refusedByProtection.some((id) => hit(c, 'flash-protected', id))) scale(c, 'flash-driver', 0.5);
   // A core that cannot be examined at all is not a "forgot to halt" problem.
   if (get(c, 'needs-reset-hold') > 0.6 || noAnswer(c)) scale(c, 'target-not-halted', 0.5);
 }

@@ -15,6 +15,8 @@ export const NOT_FROM_012_SOURCE: Record<string, string> = {
   'probe-firmware/stlink-update-advice': 'OpenOCD after 0.12 (master stlink_usb.c)',
   'config-error/invalid-subcommand': 'jimtcl (libjim.so: invalid subcommand "%#s")',
   'config-error/picoprobe-not-found': 'Raspberry Pi fork of OpenOCD (src/jtag/drivers/picoprobe.c)',
+  'wiring/dap-init-failed': 'Raspberry Pi fork of OpenOCD, rp2040 branch (src/target/arm_dap.c)',
+  'flash-protected/nrf51-protected-sector': 'OpenOCD 0.10 src/flash/nor/nrf51.c (nrf5.c in 0.11+ words it "Flash sector %d is protected")',
 };
 
 /**
@@ -56,6 +58,7 @@ export const EXAMPLES: Array<[string, DiagnosisCategory, string, DiagnosisCatego
   ['stlink-none-detected', 'adapter-not-found', 'Error: no ST-LINK detected', 'adapter-not-found'],
   ['jlink-none', 'adapter-not-found', 'Error: No J-Link device found', 'adapter-not-found'],
   ['cmsis-none', 'adapter-not-found', 'Error: unable to find a matching CMSIS-DAP device', 'adapter-not-found'],
+  ['cmsis-none-unopened', 'usb-permission', 'Error: unable to find a matching CMSIS-DAP device', 'adapter-not-found'],
   ['ftdi-none', 'adapter-not-found', "Error: unable to open ftdi device with vid 0403, pid 6010, description '*', serial '*' at bus location '*'", 'adapter-not-found'],
   ['mpsse-no-device', 'adapter-not-found', 'Error: no device found', 'adapter-not-found'],
   ['jlink-multiple', 'adapter-not-found', 'Error: Multiple devices found, specify the desired device', 'adapter-not-found'],
@@ -80,6 +83,9 @@ export const EXAMPLES: Array<[string, DiagnosisCategory, string, DiagnosisCatego
   ['cannot-identify', 'openocd-outdated', 'Error: Cannot identify target as a stm32x', 'wrong-target'],
   ['swd-multidrop-failed', 'target-unpowered', 'Error: Failed to connect multidrop rp2040.dap0', 'target-unpowered'],
   ['swd-multidrop-failed', 'wiring', 'Error: Failed to connect multidrop rp2040.dap1', 'target-unpowered'],
+  ['multidrop-no-answer', 'probe-firmware', 'Error: Failed to connect multidrop rp2040.dap0', 'target-unpowered'],
+  ['swd-dlpidr-incorrect', 'wiring', 'Info : Read incorrect DLPIDR 0x00000000 (possibly CTRL/STAT value)', 'wiring'],
+  ['dap-init-failed', 'wiring', 'Info : DAP init failed', 'wiring'],
   ['riscv-dtmcontrol-0', 'target-unpowered', 'Error: dtmcontrol is 0. Check JTAG connectivity/board power.', 'target-unpowered'],
   ['riscv-dtmcontrol-0', 'wiring', 'Error: dtmcontrol is 0. Check JTAG connectivity/board power.', 'target-unpowered'],
   ['riscv-hart-examine-halt', 'needs-reset-hold', 'Error: Fatal: Hart 0 failed to halt during examine()', 'needs-reset-hold'],
@@ -106,6 +112,7 @@ export const EXAMPLES: Array<[string, DiagnosisCategory, string, DiagnosisCatego
   ['hla-cannot', 'config-error', 'Error: Cannot perform mass erase with a high-level adapter', 'config-error'],
   ['no-enabled-taps', 'config-error', 'Warn : There are no enabled taps.  AUTO PROBING MIGHT NOT WORK!!', 'config-error'],
   ['nrf5-sector-protected', 'flash-protected', 'Error: Write refused, sector 0 is protected', 'flash-protected'],
+  ['nrf51-protected-sector', 'flash-protected', 'Error: Cannot erase protected sector at 0x0', 'flash-protected'],
   ['nrf5-nvmc-error', 'flash-protected', 'Error: Error waiting NVMC_READY: generic flash write/erase error (check protection etc...)', 'flash-protected'],
   ['kinetis-protection-violated', 'flash-protected', 'Error: Flash operation failed, protection violated', 'flash-protected'],
   ['kinetis-mass-erase-disabled', 'flash-protected', 'Error: MDM: mass erase is disabled', 'flash-protected'],
@@ -168,6 +175,7 @@ export const EXAMPLES: Array<[string, DiagnosisCategory, string, DiagnosisCatego
   ['unknown-device', 'wrong-target', 'Warn : Cannot identify target as an STM32G0/G4/L4/L4+/L5/U5/WB/WL family device.', 'wrong-target'],
   ['unknown-device', 'wrong-target', 'Warn : Cannot identify target as a STM32H7xx family.', 'wrong-target'],
   ['unknown-device', 'wrong-target', 'Error: Cannot identify target as an STM32 L0 or L1 family device.', 'wrong-target'],
+  ['f4-rcc-write-failed', 'wrong-target', 'Error: Failed to write memory at 0x40023808', 'wrong-target'],
   ['gdb-connect-failed', 'gdb-attach-not-halted', "Error: Connect failed. Consider setting up a gdb-attach event for the target to prepare target for GDB connect, or use 'gdb_memory_map disable'.", 'gdb-attach-not-halted'],
   ['gdb-rejected', 'gdb-attach-not-halted', "Error: attempted 'gdb' connection rejected", 'gdb-attach-not-halted'],
   ['auto-probe-failed', 'gdb-attach-not-halted', 'Error: auto_probe failed', 'gdb-attach-not-halted'],

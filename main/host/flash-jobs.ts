@@ -6,6 +6,7 @@ import type { Image } from '../images/types';
 import { toErrorValue, ValidationError } from '../openocd/errors';
 import type { Session } from '../session/session';
 import type { FlashEvent } from '../session/flash/types';
+import { FlashInterrupt } from '../session/flash/interrupted';
 
 /** A job's events without the ids (the runner adds them). */
 type JobEvent = FlashJobEvent extends infer E ? (E extends unknown ? Omit<E, 'jobId' | 'op'> : never) : never;
@@ -18,7 +19,12 @@ export interface FlashJobRequest {
 
 interface Running {
   jobId: string;
+  op: FlashOp;
   abort: AbortController;
+  /** Settles when the job's final event has gone out. */
+  ended: Promise<void>;
+  /** The latest progress, for the message that refuses a Disconnect meanwhile. */
+  last?: { phase: string; done: number; total: number };
 }
 
 export class FlashJobs {
@@ -30,17 +36,20 @@ export class FlashJobs {
     if (this.running) throw new ValidationError(`a flash job (${this.running.jobId}) is still running`, { hint: 'Wait for it to end or cancel it.' });
     const jobId = `flash-${++this.seq}`;
     const abort = new AbortController();
-    const job: Running = { jobId, abort };
+    let markEnded = (): void => undefined;
+    const job: Running = { jobId, op: req.op, abort, ended: new Promise<void>((r) => (markEnded = r)) };
     this.running = job;
     let ended = false;
     const send = (e: JobEvent): void => {
       if (ended) return;
+      if (e.type === 'progress') job.last = { phase: e.phase, done: e.done, total: e.total };
       if (e.type !== 'progress') {
         ended = true;
         // Free before the final event goes out: the window may start the next job as soon as it sees it.
         if (this.running === job) this.running = undefined;
       }
       emit({ ...e, jobId, op: req.op } as FlashJobEvent);
+      if (ended) markEnded();
     };
     void runJob(session, req, abort.signal, send)
       .catch((err: unknown) => send({ type: 'failed', error: toErrorValue(err) }))
@@ -48,6 +57,7 @@ export class FlashJobs {
         // A job that somehow ended silently still gets its final event.
         if (!ended) send({ type: 'failed', error: { kind: 'OpenOCDError', message: 'the flash job ended without a result' } });
         if (this.running === job) this.running = undefined;
+        markEnded();
       });
     return { jobId };
   }
@@ -55,6 +65,34 @@ export class FlashJobs {
   /** The id of the job running now, if any (other work that programs flash waits for it). */
   get activeJobId(): string | undefined {
     return this.running?.jobId;
+  }
+
+  /**
+   * Why OpenOCD must not be stopped or restarted now (Disconnect, another profile, a
+   * fault switch that restarts it): a running flash would be cut off half-way and leave
+   * the chip partly programmed. Undefined when nothing is flashing.
+   */
+  busyReason(what: string): string | undefined {
+    const job = this.running;
+    if (!job) return undefined;
+    const pct = job.last && job.last.total > 0 ? `, ${job.last.phase} ${Math.floor((job.last.done / job.last.total) * 100)} %` : '';
+    return `${what} refused: a flash is running (${job.op}${pct}); stopping OpenOCD now would leave the chip partly programmed`;
+  }
+
+  /**
+   * The app or serve is stopping (a signal): the job stops after the chunk in flight
+   * with "the flash was interrupted at 0x…" as its final event. Resolves once that
+   * event went out, or after `timeoutMs` (a chunk stuck in OpenOCD must not hold the exit).
+   * True when a job was running.
+   */
+  async interrupt(why: string, timeoutMs = 10_000): Promise<boolean> {
+    const job = this.running;
+    if (!job) return false;
+    job.abort.abort(new FlashInterrupt(why));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([job.ended, new Promise<void>((r) => (timer = setTimeout(r, timeoutMs)))]);
+    clearTimeout(timer);
+    return true;
   }
 
   /** Asks the job to stop after the chunk in flight; false when no such job is running. */

@@ -63,6 +63,14 @@ export class ImageStore {
     return parseImage(e.bytes, e.name, opts);
   }
 
+  /** The staged file's name and bytes as they are now (a path is read again). */
+  async raw(imageId: string): Promise<{ name: string; bytes: Uint8Array; format: ImageFormatName; path?: string }> {
+    const e = this.entry(imageId);
+    if (e.path) return { name: e.name, bytes: await readFile(e.path), format: e.format ?? 'bin', path: e.path };
+    if (!e.bytes || e.received < e.size) throw new ValidationError(`image ${imageId}: the upload is not complete (${e.received} of ${e.size} bytes)`);
+    return { name: e.name, bytes: e.bytes, format: e.format ?? 'bin' };
+  }
+
   private add(e: Entry): string {
     const id = `img-${++this.seq}`;
     this.entries.set(id, e);

@@ -53,10 +53,27 @@ export function detectFormat(fileName: string, bytes: Uint8Array): ImageFormat {
     return 'bin';
   }
   if (sniffed !== byExt) {
-    const looks = sniffed ? `it looks like ${FORMAT_NAMES[sniffed]}` : 'its content is binary data';
-    throw new ValidationError(`${fileName}: named as ${FORMAT_NAMES[byExt]} but ${looks}`, {
-      hint: 'Check that you picked the right file, or name it after its real format.',
+    const article = byExt === 'srec' ? 'a' : 'an';
+    const looks = sniffed ? `it looks like ${FORMAT_NAMES[sniffed]}` : describeContent(bytes);
+    throw new ValidationError(`${fileName}: not ${article} ${FORMAT_NAMES[byExt]} file: ${looks}`, {
+      hint: `${EXPECTED[byExt]} Check that you picked the right file, or name it after its real format.`,
     });
   }
   return byExt;
 }
+
+/** What a file that is none of the known formats holds, in words: plain text (with its start) or other bytes. */
+function describeContent(bytes: Uint8Array): string {
+  if (bytes.length === 0) return 'the file is empty';
+  const head = bytes.subarray(0, 512);
+  const text = head.every((b) => b === 0x0a || b === 0x0d || b === 0x09 || (b >= 0x20 && b <= 0x7e));
+  if (!text) return 'its content is neither ELF nor a text image format';
+  const first = new TextDecoder().decode(head).trim().split(/\r?\n/)[0] ?? '';
+  return `it is a plain text file (it starts "${first.length > 40 ? `${first.slice(0, 40)}…` : first}")`;
+}
+
+const EXPECTED: Record<Exclude<ImageFormat, 'bin'>, string> = {
+  elf: 'An ELF file starts with the bytes 7f 45 4c 46 ("\\x7fELF"), as the linker writes it.',
+  ihex: 'An Intel HEX file is text lines that start with ":".',
+  srec: 'A Motorola S-record file is text lines that start with "S0".."S9".',
+};

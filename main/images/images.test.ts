@@ -160,7 +160,7 @@ describe('format detection and loading', () => {
     expect(detectFormat('firmware', srecText)).toBe('srec');
     expect(detectFormat('firmware', elf)).toBe('elf');
     expect(detectFormat('firmware', bytes(0, 0x50, 0, 0x20))).toBe('bin');
-    expectValidation(() => detectFormat('fw.hex', elf), 'fw.hex', /Intel HEX but it looks like ELF/);
+    expectValidation(() => detectFormat('fw.hex', elf), 'fw.hex', /not an Intel HEX file: it looks like ELF/);
     expectValidation(() => detectFormat('fw.bin', elf), /ELF executable/);
   });
 

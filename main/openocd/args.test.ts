@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionProfile } from '../../shared/profile';
-import { buildOpenOcdArgs, buildOpenOcdEnv } from './args';
+import { buildOpenOcdArgs, buildOpenOcdEnv, GDB_DETACH_RESUMES } from './args';
 import { ValidationError } from './errors';
 
 const base: ConnectionProfile = { id: 'p', name: 'P', kind: 'configs', extraCommands: [] };
 const ports = { tcl: 50001, gdb: 50002, telnet: 50003 };
+/** Without GDB: the command line ends with the profile's own commands and init. */
+const noGdb = { tcl: 50001, telnet: 50003 };
 
 describe('buildOpenOcdArgs', () => {
   it('puts bindto first, then ports, interface, transport, target, speed, reset_config, extras, init', () => {
@@ -32,6 +34,7 @@ describe('buildOpenOcdArgs', () => {
       '-c', 'adapter speed 4000',
       '-c', 'reset_config srst_only srst_nogate connect_assert_srst',
       '-c', 'stm32f1x.cpu configure -event gdb-attach { halt }',
+      '-c', GDB_DETACH_RESUMES, // the gdb port is open: a GDB detach lets the firmware run
       '-c', 'init',
     ]);
   });
@@ -52,7 +55,7 @@ describe('buildOpenOcdArgs', () => {
     const pre = { preTargetCommands: ['set CPUTAPID 0x2ba01477', ' '] };
     const args = buildOpenOcdArgs(
       { ...base, interfaceCfg: 'interface/stlink.cfg', transport: 'hla_swd', targetCfg: 'target/stm32f1x.cfg', adapterSpeedKhz: 100, ...pre },
-      { ports },
+      { ports: noGdb },
     );
     expect(args.slice(args.indexOf('interface/stlink.cfg') - 1)).toEqual([
       '-f', 'interface/stlink.cfg',
@@ -80,7 +83,7 @@ describe('buildOpenOcdArgs', () => {
 
   it('builds the virtual board command line and its environment', () => {
     const profile: ConnectionProfile = { ...base, kind: 'vboard', adapterSpeedKhz: 1000 };
-    const args = buildOpenOcdArgs(profile, { ports, assetsDir: '/app/assets' });
+    const args = buildOpenOcdArgs(profile, { ports: noGdb, assetsDir: '/app/assets' });
     const files = args.filter((_, i) => args[i - 1] === '-f');
     expect(files).toEqual(['/app/assets/openocd/vboard.cfg', 'target/stm32f1x.cfg']);
     expect(args.slice(-4)).toEqual(['-c', 'adapter speed 1000', '-c', 'init']);

@@ -37,6 +37,10 @@ export interface BuildArgsOptions {
   assetsDir?: string;
 }
 
+/** Tcl run when the gdb port is open: a GDB detach resumes a halted core (see buildOpenOcdArgs). */
+export const GDB_DETACH_RESUMES =
+  'foreach t [target names] { if {[$t cget -event gdb-detach] eq ""} { $t configure -event gdb-detach { if {[[target current] curstate] eq "halted"} { resume } } } }';
+
 export const VBOARD_TARGET_CFG = 'target/stm32f1x.cfg';
 export const VBOARD_PORT_ENV = 'VBOARD_PORT';
 export const VBOARD_SOCKET_ENV = 'VBOARD_SOCKET';
@@ -87,6 +91,9 @@ export function buildOpenOcdArgs(profile: ConnectionProfile, opts: BuildArgsOpti
     c(`reset_config ${words.join(' ')}`);
   }
   for (const extra of profile.extraCommands) command(extra, c);
+  // GDB's `detach` means "let the program run on", but OpenOCD leaves the core halted on
+  // a detach. Each target resumes then, unless the user's cfg already handles the event.
+  if (opts.ports.gdb !== undefined) c(GDB_DETACH_RESUMES);
   c('init');
   return args;
 }

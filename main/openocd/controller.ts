@@ -288,7 +288,8 @@ class Controller implements OpenOcdControllerImpl {
         // Without notifications the target state is only what we read at connect.
       }
       if (!this.stillStarting(gen)) return this.endedDuringStart(gen);
-      this.setStatus({ ...this.st, state: 'connected', target, info });
+      const gdbPort = this.gdbForward ? this.gdbForward.port : this.currentPorts?.gdb;
+      this.setStatus({ ...this.st, state: 'connected', target, info, ...(gdbPort === undefined ? {} : { gdbPort }) });
       if (info.targetName) this.targetPoll.start();
       return this.status();
     } catch (err) {
@@ -417,6 +418,11 @@ class Controller implements OpenOcdControllerImpl {
   }
 
   private setStatus(s: ConnectionStatus): void {
+    // GDB's port exists only while connected (closed with OpenOCD).
+    if (s.state !== 'connected' && s.gdbPort !== undefined) {
+      s = { ...s };
+      delete s.gdbPort;
+    }
     this.st = s;
     const snapshot = this.status();
     for (const cb of this.statusCbs) safeCall(cb, snapshot);

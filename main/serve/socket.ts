@@ -3,6 +3,7 @@
 import type { WebSocket, RawData } from 'ws';
 import { clientMessageSchema, type InvokeName, type ServerMessage } from '../../shared/contract';
 import { createHost } from '../host';
+import type { Access } from '../../shared/access';
 import type { HostServices } from '../host/services';
 import { ValidationError } from '../openocd/errors';
 import type { LogLine } from '../../shared/connection';
@@ -11,7 +12,7 @@ import { LogBackpressure } from './backpressure';
 /** How often a socket that dropped log lines is checked for having drained. */
 const DRAIN_POLL_MS = 100;
 
-export function attachSocket(ws: WebSocket, services: HostServices): void {
+export function attachSocket(ws: WebSocket, services: HostServices, access: Access = 'operator'): void {
   const send = (msg: ServerMessage): void => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
   };
@@ -35,7 +36,7 @@ export function attachSocket(ws: WebSocket, services: HostServices): void {
     const batch = logs.admit(payload as LogLine[]);
     if (batch) send({ t: 'event', name, payload: batch });
     else watchDrain();
-  });
+  }, { access });
 
   ws.on('message', (data: RawData, isBinary: boolean) => {
     if (isBinary) return;

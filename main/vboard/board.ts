@@ -72,6 +72,7 @@ export class Board {
       sysTick: this.ppb.sysTick,
       sysTickPriority: () => this.ppb.sysTickPriority(),
       watchpointHit: (i) => this.ppb.dwt.matched(i),
+      faultTaken: (cause) => this.ppb.faultStatus.record(cause),
     });
     this.ppb.dwt.onChange = (wps) => cpuMemory.setWatchpoints(wps);
     // The debugger reading the cycle counter sees time as it is now, not as of the last run slice.

@@ -12,6 +12,9 @@ interface Region {
   start: number;
   end: number; // exclusive
   dev: BusDevice;
+  /** An earlier region overlaps this one (RAZ/WI filler behind real peripherals): never cached,
+   *  or an access after one in the filler would skip the peripheral mapped before it. */
+  shadowed: boolean;
 }
 
 /** Address decoder: the first region containing the address answers; nothing else does. */
@@ -20,7 +23,9 @@ export class Bus implements BusDevice {
   private last: Region | undefined;
 
   map(start: number, size: number, dev: BusDevice): void {
-    this.regions.push({ start, end: start + size, dev });
+    const end = start + size;
+    const shadowed = this.regions.some((r) => r.start < end && start < r.end);
+    this.regions.push({ start, end, dev, shadowed });
   }
 
   private find(addr: number): Region | undefined {
@@ -28,7 +33,7 @@ export class Bus implements BusDevice {
     if (l && addr >= l.start && addr < l.end) return l;
     for (const r of this.regions) {
       if (addr >= r.start && addr < r.end) {
-        this.last = r;
+        this.last = r.shadowed ? undefined : r;
         return r;
       }
     }

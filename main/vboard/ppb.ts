@@ -4,6 +4,7 @@
 import type { BusDevice } from './bus';
 import type { CortexM3 } from './cortex-m3';
 import { Dwt } from './dwt';
+import { FaultStatus } from './fault-status';
 import { SYST_CALIB, SYST_CSR, type SysTick } from './systick';
 
 export const ROM_TABLE = 0xe00ff000;
@@ -43,6 +44,8 @@ export class Ppb implements BusDevice {
   private readonly fpComp = new Uint32Array(8);
   private fpRemap = 0;
   readonly dwt = new Dwt();
+  /** CFSR/HFSR/BFAR/MMFAR, set by the engine's faults (fault-status.ts). */
+  readonly faultStatus = new FaultStatus();
   private readonly scsRam = new Map<number, number>(); // plain RW SCS registers (VTOR, SHPR, ...)
   dbgmcuCr = 0;
   /** What DBGMCU_IDCODE reads (the wrong-part fault changes it). */
@@ -96,6 +99,8 @@ export class Ppb implements BusDevice {
       case 0xe0042004: return this.dbgmcuCr;
     }
     if (addr >= SYST_CSR && addr <= SYST_CALIB) return this.sysTick.read(addr);
+    const fault = this.faultStatus.read(addr);
+    if (fault !== undefined) return fault;
     if (addr >= 0xe0002008 && addr < 0xe0002028) return this.fpComp[(addr - 0xe0002008) >> 2]!;
     if (Dwt.contains(addr)) return this.dwt.read(addr);
     if (addr >= ROM_TABLE && addr < ROM_TABLE + ROM_ENTRIES.length * 4) return ROM_ENTRIES[(addr - ROM_TABLE) >> 2]! >>> 0;
@@ -132,6 +137,7 @@ export class Ppb implements BusDevice {
       this.sysTick.write(addr, v);
       return true;
     }
+    if (this.faultStatus.write(addr, v)) return true;
     if (addr >= 0xe0002008 && addr < 0xe0002028) {
       this.fpComp[(addr - 0xe0002008) >> 2] = v;
       this.updateFpb();
@@ -196,6 +202,7 @@ export class Ppb implements BusDevice {
   /** System reset clears the SCS (not the debug registers, FPB or DWT). */
   reset(): void {
     this.scsRam.clear();
+    this.faultStatus.reset();
     this.sysTick.reset();
   }
 }

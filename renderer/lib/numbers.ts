@@ -16,15 +16,26 @@ export function parseNumber(text: string): number | undefined {
   return undefined;
 }
 
+/** "08000000" is decimal 8000000 to a parser but hex 0x08000000 to whoever typed it: refused, both spellings offered. */
+function ambiguous(what: string, text: string): string | undefined {
+  const t = text.trim().replace(/[_\s]/g, '');
+  if (!/^0[0-9]+$/.test(t)) return undefined;
+  return `${what} '${text.trim()}' is ambiguous: write 0x${t} for hex, or ${t.replace(/^0+(?=[0-9])/, '')} for decimal`;
+}
+
 export function parseAddress(text: string): Parsed {
   const v = parseNumber(text);
   if (text.trim() === '') return { ok: false, error: 'address: enter an address, e.g. 0x20000000' };
+  const amb = ambiguous('address', text);
+  if (amb) return { ok: false, error: amb };
   if (v === undefined) return { ok: false, error: `bad address '${text.trim()}': use hex like 0x20000000 or a decimal number` };
   if (v > 0xffff_ffff) return { ok: false, error: `bad address '${text.trim()}': beyond the 32-bit address space (max 0xffffffff)` };
   return { ok: true, value: v };
 }
 
 export function parseLength(text: string, max: number): Parsed {
+  const amb = ambiguous('length', text);
+  if (amb) return { ok: false, error: amb };
   const v = parseNumber(text);
   if (v === undefined || v < 1) return { ok: false, error: `bad length '${text.trim()}': use a byte count like 256 or 0x100` };
   if (v > max) return { ok: false, error: `length ${v} is over the ${max}-byte limit of one read` };

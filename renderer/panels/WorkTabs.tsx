@@ -10,13 +10,19 @@ import { MemoryPanel } from './memory/MemoryPanel';
 import { RegistersPanel } from './registers/RegistersPanel';
 import { RttPanel } from './rtt/RttPanel';
 import { TroubleshooterPanel } from './troubleshooter/TroubleshooterPanel';
+import { StationPanel } from './station/StationPanel';
+import { PeripheralsPanel } from './peripherals/PeripheralsPanel';
+import { BreakpointsPanel } from './breakpoints/BreakpointsPanel';
 
 const TABS: { id: WorkTab; label: string }[] = [
   { id: 'memory', label: 'Memory' },
   { id: 'registers', label: 'Registers' },
+  { id: 'peripherals', label: 'Peripherals' },
+  { id: 'breakpoints', label: 'Breakpoints' },
   { id: 'flash', label: 'Flash' },
   { id: 'rtt', label: 'RTT' },
   { id: 'check', label: 'Bring-up check' },
+  { id: 'station', label: 'Station' },
 ];
 
 /** Whether the work area is open: a target is connected, the user opened a tab, or the troubleshooter is open. */
@@ -61,6 +67,12 @@ export function WorkTabs() {
         <RttPanel />
       ) : active === 'check' ? (
         <CheckPanel />
+      ) : active === 'station' ? (
+        <StationPanel />
+      ) : active === 'peripherals' ? (
+        <PeripheralsPanel />
+      ) : active === 'breakpoints' ? (
+        <BreakpointsPanel />
       ) : (
         <FlashPanel />
       )}

@@ -13,11 +13,13 @@ import { createMemorySlice, type MemorySlice } from './memory-slice';
 import { createProfilesSlice, type ProfilesSlice } from './profiles-slice';
 import { createTargetSlice, type TargetSlice } from './target-slice';
 import { createRttSlice, type RttSlice } from './rtt-slice';
+import { createPeriphSlice, type PeriphSlice } from './periph-slice';
+import { createDebugSlice, type DebugSlice } from './debug-slice';
 
 export type AppState = ConnectionSlice &
   ConsoleSlice &
   ProfilesSlice &
-  DiagnoseSlice & LayoutSlice & MemorySlice & TargetSlice & FlashSlice & BoardSlice & RttSlice & CheckSlice & StationSlice;
+  DiagnoseSlice & LayoutSlice & MemorySlice & TargetSlice & FlashSlice & BoardSlice & RttSlice & CheckSlice & StationSlice & PeriphSlice & DebugSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createConnectionSlice(...a),
@@ -32,4 +34,6 @@ export const useStore = create<AppState>()((...a) => ({
   ...createRttSlice(...a),
   ...createCheckSlice(...a),
   ...createStationSlice(...a),
+  ...createPeriphSlice(...a),
+  ...createDebugSlice(...a),
 }));

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 
 /** 'troubleshoot' exists while the troubleshooter is open (a failed connect opens it in front). */
-export type WorkTab = 'troubleshoot' | 'memory' | 'registers' | 'flash' | 'rtt' | 'check';
+export type WorkTab = 'troubleshoot' | 'memory' | 'registers' | 'flash' | 'rtt' | 'check' | 'peripherals' | 'breakpoints' | 'station';
 
 export interface LayoutSlice {
   activeTab: WorkTab;
@@ -9,10 +9,13 @@ export interface LayoutSlice {
   workPinned: boolean;
   /** 'electron' offers the native file dialog in the flash panel. */
   apiKind: 'electron' | 'websocket';
+  /** 'view': opened with the supervisor's view-only token (bringup serve); main refuses every write. */
+  access: 'operator' | 'view';
 }
 
 export const createLayoutSlice: StateCreator<LayoutSlice, [], [], LayoutSlice> = () => ({
   activeTab: 'memory',
   workPinned: false,
   apiKind: 'websocket',
+  access: 'operator',
 });

@@ -1,5 +1,6 @@
 // The memory panel's actions: read a block, go to an address, edit and write a
 // value. A failed read or write leaves the block already shown in place.
+import type { MemoryReadProgress } from '../../shared/memory-read';
 import { MAX_MEMORY_READ } from '../../shared/workbench';
 import { fromBase64 } from '../lib/base64';
 import { hex, parseAddress, parseLength, parseValue } from '../lib/numbers';
@@ -39,14 +40,40 @@ export async function refreshMemory(): Promise<void> {
 
 async function read(address: number, length: number): Promise<void> {
   const seq = ++readSeq;
-  useStore.setState({ memBusy: true, memError: undefined, memNotice: undefined });
-  const r = await currentApi().readMemory({ address, length });
+  // Every read carries an id: main reports progress after each chunk and Cancel can name it.
+  const readId = `read-${seq}`;
+  useStore.setState({ memBusy: true, memError: undefined, memNotice: undefined, memRead: { readId, done: 0, total: length, bytesPerSecond: 0 } });
+  const r = await currentApi().readMemory({ address, length, readId });
   if (seq !== readSeq) return; // a newer read superseded this one
-  if (r.ok) {
-    useStore.setState({ memBusy: false, memBlock: { address: r.value.address, bytes: fromBase64(r.value.data), readAt: Date.now() } });
-  } else {
-    useStore.setState({ memBusy: false, memError: r.error });
+  if (!r.ok) {
+    useStore.setState({ memBusy: false, memRead: undefined, memError: r.error });
+    return;
   }
+  const bytes = fromBase64(r.value.data);
+  const stopped = r.value.stopped;
+  useStore.setState({
+    memBusy: false,
+    memRead: undefined,
+    memBlock: { address: r.value.address, bytes, readAt: Date.now() },
+    // A stopped read still shows what it got; the notice (and the error, if any) say why it is short.
+    memNotice: stopped ? `${stopped.reason === 'cancelled' ? 'cancelled' : 'stopped'}: ${bytes.length} of ${stopped.requested} bytes read` : undefined,
+    memError: stopped?.error,
+  });
+}
+
+/** Main's progress for the read under way (events of older reads are ignored). */
+export function onMemoryReadProgress(p: MemoryReadProgress): void {
+  const cur = useStore.getState().memRead;
+  if (!cur || cur.readId !== p.readId) return;
+  useStore.setState({ memRead: { ...cur, done: p.done, total: p.total, bytesPerSecond: p.bytesPerSecond } });
+}
+
+/** Stops the read under way after its chunk in flight; its reply then shows the bytes read so far. */
+export async function cancelMemoryRead(): Promise<void> {
+  const cur = useStore.getState().memRead;
+  if (!cur) return;
+  useStore.setState({ memRead: { ...cur, cancelling: true } });
+  await currentApi().cancelMemoryRead({ readId: cur.readId });
 }
 
 /** Scrolls to the address when it is on screen; otherwise reads a block starting at its row. */

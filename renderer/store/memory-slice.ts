@@ -13,6 +13,8 @@ export interface MemorySlice {
   memLengthText: string;
   memBlock?: MemoryBlockView;
   memBusy: boolean;
+  /** The read under way: its id (for Cancel) and, once the first chunk is in, how far it got. */
+  memRead?: { readId: string; done: number; total: number; bytesPerSecond: number; cancelling?: boolean };
   /** The last read/write/validation failure; the block read before it stays shown. */
   memError?: ErrorValue;
   /** A short confirmation ("wrote 0xab at 0x20000000"). */

@@ -15,6 +15,9 @@ export const flashProtected: CategorySignatures = {
     { id: 'nrf52-approtect', source: 'tcl/target/nrf52.cfg', match: /nRF52 device has AP lock engaged|Use 'nrf52_recover' to erase and unlock/, weight: 0.92 },
     // src/flash/nor/nrf5.c: protected sectors / the NVMC refusing (nRF51/52)
     { id: 'nrf5-sector-protected', source: 'src/flash/nor/nrf5.c', match: /Write refused, sector \d+ is protected|Flash sector \d+ is protected/, weight: 0.8 },
+    // OpenOCD 0.10 src/flash/nor/nrf51.c (renamed nrf5.c in 0.11, which words it as above): the sector is protected
+    // (nRF51 PROTENSET / nRF52 BPROT); "nrf51 mass_erase" clears it with the flash
+    { id: 'nrf51-protected-sector', source: 'src/flash/nor/nrf5.c (0.10: nrf51.c)', match: /Cannot erase protected sector at 0x[0-9a-f]+|Can't erase protected sector @ 0x[0-9a-f]+/, weight: 0.8 },
     { id: 'nrf5-nvmc-error', source: 'src/flash/nor/nrf5.c', match: /Error waiting NVMC_READY: generic flash write\/erase error/, weight: 0.55 },
     // src/flash/nor/kinetis.c: the FCF protection bytes / mass erase disabled (Kinetis MDM)
     { id: 'kinetis-protection-violated', source: 'src/flash/nor/kinetis.c', match: /Flash operation failed, protection violated/, weight: 0.8 },
@@ -43,6 +46,18 @@ export const flashProtected: CategorySignatures = {
   ],
   describe(ctx) {
     const stm32 = ctx.hits.has('stm32-device-protected') || ctx.hits.has('rdp-on') || ctx.facts.readProtected !== undefined || /stm32/i.test(ctx.input.profile?.targetCfg ?? '');
+    if ((ctx.hits.has('nrf51-protected-sector') || ctx.hits.has('nrf5-sector-protected')) && !ctx.hits.has('nrf52-approtect')) {
+      // The core answers and flash is readable; only the sector protection (PROTENSET/BPROT) refuses the erase.
+      return {
+        title: "The nRF's flash sectors are protected: erase refused",
+        explanation:
+          'The debugger reached the chip, but the flash controller keeps the sectors write-protected (nRF51 PROTENSET / nRF52 BPROT, set by a SoftDevice, bootloader or earlier firmware), so the erase before programming is refused. A mass erase clears the protection together with the flash.',
+        steps: [
+          { text: 'Mass-erase the chip: "nrf51 mass_erase" (OpenOCD 0.10) or "nrf5 mass_erase" (0.11+), then program again.', action: 'mass-erase' },
+          { text: 'If the image needs a SoftDevice or bootloader, program those again after the mass erase.' },
+        ],
+      };
+    }
     if (ctx.hits.has('nrf52-approtect') || (nordic(ctx.lines) && !stm32 && !ctx.hits.has('secured'))) {
       return {
         title: 'The nRF chip\'s access port protection (APPROTECT) is on',

@@ -1,7 +1,7 @@
 // This OpenOCD is too old for the probe, the script or the chip.
 import type { CategorySignatures } from '../types';
 import { compareVersions, newerCommand, newerScript, releaseName } from './version-knowledge';
-import { judgeDevId } from '../stm32-devids';
+import { familyMissingFromDriver, judgeDevId } from '../stm32-devids';
 import { hex32 } from '../idcodes';
 
 export const openocdOutdated: CategorySignatures = {
@@ -46,6 +46,17 @@ export const openocdOutdated: CategorySignatures = {
         steps: [
           { text: `Install OpenOCD 0.12 or newer (xPack builds exist for every OS): its flash driver knows the ${dev.devId.name}.`, action: 'update-openocd' },
           { text: 'Until then, a flash bank with an explicit size in the cfg may work around the failed probe.' },
+        ],
+      };
+    }
+    const missing = familyMissingFromDriver(ctx.lines);
+    if (missing) {
+      return {
+        title: `This OpenOCD's STM32 flash driver does not support the STM32${missing.family} family`,
+        explanation: `Its stm32l4x flash driver knows ${missing.listed.map((f) => `STM32${f}`).join(', ')}, but the target cfg is for an STM32${missing.family}: the driver cannot identify the chip, so it cannot probe or program the flash. Support for a family arrives in a later release (or first in ST's own OpenOCD fork).`,
+        steps: [
+          { text: `Install an OpenOCD whose flash driver lists STM32${missing.family}: a current xPack build, mainline master, or ST's OpenOCD (STM32CubeIDE) for new families.`, action: 'update-openocd' },
+          { text: 'Until then, program with STM32CubeProgrammer.' },
         ],
       };
     }

@@ -23,11 +23,24 @@ export const probeFirmware: CategorySignatures = {
     // src/jtag/drivers/arm-jtag-ew.c
     { id: 'untested-fw', source: 'src/jtag/drivers/arm-jtag-ew.c', match: /firmware version \S+ is untested/, weight: 0.4 },
     // src/jtag/drivers/stlink_usb.c: a status code this OpenOCD does not know (old or clone firmware)
+    // src/target/adi_v5_swd.c swd_connect_multidrop(): besides power and wires, a Pico running a debugprobe build for
+    // another board (the Debug Probe's pinout, not -DDEBUG_ON_PICO) drives other GPIOs and nothing answers
+    { id: 'multidrop-no-answer', source: 'src/target/adi_v5_swd.c', match: /Failed to connect multidrop/, weight: 0.3 },
     { id: 'stlink-unknown-status', source: 'src/jtag/drivers/stlink_usb.c', match: /unknown\/unexpected STLINK status code 0x[0-9a-f]+/i, weight: 0.4 },
   ],
   describe(ctx) {
     const kind = probeKind(ctx);
     const name = probeName(kind);
+    if (ctx.hits.has('multidrop-no-answer') && ctx.hits.size === 1)
+      return {
+        title: 'If the probe is a Pico running debugprobe: the firmware build may not match the board',
+        explanation:
+          'Nothing answered the RP2040 multidrop connect. Besides power and the SWD wires, a debugprobe firmware built for the Raspberry Pi Debug Probe drives other GPIOs than a plain Pico used as probe, so the target never sees SWCLK/SWDIO.',
+        steps: [
+          { text: 'On a plain Pico, flash the debugprobe_on_pico.uf2 release (or build debugprobe with -DDEBUG_ON_PICO=ON).', action: 'update-probe-firmware' },
+          { text: 'Check the wiring against that build: GP2 = SWCLK, GP3 = SWDIO, and GND.', action: 'check-wiring' },
+        ],
+      };
     const ver = ctx.facts.stlinkVersionText;
     return {
       title: `The ${name}'s firmware is too old${ver ? ` (${ver})` : ''}`,

@@ -23,6 +23,10 @@ export const usbPermission: CategorySignatures = {
     { id: 'hidapi-open', source: 'src/jtag/drivers/cmsis_dap_usb_hid.c', match: /unable to open HIDAPI/, weight: 0.45 },
     // src/jtag/drivers/cmsis_dap_usb_hid.c: "unable to open CMSIS-DAP device 0x%x:0x%x" (found, could not open)
     { id: 'cmsis-hid-open', source: 'src/jtag/drivers/cmsis_dap_usb_hid.c', match: /unable to open CMSIS-DAP device 0x[0-9a-f]+:0x[0-9a-f]+/i, weight: 0.55 },
+    // src/jtag/drivers/cmsis_dap.c: no CMSIS-DAP found. On Linux a probe the user may not open (no udev rule) is
+    // skipped silently (its "could not open device" is a debug-level line), so "not found" is also what a
+    // permission problem prints; the USB scan or a run with sudo tells them apart (adapter-not-found leads).
+    { id: 'cmsis-none-unopened', source: 'src/jtag/drivers/cmsis_dap.c', match: /unable to find (a matching )?CMSIS-DAP device/, weight: 0.4 },
     // src/jtag/drivers/cmsis_dap_usb_bulk.c: "could not open device 0x%04x:0x%04x: %s"
     { id: 'cmsis-bulk-open', source: 'src/jtag/drivers/cmsis_dap_usb_bulk.c', match: /could not open device 0x[0-9a-f]{4}:0x[0-9a-f]{4}/i, weight: 0.6 },
     // src/jtag/drivers/stlink_usb.c: "open failed" — also means not found; weighted low here,

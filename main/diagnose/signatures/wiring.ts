@@ -32,6 +32,13 @@ export const wiring: CategorySignatures = {
     { id: 'no-mem-ap', source: 'src/target/cortex_m.c', match: /Could not find MEM-AP to control the core/, weight: 0.4 },
     // src/target/adi_v5_swd.c swd_connect_multidrop() (RP2040's two cores on one SWD bus): nothing answered
     { id: 'swd-multidrop-failed', source: 'src/target/adi_v5_swd.c', match: /Failed to (connect|select) multidrop/, weight: 0.45 },
+    // src/target/adi_v5_swd.c swd_multidrop_select_inner(): the DP acknowledged the multidrop select but DLPIDR read
+    // back as something else (0 or CTRL/STAT): the chip is powered and clocked, the data on SWDIO is not right.
+    // (The Raspberry Pi fork's rp2040 branch spells it "DLIPDR" and prints no "0x".)
+    { id: 'swd-dlpidr-incorrect', source: 'src/target/adi_v5_swd.c', match: /Read incorrect DLI?PDR (?:0x)?[0-9a-f]{8} \(possibly CTRL\/STAT value\)/i, weight: 0.5 },
+    // Raspberry Pi fork (rp2040 branch, 0.10.0+dev/0.11.0-g*) arm_dap.c: "DAP init failed" as the only message when the
+    // DP gave no answer (picoprobe, Raspberry Pi GPIO SWD)
+    { id: 'dap-init-failed', source: 'fork: raspberrypi/openocd rp2040 branch (src/target/arm_dap.c)', match: /^DAP init failed$/, weight: 0.35 },
     // src/target/riscv/riscv-011.c, riscv-013.c examine(): the RISC-V DTM reads 0 (TDO stuck low: no power or wiring)
     { id: 'riscv-dtmcontrol-0', source: 'src/target/riscv/riscv-013.c, riscv-011.c', match: /dtmcontrol is 0\. Check JTAG connectivity\/board power/, weight: 0.45 },
     // src/target/xtensa/xtensa.c (ESP32 family): the debug module is not online; DSR all ones = nothing answers

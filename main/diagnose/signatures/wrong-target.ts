@@ -29,8 +29,22 @@ export const wrongTarget: CategorySignatures = {
       match: /Cannot identify target as an? (?!STM32 family)(\S+ family|STM32 L0 or L1 family|Stellaris|AT91SAM|LPC288X)/,
       weight: 0.4,
     },
+    // src/target/arm_adi_v5.c mem_ap_write(): "Failed to write memory at 0x%8.8x" to 0x4002380x, the RCC of the
+    // STM32F2/F4/F7 (RCC_CR/PLLCFGR/CFGR) that tcl/target/stm32f4x.cfg's reset-init sets up. A bus fault there means
+    // the chip has no F2/F4/F7 RCC at that address: an F1-style part (GD32C103, GD32F1x0) run with the F4 cfg.
+    { id: 'f4-rcc-write-failed', source: 'src/target/arm_adi_v5.c', match: /Failed to write memory at 0x4002380[0-9a-f]\b/i, weight: 0.5 },
   ],
   describe(ctx) {
+    if (ctx.hits.has('f4-rcc-write-failed') && ctx.hits.size === 1)
+      return {
+        title: 'The chip has no STM32F2/F4/F7 clock controller where the target cfg writes it',
+        explanation:
+          "Writing 0x4002380x failed. That is the STM32F2/F4/F7 RCC, which target/stm32f4x.cfg programs on reset-init; a chip that bus-faults there has another memory map (an STM32F1-style part such as a GD32F1/C1, or an F0/F3/L-series chip), so the target cfg is for another family.",
+        steps: [
+          { text: 'Read the marking on the chip and use its family\'s target cfg (for GD32F1x/GD32C1x parts: target/stm32f1x.cfg).', action: 'suggest-target-for-idcode' },
+          { text: 'Check the board definition or launch config that picked stm32f4x.cfg (PlatformIO openocd_target, IDE debug config).' },
+        ],
+      };
     const dev = judgeDevId(ctx.facts, ctx.lines, true);
     if (dev?.kind === 'other-chip' && !plausibleMismatch(ctx)) {
       return {

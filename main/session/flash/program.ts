@@ -12,6 +12,7 @@ import { verifyByChecksum } from './checksum-verify';
 import { planChunks, planErase, splitByBank, type ChunkOptions } from './plan';
 import { Cancelled, PhaseProgress } from './progress';
 import { runFlashCommand } from './run';
+import { interruptedError, interruptedSentence, isFlashInterrupt, isLinkLoss } from './interrupted';
 import { joinChunks, joinSectorRuns, Pacer } from './pacer';
 import type { FlashBankInfo, FlashEvent, ProgramCancelled, ProgramDone, ProgramOptions, ProgramResult } from './types';
 
@@ -33,15 +34,23 @@ function writeTimeout(bytes: number): number {
 export async function programImage(ctx: ProgramContext, image: Image, opts: ProgramOptions = {}): Promise<ProgramResult> {
   const emit = (e: FlashEvent): void => opts.onEvent?.(e);
   const started = performance.now();
+  // Where the flash is being changed now (the erase group or chunk in flight), once something was changed.
+  const where: Where = {};
   try {
-    const result = await run(ctx, image, opts, emit, started);
+    const result = await run(ctx, image, opts, emit, started, where);
     emit(result);
     return result;
   } catch (e) {
     if (e instanceof Cancelled) {
-      const c = cancelledResult(e.progress);
+      const c = cancelledResult(e.progress, where, opts.signal?.reason);
       emit(c);
       return c;
+    }
+    // OpenOCD killed or the link closed mid-write: say where it stopped, not only "closed the TCL connection".
+    if (where.at !== undefined && where.phase !== 'verify' && isLinkLoss(e)) {
+      const err = interruptedError(e, where.at);
+      emit({ type: 'failed', error: toErrorValue(err) });
+      throw err;
     }
     const err = ctx.explainFailure ? await ctx.explainFailure(e).catch(() => e) : e;
     emit({ type: 'failed', error: toErrorValue(err) });
@@ -49,7 +58,13 @@ export async function programImage(ctx: ProgramContext, image: Image, opts: Prog
   }
 }
 
-async function run(ctx: ProgramContext, image: Image, opts: ProgramOptions, emit: (e: FlashEvent) => void, started: number): Promise<ProgramDone> {
+/** The address being erased or written now; set from the first command that changes flash. */
+interface Where {
+  at?: number;
+  phase?: 'erase' | 'program' | 'verify';
+}
+
+async function run(ctx: ProgramContext, image: Image, opts: ProgramOptions, emit: (e: FlashEvent) => void, started: number, where: Where): Promise<ProgramDone> {
   const runner = ctx.runner;
   const signal = opts.signal;
   const check = (p: PhaseProgress): void => {
@@ -76,11 +91,16 @@ async function run(ctx: ProgramContext, image: Image, opts: ProgramOptions, emit
     for (let i = 0; i < groups.length; ) {
       const g = joinSectorRuns(groups, i, pacer.next());
       check(progress);
+      where.at = banks.find((b) => b.index === g.bank)?.sectors[g.first]?.address ?? where.at;
+      where.phase = 'erase';
       const t0 = performance.now();
       await runFlashCommand(runner, `flash erase_sector ${g.bank} ${g.first} ${g.last}`, `erasing sectors ${g.first}-${g.last} of bank ${g.bank} failed`, {
         timeoutMs: 30_000 + (g.last - g.first + 1) * 2_000,
       });
       pacer.record(g.bytes, performance.now() - t0);
+      // Stopped now, the flash is changed up to the next sector.
+      const bank = banks.find((b) => b.index === g.bank);
+      where.at = bank?.sectors[g.last + 1]?.address ?? (bank ? bank.base + bank.size : where.at);
       erasedSectors += g.last - g.first + 1;
       progress.advance(g.bytes);
       i += g.count;
@@ -91,21 +111,29 @@ async function run(ctx: ProgramContext, image: Image, opts: ProgramOptions, emit
   await withChunkFiles(ctx.tempDir, async (files) => {
     const progress = new PhaseProgress('program', imageBytes, emit);
     progress.report();
+    // Erased but not yet written: stopped now, the image is missing from its first byte.
+    if (where.at !== undefined) where.at = chunks[0]?.address ?? where.at;
     const pacer = new Pacer(ctx.chunk.chunkSize, ctx.chunk.pace);
     for (let i = 0, n = 0; i < chunks.length; n++) {
       const c = joinChunks(chunks, i, pacer.next());
       check(progress);
       const path = await files.write(n, c.data);
+      where.at = c.address;
+      where.phase = 'program';
       const t0 = performance.now();
       // No `erase` keyword: the sectors were erased above (or the caller said not to).
       await runFlashCommand(runner, `flash write_image ${tclWord(path)} ${hex(c.address)} bin`,
         `writing ${c.data.length} bytes at ${formatAddress(c.address)} failed`, { timeoutMs: writeTimeout(c.data.length) });
       pacer.record(c.data.length, performance.now() - t0);
+      where.at = c.address + c.data.length;
       progress.advance(c.imageBytes);
       i += c.count;
     }
     // The written chunks (fill included, it was written too) are what the flash must hold.
-    if (opts.verify ?? true) done.verify = await verifyByChecksum({ runner, memory: ctx.memory, files }, chunks, ctx.chunk.chunkSize, emit, signal, ctx.chunk.pace);
+    if (opts.verify ?? true) {
+      where.phase = 'verify';
+      done.verify = await verifyByChecksum({ runner, memory: ctx.memory, files }, chunks, ctx.chunk.chunkSize, emit, signal, ctx.chunk.pace);
+    }
   });
 
   if (opts.reset && (done.verify === undefined || done.verify.ok)) {
@@ -116,7 +144,8 @@ async function run(ctx: ProgramContext, image: Image, opts: ProgramOptions, emit
   return done;
 }
 
-function cancelledResult(p: PhaseProgress): ProgramCancelled {
+function cancelledResult(p: PhaseProgress, where: Where, reason: unknown): ProgramCancelled {
+  if (isFlashInterrupt(reason)) return interruptedResult(p, where, reason.why);
   const state =
     p.phase === 'erase'
       ? p.done > 0
@@ -133,4 +162,12 @@ function cancelledResult(p: PhaseProgress): ProgramCancelled {
     total: p.total,
     message: `Cancelled during ${p.phase} after ${p.done} of ${p.total} bytes; ${state}.${redo}`,
   };
+}
+
+/** Stopped by a signal (not the user's Cancel): the chunk in flight was finished; say where and what to do. */
+function interruptedResult(p: PhaseProgress, where: Where, why: string): ProgramCancelled {
+  const base = { type: 'cancelled' as const, phase: p.phase, done: p.done, total: p.total };
+  if (where.at === undefined) return { ...base, message: `${why}: the flash was interrupted before anything was changed; flash again.` };
+  if (where.phase === 'verify') return { ...base, message: `${why}: the flash was interrupted during verify; the image was written but not completely verified: flash again.` };
+  return { ...base, message: `${why}: ${interruptedSentence(where.at)}.` };
 }

@@ -9,10 +9,11 @@
 // progress until someone else writes memory or SysTick fires, so the engine "parks" and
 // the run loop stops spending CPU on it until then. A core asleep in WFI idles the same way.
 import { C_DEBUGEN, C_MASKINTS, DFSR_BKPT, DFSR_DWTTRAP, DFSR_VCATCH, type CortexM3, type ExecutionEngine } from '../cortex-m3';
+import { CFSR_BFARVALID, CFSR_IBUSERR, CFSR_INVSTATE, CFSR_PRECISERR, CFSR_UNDEFINSTR, HFSR_DEBUGEVT, HFSR_FORCED, type FaultCause } from '../fault-status';
 import type { SysTick } from '../systick';
 import { enterException, enterHardFault, exceptionReturn, packXpsr, unpackXpsr } from './exceptions';
 import { runFast } from './fast-path';
-import { CpuState, FAULT_BUS, FAULT_NONE, STOP_BKPT, STOP_NONE, STOP_WFI, type CpuMemory } from './state';
+import { CpuState, FAULT_BUS, FAULT_NONE, FAULT_USAGE, STOP_BKPT, STOP_NONE, STOP_WFI, type CpuMemory } from './state';
 import { exec16 } from './thumb16';
 import { exec32 } from './thumb32';
 
@@ -32,7 +33,15 @@ export interface EngineHooks {
   sysTickPriority?(): number;
   /** DWT comparator `index` matched a data access (sets FUNCTIONn.MATCHED). */
   watchpointHit?(index: number): void;
+  /** A fault is being taken: the status bits it sets (CFSR/HFSR/BFAR, fault-status.ts). */
+  faultTaken?(cause: FaultCause): void;
 }
+
+// Every configurable fault escalates to HardFault on this chip (SHCSR reset state): FORCED.
+const FETCH_FAULT: FaultCause = { cfsr: CFSR_IBUSERR, hfsr: HFSR_FORCED };
+const INVSTATE_FAULT: FaultCause = { cfsr: CFSR_INVSTATE, hfsr: HFSR_FORCED };
+const UNDEF_FAULT: FaultCause = { cfsr: CFSR_UNDEFINSTR, hfsr: HFSR_FORCED };
+const BKPT_FAULT: FaultCause = { cfsr: 0, hfsr: HFSR_DEBUGEVT };
 
 export class ThumbEngine implements ExecutionEngine {
   /** Set when the last run stopped in a memory-polling loop (see file comment). */
@@ -77,7 +86,7 @@ export class ThumbEngine implements ExecutionEngine {
     core.sleeping = false;
     if (!(core.xpsr & T_BIT)) {
       // Executing with EPSR.T clear (e.g. a debugger wrote xPSR = 0): INVSTATE UsageFault.
-      this.fault(core, s, r[15]!);
+      this.fault(core, s, r[15]!, INVSTATE_FAULT);
       budget = 0;
     }
     // `limit`: where the next SysTick event falls within the budget.
@@ -121,7 +130,7 @@ export class ThumbEngine implements ExecutionEngine {
       n++;
       if (mem.faulted) {
         mem.faulted = false;
-        if (!this.fault(core, s, pc)) break;
+        if (!this.fault(core, s, pc, FETCH_FAULT)) break;
         continue;
       }
       s.next = (pc + (wide ? 4 : 2)) >>> 0;
@@ -147,9 +156,11 @@ export class ThumbEngine implements ExecutionEngine {
         s.fault = FAULT_BUS;
       }
       if (s.fault !== FAULT_NONE) {
+        const cause = this.faultCause(s);
         s.fault = FAULT_NONE;
+        s.usageCause = 0;
         s.excReturn = 0;
-        if (!this.fault(core, s, pc)) break;
+        if (!this.fault(core, s, pc, cause)) break;
         continue;
       }
       if (s.stop === STOP_BKPT) {
@@ -158,7 +169,7 @@ export class ThumbEngine implements ExecutionEngine {
           core.debugHalt(DFSR_BKPT); // PC stays on the BKPT, which is what OpenOCD checks
           break;
         }
-        if (!this.fault(core, s, pc)) break; // BKPT with debug disabled escalates
+        if (!this.fault(core, s, pc, BKPT_FAULT)) break; // BKPT with debug disabled escalates
         continue;
       }
       if (s.itJustSet) s.itJustSet = false;
@@ -285,8 +296,15 @@ export class ThumbEngine implements ExecutionEngine {
     return this.mem.watched.has((addr & ~3) >>> 0);
   }
 
+  /** The status bits for the fault the last instruction raised. */
+  private faultCause(s: CpuState): FaultCause {
+    if (s.fault === FAULT_USAGE) return s.usageCause === CFSR_INVSTATE ? INVSTATE_FAULT : UNDEF_FAULT;
+    return { cfsr: CFSR_PRECISERR | CFSR_BFARVALID, hfsr: HFSR_FORCED, bfar: this.mem.faultAddr };
+  }
+
   /** Take a fault at `pc`: HardFault entry (plus vector catch), or lockup. */
-  private fault(core: CortexM3, s: CpuState, pc: number): boolean {
+  private fault(core: CortexM3, s: CpuState, pc: number, cause: FaultCause): boolean {
+    this.hooks.faultTaken?.(cause);
     if (!enterHardFault(s, pc, this.hooks.vtor())) {
       this.lockup(core);
       return false;

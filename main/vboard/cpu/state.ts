@@ -4,6 +4,7 @@
 // halt). Synced from/to CortexM3 around each run slice (see engine.ts).
 import { BUS_ERROR, type BusDevice } from '../bus';
 import type { Watchpoint } from '../dwt';
+import { CFSR_INVSTATE } from '../fault-status';
 
 /** The core's special registers the interpreter reads and writes (CortexM3 has them). */
 export interface SysRegs {
@@ -33,6 +34,8 @@ export const STOP_WFI = 2;
 export class CpuMemory {
   /** Set by an access that got a bus error; the run loop turns it into a fault. */
   faulted = false;
+  /** The address of the last access that faulted (BFAR). */
+  faultAddr = 0;
   /** Stores executed (the idle-loop detector needs "no store in the loop"). */
   stores = 0;
   /** While set, the words loads touch are collected in `watched` (idle-loop detection). */
@@ -230,13 +233,17 @@ export class CpuMemory {
     const v = this.bus.read(addr >>> 0, size);
     if (v === BUS_ERROR) {
       this.faulted = true;
+      this.faultAddr = addr >>> 0;
       return 0;
     }
     return v;
   }
 
   private busWrite(addr: number, size: number, v: number): void {
-    if (!this.bus.write(addr >>> 0, size, v)) this.faulted = true;
+    if (!this.bus.write(addr >>> 0, size, v)) {
+      this.faulted = true;
+      this.faultAddr = addr >>> 0;
+    }
   }
 }
 
@@ -256,6 +263,8 @@ export class CpuState {
   /** Address of the next instruction; instructions that branch overwrite it. */
   next = 0;
   fault: FaultKind = FAULT_NONE;
+  /** With FAULT_USAGE: CFSR_INVSTATE when the fault is an interworking one (else UNDEFINSTR). */
+  usageCause = 0;
   stop = STOP_NONE;
   /** Exclusive monitor for LDREX/STREX (single core: open/closed is enough). */
   exclusive = false;
@@ -317,7 +326,10 @@ export class CpuState {
       this.next = addr;
       return;
     }
-    if (!(addr & 1)) this.fault = FAULT_USAGE; // INVSTATE: EPSR.T would be cleared
+    if (!(addr & 1)) {
+      this.fault = FAULT_USAGE; // INVSTATE: EPSR.T would be cleared
+      this.usageCause = CFSR_INVSTATE;
+    }
     this.next = (addr & ~1) >>> 0;
   }
 

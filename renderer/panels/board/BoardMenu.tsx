@@ -48,6 +48,12 @@ export function BoardMenu() {
           {board.faults.length ? board.faults.join(', ') : 'none'}
         </span>
       </p>
+      {board.led ? (
+        <p className="small">
+          <span className="muted">LED (PC13): </span>
+          <span data-testid="board-led" className={board.led === 'on' ? 'led led-on' : 'led'}>{board.led}</span>
+        </p>
+      ) : null}
       <p className="muted small">Most faults show on the next connect: Disconnect, then Connect.</p>
       {error ? <ErrorBox error={error} testId="board-error" /> : null}
     </section>

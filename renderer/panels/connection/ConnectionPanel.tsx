@@ -4,6 +4,7 @@ import { describeError } from '../../store/actions';
 import { shownConnection } from '../../store/connection-view';
 import { AdapterList } from './AdapterList';
 import { FailureReason } from './FailureReason';
+import { GdbSection } from './GdbSection';
 import { hex32 } from './format';
 
 export function ConnectionPanel() {
@@ -76,6 +77,8 @@ export function ConnectionPanel() {
           </tbody>
         </table>
       )}
+
+      <GdbSection />
 
       {status.state !== 'connected' ? <AdapterList /> : null}
 

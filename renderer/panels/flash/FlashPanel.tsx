@@ -1,5 +1,6 @@
 // Flash: pick an image, Program / Verify / Erase all as cancellable jobs with a
 // per-phase progress bar. The outcome (done, failed, cancelled) stays until the next job.
+import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { MAX_IMAGE_BYTES } from '../../../shared/workbench';
 import { formatBytes } from '../../lib/numbers';
@@ -9,6 +10,7 @@ import { ErrorBox } from '../ErrorBox';
 import { describeOutcome, percent, phaseLabel, speed } from './flash-format';
 
 const ACCEPT = '.bin,.hex,.ihex,.elf,.axf,.out,.s19,.srec,.mot';
+const OUTCOME_WORD = { done: 'Done', failed: 'Failed', cancelled: 'Cancelled' } as const;
 
 export function FlashPanel() {
   const s = useStore(
@@ -22,6 +24,7 @@ export function FlashPanel() {
       apiKind: st.apiKind,
     })),
   );
+  const fileRef = useRef<HTMLInputElement>(null);
   const connected = useStore((st) => st.status.state === 'connected');
   const running = s.job !== undefined && s.job.outcome === undefined;
   const canRun = connected && !running && s.upload === undefined;
@@ -35,9 +38,14 @@ export function FlashPanel() {
       <div className="form-grid">
         <span className="muted">Image</span>
         <div className="row-inline">
+          {/* The native file input stays hidden: it says "No file chosen" once its value is
+              cleared (so the same file can be picked again) or when the image came back
+              from the host after a reload, right beside the image that IS loaded. */}
           <input
+            ref={fileRef}
             type="file"
             accept={ACCEPT}
+            hidden
             data-testid="flash-file"
             disabled={running}
             onChange={(e) => {
@@ -48,10 +56,15 @@ export function FlashPanel() {
           />
           {s.apiKind === 'electron' ? (
             <button type="button" data-testid="flash-choose" disabled={running} onClick={() => void chooseWithDialog()}>
-              Choose…
+              {s.image ? 'Choose another…' : 'Choose…'}
             </button>
           ) : (
-            <span className="muted small">up to {formatBytes(MAX_IMAGE_BYTES)}</span>
+            <>
+              <button type="button" data-testid="flash-choose-file" disabled={running || s.upload !== undefined} onClick={() => fileRef.current?.click()}>
+                {s.image ? 'Choose another image…' : 'Choose image…'}
+              </button>
+              <span className="muted small">up to {formatBytes(MAX_IMAGE_BYTES)}</span>
+            </>
           )}
         </div>
         <span />
@@ -114,13 +127,13 @@ export function FlashPanel() {
       {s.job ? (
         <div className="flash-progress" data-testid="flash-progress">
           <div className="progress-head">
-            <span data-testid="flash-phase">{s.job.outcome ? 'Finished' : progress ? phaseLabel(progress) : 'Preparing (reset init)…'}</span>
+            <span data-testid="flash-phase">{s.job.outcome ? OUTCOME_WORD[s.job.outcome.type] : progress ? phaseLabel(progress) : 'Preparing (reset init)…'}</span>
             <span data-testid="flash-percent" className="mono">{pct}%</span>
             <span data-testid="flash-speed" className="mono muted">{progress && !s.job.outcome && progress.phase !== 'erase' ? speed(progress.bytesPerSecond) : ''}</span>
             {progress ? <span className="mono muted">{formatBytes(progress.done)} / {formatBytes(progress.total)}</span> : null}
           </div>
-          <div className="bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
-            <div className={`bar-fill ${outcome?.tone ?? ''}`} style={{ width: `${pct}%` }} />
+          <div className="bar" role="progressbar" aria-label="Flash progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} data-testid="flash-bar">
+            <div className={`bar-fill ${outcome?.tone ?? ''}`} data-testid="flash-bar-fill" style={{ width: `${pct}%` }} />
           </div>
           {outcome ? (
             <div className={`flash-result ${outcome.tone}`} data-testid="flash-result" data-outcome={s.job.outcome?.type}>

@@ -1,10 +1,11 @@
 // Memory: read a block, browse it in the virtualized hex view, jump to the
 // board's regions, edit a byte / half-word / word and write it.
 import { useState, type FormEvent } from 'react';
-import { hex, parseAddress } from '../../lib/numbers';
+import { formatBytes, hex, parseAddress } from '../../lib/numbers';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
-import { goToAddress, jumpTo, readMemory, refreshMemory, selectByte, setMemFields, writeEdit } from '../../store/memory-actions';
+import { cancelMemoryRead, goToAddress, jumpTo, readMemory, refreshMemory, selectByte, setMemFields, writeEdit } from '../../store/memory-actions';
+import type { MemorySlice } from '../../store/memory-slice';
 import { ErrorBox } from '../ErrorBox';
 import { HexView } from './HexView';
 
@@ -25,6 +26,7 @@ export function MemoryPanel() {
       memLengthText: st.memLengthText,
       memBlock: st.memBlock,
       memBusy: st.memBusy,
+      memRead: st.memRead,
       memError: st.memError,
       memNotice: st.memNotice,
       memScrollTo: st.memScrollTo,
@@ -75,6 +77,8 @@ export function MemoryPanel() {
         ))}
       </div>
 
+      {s.memBusy && s.memRead ? <ReadProgress read={s.memRead} /> : null}
+
       {s.memBlock ? (
         <HexView block={s.memBlock} selected={selected} scrollTo={s.memScrollTo} onSelect={selectByte} />
       ) : (
@@ -106,5 +110,27 @@ export function MemoryPanel() {
       </form>
       {s.memError ? <ErrorBox error={s.memError} testId="mem-error" /> : null}
     </section>
+  );
+}
+
+/** A read under way: bytes so far, speed, and Cancel (the bytes read until then stay shown). */
+function ReadProgress({ read }: { read: NonNullable<MemorySlice['memRead']> }) {
+  const pct = read.total > 0 ? Math.floor((read.done / read.total) * 100) : 0;
+  return (
+    <div className="mem-progress" data-testid="mem-progress">
+      <div className="progress-head">
+        <span data-testid="mem-progress-text" className="mono">
+          {formatBytes(read.done)} / {formatBytes(read.total)}
+        </span>
+        <span className="mono muted">{read.bytesPerSecond > 0 ? `${formatBytes(read.bytesPerSecond)}/s` : ''}</span>
+        <span className="spacer" />
+        <button type="button" data-testid="mem-cancel" disabled={read.cancelling === true} onClick={() => void cancelMemoryRead()}>
+          {read.cancelling ? 'Cancelling…' : 'Cancel'}
+        </button>
+      </div>
+      <div className="bar" role="progressbar" aria-label="Memory read" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
+        <div className="bar-fill" style={{ width: `${pct}%` }} />
+      </div>
+    </div>
   );
 }

@@ -2,7 +2,7 @@
 // re-read on every halt. Click a value to edit it; Enter writes, Escape cancels.
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { RegisterValue } from '../../../shared/workbench';
+import type { RegistersSnapshot, RegisterValue } from '../../../shared/workbench';
 import { hex } from '../../lib/numbers';
 import { useStore } from '../../store';
 import { refreshRegisters, targetControl, writeRegister } from '../../store/target-actions';
@@ -42,7 +42,10 @@ export function RegistersPanel() {
           target {state === 'debug-running' ? 'running' : state} — halt to read registers
         </p>
       ) : registers && registers.registers.length > 0 ? (
-        <RegisterTable registers={registers.registers} />
+        <>
+          {registers.fault ? <FaultBox fault={registers.fault} /> : null}
+          <RegisterTable registers={registers.registers} />
+        </>
       ) : (
         <p className="muted">{regBusy ? 'Reading…' : 'No registers read yet.'}</p>
       )}
@@ -95,11 +98,36 @@ function RegisterTable({ registers }: { registers: RegisterValue[] }) {
                   {hex(r.value, Math.max(1, r.bits / 4))}
                 </button>
               )}
+              {r.symbol ? (
+                <span className="muted reg-symbol" data-testid="reg-symbol">
+                  {' '}
+                  &lt;{r.symbol}&gt;
+                </span>
+              ) : null}
             </td>
             <td className="mono muted">{r.value >>> 0}</td>
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** Halted in HardFault: CFSR/HFSR (and BFAR/MMFAR where valid) in words. */
+function FaultBox({ fault }: { fault: NonNullable<RegistersSnapshot['fault']> }) {
+  return (
+    <div className="failure" role="status" data-testid="registers-fault">
+      <strong>HardFault</strong>{' '}
+      <span className="mono">
+        CFSR {hex(fault.cfsr, 8)} HFSR {hex(fault.hfsr, 8)}
+      </span>
+      <ul>
+        {fault.reasons.map((line) => (
+          <li key={line} data-testid="fault-reason">
+            {line}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

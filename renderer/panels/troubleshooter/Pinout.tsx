@@ -1,8 +1,11 @@
-// A debug connector's pinout as the technician sees it (odd pins on one row, even
-// on the other), with the pins of the current check highlighted.
+// A debug connector's pinout as the technician sees it: drawn (ConnectorDrawing, from
+// the shared pin table) with the pins of the current check lit, and the same pins as a
+// table with what each carries. The table is always there for screen readers; on screen
+// it opens on demand, so the drawing and the next step stay in view.
 import { useState } from 'react';
 import { KNOWN_ADAPTERS } from '../../../shared/adapters';
 import { CONNECTORS, pinsFor, type ConnectorKind, type PinPurpose } from '../../../shared/pinouts';
+import { ConnectorDrawing } from './ConnectorDrawing';
 import type { ConnectionProfile } from '../../../shared/profile';
 
 /**
@@ -22,6 +25,7 @@ export function guessConnector(profile: ConnectionProfile | undefined): Connecto
 
 export function Pinout({ initial, purpose, adapterName }: { initial: ConnectorKind; purpose: PinPurpose; adapterName?: string | undefined }) {
   const [kind, setKind] = useState<ConnectorKind>(initial);
+  const [tableShown, setTableShown] = useState(false);
   const conn = CONNECTORS[kind];
   const lit = new Set(pinsFor(kind, purpose));
   return (
@@ -37,12 +41,27 @@ export function Pinout({ initial, purpose, adapterName }: { initial: ConnectorKi
         </select>
       </label>
       {adapterName && kind === initial ? <span className="muted" data-testid="pinout-detected"> (the connector of the {adapterName} found on USB)</span> : null}
-      <p className="muted">{conn.form}. Pin 1 is marked with a triangle or dot.</p>
-      <table className="pins">
+      <p className="muted">{conn.form}. Pin 1 is marked with a triangle or dot on the board; here it is the square pad.</p>
+      {lit.size === 0 ? (
+        <p className="pinout-warn" data-testid="pinout-no-signals">
+          This connector does not carry {purpose === 'wiring-jtag' ? 'JTAG (it is SWD only)' : 'these signals'}: use another connector or switch the profile to SWD.
+        </p>
+      ) : null}
+      <ConnectorDrawing connector={conn} lit={lit} />
+      <p>
+        <button type="button" className="small" aria-expanded={tableShown} data-testid="pinout-table-toggle" onClick={() => setTableShown(!tableShown)}>
+          {tableShown ? 'Hide pin descriptions' : 'Pin descriptions'}
+        </button>
+      </p>
+      <table className={tableShown ? 'pins' : 'pins sr-only'} data-testid="pinout-table">
+        <caption className="sr-only">{conn.title}: pins{lit.size ? `, the ones to probe marked` : ''}</caption>
         <tbody>
           {conn.pins.map((p) => (
             <tr key={p.number} className={lit.has(p.number) ? 'pin-lit' : undefined} data-testid={lit.has(p.number) ? 'pin-highlighted' : 'pin'}>
-              <td className="mono">{p.number}</td>
+              <td className="mono">
+                {p.number}
+                {lit.has(p.number) ? <span className="sr-only"> (probe this pin)</span> : null}
+              </td>
               <td>
                 <strong>{p.name}</strong>
               </td>

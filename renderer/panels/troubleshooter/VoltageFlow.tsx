@@ -22,7 +22,10 @@ export function VoltageFlow() {
   const verdict = volts === undefined ? undefined : classifyVoltage(volts);
   // Opened below the findings: bring it into view.
   const ref = useRef<HTMLElement>(null);
-  useEffect(() => ref.current?.scrollIntoView({ block: 'nearest' }), []);
+  // Braces: newer Chromium returns a Promise from scrollIntoView, and React would call it as the cleanup.
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
   return (
     <section ref={ref} className="flow" data-testid="voltage-flow" aria-label="Voltage check">
       <h3>Voltage check</h3>

@@ -33,7 +33,10 @@ export function WiringFlow() {
   const [done, setDone] = useState<boolean[]>(() => items.map(() => false));
   // Opened below the findings: bring it into view.
   const ref = useRef<HTMLElement>(null);
-  useEffect(() => ref.current?.scrollIntoView({ block: 'nearest' }), []);
+  // Braces: newer Chromium returns a Promise from scrollIntoView, and React would call it as the cleanup.
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
   return (
     <section ref={ref} className="flow" data-testid="wiring-flow" aria-label="Wiring check">
       <h3>Wiring check ({swd ? 'SWD' : 'JTAG'})</h3>

@@ -1,0 +1,122 @@
+// The engineer's workbench on the virtual board's blink firmware: peripherals decoded
+// from the bundled STM32F103 SVD, an ODR13 write that turns the board's LED, a hardware
+// breakpoint and a watchpoint that halt the firmware, keys and the theme switch.
+import { test, expect } from './fixtures';
+import { connectVboard } from './bench-helpers';
+
+test('peripherals: GPIOC decodes by field; writing ODR13 turns the LED off and on, read back', async ({ workbench: page }, testInfo) => {
+  await connectVboard(page);
+  // Halted, so the firmware's SysTick does not toggle ODR13 under the test.
+  await page.getByTestId('tab-breakpoints').click();
+  await page.getByTestId('bp-halt').click();
+  await expect(page.getByTestId('bp-target-state')).toHaveText('halted');
+
+  await page.getByTestId('tab-peripherals').click();
+  const panel = page.getByTestId('peripherals');
+  await expect(panel.getByTestId('periph-source')).toContainText('STM32F103');
+  await panel.getByTestId('periph-filter').fill('GPIOC');
+  const gpioc = panel.locator('[data-testid="periph-row"][data-name="GPIOC"]');
+  await expect(panel.getByTestId('periph-row')).toHaveCount(1);
+  await gpioc.getByTestId('periph-read').click();
+  const crh = gpioc.locator('[data-testid="svd-reg"][data-name="CRH"]');
+  await expect(crh.getByTestId('svd-reg-value')).toHaveText('0x44344444');
+  await crh.getByTestId('svd-reg-toggle').click();
+  const mode13 = crh.locator('[data-testid="svd-field"][data-name="MODE13"]');
+  await expect(mode13).toContainText('[21:20]');
+  await expect(mode13.getByTestId('svd-field-value')).toHaveText('3');
+  // Write-only registers are never read.
+  await expect(gpioc.locator('[data-testid="svd-reg"][data-name="BSRR"]').getByTestId('svd-reg-value')).toContainText('write-only');
+
+  const odr = gpioc.locator('[data-testid="svd-reg"][data-name="ODR"]');
+  await odr.getByTestId('svd-reg-toggle').click();
+  const odr13 = odr.locator('[data-testid="svd-field"][data-name="ODR13"]');
+  await odr13.getByTestId('svd-field-input').fill('1');
+  await odr13.getByTestId('svd-field-write').click();
+  await expect(odr13.getByTestId('svd-field-value')).toHaveText('1');
+  await expect(panel.getByTestId('periph-notice')).toContainText('GPIOC.ODR.ODR13');
+  await expect(panel.getByTestId('periph-notice')).toContainText('read back 0x0000');
+  await expect(page.getByTestId('board-led')).toHaveText('off'); // the Blue Pill's LED is active low
+  await expect(odr).toHaveAttribute('data-changed', 'yes');
+
+  await odr13.getByTestId('svd-field-input').fill('0');
+  await odr13.getByTestId('svd-field-write').click();
+  await expect(odr13.getByTestId('svd-field-value')).toHaveText('0');
+  await expect(page.getByTestId('board-led')).toHaveText('on');
+
+  // A read-only register offers no write; "ODR" alone narrows to every port's ODR.
+  await expect(gpioc.locator('[data-testid="svd-reg"][data-name="IDR"]').getByTestId('svd-reg-write')).toHaveCount(0);
+  await panel.getByTestId('periph-filter').fill('ODR');
+  await expect(panel.locator('[data-testid="periph-row"][data-name="GPIOA"]')).toBeVisible();
+  await expect(panel.locator('[data-testid="periph-row"][data-name="GPIOC"] [data-testid="svd-reg"]')).toHaveCount(1);
+  await testInfo.attach('peripherals-panel', { body: await panel.screenshot(), contentType: 'image/png' });
+
+  // "Show in memory" opens the hex view at the register.
+  await panel.locator('[data-testid="periph-row"][data-name="GPIOC"] [data-testid="svd-show-memory"]').click();
+  await expect(page.getByTestId('memory-panel')).toBeVisible();
+  await expect(page.getByTestId('mem-block-info')).toContainText('0x40011000');
+});
+
+test('breakpoints: a hardware breakpoint halts the SysTick handler; a watchpoint halts on the ODR write; keys run control', async ({ workbench: page }, testInfo) => {
+  await connectVboard(page);
+  await page.getByTestId('tab-breakpoints').click();
+  const panel = page.getByTestId('breakpoints');
+  await panel.getByTestId('bp-reset-halt').click();
+  await expect(panel.getByTestId('bp-target-state')).toHaveText('halted');
+  await expect(panel.getByTestId('bp-free')).toHaveText('6 of 6 hardware comparators free');
+
+  await panel.getByTestId('bp-address').fill('0x08000050');
+  await panel.getByTestId('bp-add').click();
+  await expect(panel.getByTestId('bp-row')).toHaveAttribute('data-address', '0x08000050');
+  await expect(panel.getByTestId('bp-free')).toHaveText('5 of 6 hardware comparators free');
+  await panel.getByTestId('bp-resume').click();
+  await expect(panel.getByTestId('bp-halt-reason')).toHaveText('breakpoint');
+  await expect(panel.getByTestId('bp-pc')).toHaveText('0x08000050');
+  await expect(panel.locator('[data-testid="bp-reg"][data-name="pc"]')).toContainText('0x08000050');
+  await expect(panel.locator('[data-testid="bp-reg"][data-name="r0"]')).toContainText('0x4001100c'); // GPIOC_ODR
+
+  // Disabled: kept in the list, its comparator free; removed: gone.
+  await panel.getByTestId('bp-enabled').uncheck();
+  await expect(panel.getByTestId('bp-free')).toHaveText('6 of 6 hardware comparators free');
+  await expect(panel.getByTestId('bp-row')).toHaveCount(1);
+  await panel.getByTestId('bp-remove').click();
+  await expect(panel.getByTestId('bp-row')).toHaveCount(0);
+
+  // F11 steps one instruction, as in VS Code.
+  await page.keyboard.press('F11');
+  await expect(panel.getByTestId('bp-pc')).toHaveText('0x08000052');
+
+  await panel.getByTestId('wp-address').fill('0x4001100c');
+  await panel.getByTestId('wp-size').selectOption('4');
+  await panel.getByTestId('wp-access').selectOption('w');
+  await panel.getByTestId('wp-add').click();
+  await expect(panel.getByTestId('wp-row')).toHaveAttribute('data-address', '0x4001100c');
+  await expect(panel.getByTestId('wp-free')).toContainText('3 of 4');
+  await page.keyboard.press('F5');
+  await expect(panel.getByTestId('bp-halt-reason')).toHaveText('watchpoint');
+  await expect(panel.getByTestId('bp-pc')).toHaveText('0x08000058'); // after `str r1, [r0]`
+  await panel.getByTestId('wp-remove').click();
+  await expect(panel.getByTestId('wp-row')).toHaveCount(0);
+  await testInfo.attach('breakpoints-panel', { body: await panel.screenshot(), contentType: 'image/png' });
+
+  // A bad address is refused with a message before anything is sent.
+  await panel.getByTestId('bp-address').fill('0x0800zz');
+  await panel.getByTestId('bp-add').click();
+  await expect(panel.getByTestId('bp-error')).toContainText("bad address '0x0800zz'");
+
+  await page.keyboard.press('F5');
+  await expect(panel.getByTestId('bp-target-state')).toHaveText('running');
+  await page.keyboard.press('F6');
+  await expect(panel.getByTestId('bp-target-state')).toHaveText('halted');
+});
+
+test('theme: the switch and Alt+T change the page colours', async ({ workbench: page }) => {
+  const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.getByTestId('theme-select').selectOption('dark');
+  const dark = await bg();
+  await page.getByTestId('theme-select').selectOption('light');
+  await expect.poll(bg).not.toBe(dark);
+  await page.keyboard.press('Alt+KeyT');
+  await expect.poll(bg).toBe(dark);
+  await expect(page.getByTestId('theme-select')).toHaveValue('dark');
+  await page.getByTestId('theme-select').selectOption('system');
+});

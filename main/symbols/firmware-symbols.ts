@@ -1,0 +1,36 @@
+// The firmware the workbench names addresses after: the last .elf flashed or opened for
+// symbols, one per process (it describes the chip on the bench, not a window). It feeds
+// the breakpoints panel's resolver seam (main/debug/symbols.ts) and the Registers panel.
+import type { SymbolInfo } from '../../shared/symbols';
+import { setSymbolResolver } from '../debug/symbols';
+import { SymbolTable } from './elf-symbols';
+
+let current: { table: SymbolTable; info: SymbolInfo } | undefined;
+
+/** Use this ELF's symbols from now on. Throws when it is no ELF (nothing changes then). */
+export function useElfSymbols(name: string, bytes: Uint8Array, source: SymbolInfo['source'], path?: string): SymbolInfo {
+  const table = SymbolTable.fromElf(bytes);
+  const info: SymbolInfo = { name, count: table.symbols.length, source, ...(path === undefined ? {} : { path }) };
+  current = { table, info };
+  setSymbolResolver({ nameOf: (a) => table.describe(a), addressOf: (n) => table.find(n)?.address });
+  return info;
+}
+
+export function currentSymbols(): SymbolInfo | null {
+  return current ? { ...current.info } : null;
+}
+
+/** `main+0x12` for an address, when the current firmware has a symbol there. */
+export function nameOfAddress(address: number): string | undefined {
+  return current?.table.describe(address);
+}
+
+export function addressOfName(name: string): number | undefined {
+  return current?.table.find(name)?.address;
+}
+
+/** Forget the symbols (tests). */
+export function clearSymbols(): void {
+  current = undefined;
+  setSymbolResolver(undefined);
+}

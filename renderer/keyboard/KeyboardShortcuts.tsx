@@ -1,0 +1,71 @@
+// Installs the global key handler (the table is shortcuts.ts) and the theme switch.
+// Run-control keys act only while a target is connected; they work from any field,
+// as a debugger's do, while Alt shortcuts leave text editing alone.
+import { useEffect, useSyncExternalStore } from 'react';
+import { useStore } from '../store';
+import { control } from '../store/debug-actions';
+import type { WorkTab } from '../store/layout-slice';
+import { SHORTCUTS, type Shortcut } from './shortcuts';
+import './theme.css';
+import { initTheme, setTheme, subscribeTheme, themeChoice, toggleTheme, type ThemeChoice } from './theme';
+
+const TAB_FOR: Partial<Record<Shortcut['id'], WorkTab>> = {
+  tabMemory: 'memory',
+  tabRegisters: 'registers',
+  tabPeripherals: 'peripherals',
+  tabBreakpoints: 'breakpoints',
+};
+
+function run(id: Shortcut['id']): void {
+  const tab = TAB_FOR[id];
+  if (tab) {
+    useStore.setState({ activeTab: tab, workPinned: true });
+    return;
+  }
+  if (id === 'toggleTheme') return toggleTheme();
+  const s = useStore.getState();
+  if (s.status.state !== 'connected' || s.status.info.targetName === undefined || s.controlBusy !== undefined) return;
+  if (id === 'resume') void control.resume();
+  else if (id === 'halt') void control.halt();
+  else if (id === 'step') void control.step();
+  else if (id === 'stepOver') void control.stepOver();
+  else if (id === 'resetHalt') void control.resetHalt();
+}
+
+export function handleShortcut(e: KeyboardEvent): boolean {
+  const hit = SHORTCUTS.find((s) => s.match(e));
+  if (!hit) return false;
+  e.preventDefault();
+  run(hit.id);
+  return true;
+}
+
+let themeStarted = false;
+
+export function KeyboardShortcuts() {
+  if (!themeStarted) {
+    themeStarted = true;
+    initTheme();
+  }
+  useEffect(() => {
+    const on = (e: KeyboardEvent): void => void handleShortcut(e);
+    // Capture: the console's terminal must not swallow F-keys first.
+    window.addEventListener('keydown', on, true);
+    return () => window.removeEventListener('keydown', on, true);
+  }, []);
+  return null;
+}
+
+export function ThemeSwitch() {
+  const choice = useSyncExternalStore(subscribeTheme, themeChoice);
+  return (
+    <label className="field-inline theme-switch" title="Theme (Alt+T switches light / dark)">
+      <span className="muted small">Theme</span>
+      <select data-testid="theme-select" value={choice} onChange={(e) => setTheme(e.target.value as ThemeChoice)}>
+        <option value="system">system</option>
+        <option value="light">light</option>
+        <option value="dark">dark</option>
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,104 @@
+// The Breakpoints panel's actions: list, add, enable/disable, remove breakpoints and
+// watchpoints; run to an address, step over; and on every halt, why and where.
+import type { WatchKind } from '../../shared/debug';
+import type { ErrorValue } from '../../shared/errors';
+import { hex, parseAddress, parseNumber } from '../lib/numbers';
+import { currentApi } from './actions';
+import { useStore } from './index';
+import { refreshRegisters, targetControl } from './target-actions';
+
+const invalid = (message: string): void => useStore.setState({ debugError: { kind: 'ValidationError', message } });
+
+async function run<T>(label: string, call: () => Promise<{ ok: true; value: T } | { ok: false; error: ErrorValue }>): Promise<T | undefined> {
+  useStore.setState({ debugBusy: label, debugError: undefined, debugNotice: undefined });
+  const r = await call();
+  useStore.setState({ debugBusy: undefined });
+  if (!r.ok) {
+    useStore.setState({ debugError: r.error });
+    return undefined;
+  }
+  return r.value;
+}
+
+export async function refreshDebugPoints(): Promise<void> {
+  const s = useStore.getState();
+  if (s.status.state !== 'connected' || s.status.info.targetName === undefined) return;
+  const r = await currentApi().debugPoints();
+  useStore.setState(r.ok ? { debugPoints: r.value } : { debugError: r.error });
+}
+
+export async function refreshHaltInfo(): Promise<void> {
+  const s = useStore.getState();
+  if (s.status.state !== 'connected' || s.status.info.targetName === undefined) return;
+  const r = await currentApi().haltInfo();
+  if (r.ok) useStore.setState({ haltInfo: r.value });
+}
+
+export async function addBreakpoint(addressText: string, hardware: boolean): Promise<boolean> {
+  const a = parseAddress(addressText);
+  if (!a.ok) {
+    invalid(a.error);
+    return false;
+  }
+  const v = await run('add breakpoint', () => currentApi().addBreakpoint({ address: a.value & ~1, hardware }));
+  if (v) useStore.setState({ debugPoints: v, debugNotice: `breakpoint at ${hex(a.value & ~1)}` });
+  return v !== undefined;
+}
+
+export async function addWatchpoint(addressText: string, lengthText: string, access: WatchKind): Promise<boolean> {
+  const a = parseAddress(addressText);
+  if (!a.ok) {
+    invalid(a.error);
+    return false;
+  }
+  const len = parseNumber(lengthText);
+  if (len === undefined || len < 1) {
+    invalid(`bad size '${lengthText.trim()}': use 1, 2, 4 … bytes`);
+    return false;
+  }
+  const v = await run('add watchpoint', () => currentApi().addWatchpoint({ address: a.value, length: len, access }));
+  if (v) useStore.setState({ debugPoints: v, debugNotice: `watchpoint at ${hex(a.value)} (${len} bytes, ${access})` });
+  return v !== undefined;
+}
+
+export async function removePoint(kind: 'breakpoint' | 'watchpoint', address: number): Promise<void> {
+  const v = await run('remove', () => currentApi().removeDebugPoint({ kind, address }));
+  if (v) useStore.setState({ debugPoints: v });
+}
+
+export async function enablePoint(kind: 'breakpoint' | 'watchpoint', address: number, enabled: boolean): Promise<void> {
+  const v = await run(enabled ? 'enable' : 'disable', () => currentApi().enableDebugPoint({ kind, address, enabled }));
+  if (v) useStore.setState({ debugPoints: v });
+}
+
+export async function runTo(addressText: string): Promise<void> {
+  const a = parseAddress(addressText);
+  if (!a.ok) return invalid(a.error);
+  const v = await run('run to', () => currentApi().runTo({ address: a.value & ~1 }));
+  if (v !== undefined) useStore.setState({ debugNotice: `running to ${hex(a.value & ~1)}` });
+  await refreshRegisters();
+}
+
+export async function stepOver(): Promise<void> {
+  await run('step over', () => currentApi().stepOver());
+  await refreshRegisters();
+  await refreshHaltInfo();
+}
+
+/** Keys and buttons share these (the registers panel has the same run control). */
+export const control = {
+  halt: () => targetControl('halt'),
+  resume: () => targetControl('resume'),
+  step: () => targetControl('step'),
+  stepOver,
+  resetHalt: () => targetControl('reset', 'halt'),
+  resetInit: () => targetControl('reset', 'init'),
+};
+
+/** Target events: a halt may be a hit; show the reason, PC and the lists (a temp breakpoint went). */
+export function onTargetEventForDebug(name: string): void {
+  if (name === 'halted' || name === 'resumed' || name === 'reset') {
+    void refreshHaltInfo();
+    void refreshDebugPoints();
+  }
+}
