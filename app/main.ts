@@ -7,6 +7,7 @@ import { ipcEventChannel } from '../shared/contract';
 import { createHost, type Host } from '../main/host';
 import { createServices } from '../main/host/create-services';
 import { killAll } from '../main/openocd/registry';
+import { stopWork, type StoppedWork } from '../main/host/stop-work';
 import type { HostServices } from '../main/host/services';
 import { registerIpc } from './ipc';
 import { QUIT_STOP_TIMEOUT_MS, stopWithin, workbenchWindowOptions } from './window-options';
@@ -79,13 +80,23 @@ async function chooseImageFile(): Promise<string | undefined> {
 
 let quitting = false;
 /** Stop OpenOCD politely (the controller kills it after a timeout), then leave; never stall the quit. */
-async function shutdown(exitCode = 0): Promise<void> {
+async function shutdown(why: string, exitCode = 0): Promise<void> {
   if (quitting) return;
   quitting = true;
   try {
     const svc = services;
-    if (svc && !(await stopWithin(() => Promise.all([svc.controller.dispose(), svc.station.dispose()]).then(() => undefined), QUIT_STOP_TIMEOUT_MS))) {
+    // A flash in progress stops after the chunk in flight and says where (the window gets
+    // its final event); a cut-off flash is a failure: exit 1 (issue 17).
+    let work: StoppedWork = {};
+    const stop = async (): Promise<void> => {
+      if (svc) work = await stopWork(svc, why);
+    };
+    if (svc && !(await stopWithin(stop, QUIT_STOP_TIMEOUT_MS))) {
       console.error(`OpenOCD did not stop within ${QUIT_STOP_TIMEOUT_MS / 1000} s; killing it`);
+    }
+    if (work.flash !== undefined) {
+      console.error(`bringup: ${work.flash}`);
+      exitCode = 1;
     }
   } finally {
     killAll('SIGKILL'); // backstop: nothing outlives the app, whatever stop() ran into
@@ -96,10 +107,10 @@ async function shutdown(exitCode = 0): Promise<void> {
 app.on('before-quit', (event) => {
   if (quitting) return;
   event.preventDefault();
-  void shutdown(0);
+  void shutdown('the app was closed');
 });
-app.on('window-all-closed', () => void shutdown(0));
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => void shutdown(0));
+app.on('window-all-closed', () => void shutdown('the window was closed'));
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => void shutdown(sig));
 
 void app.whenReady().then(() => {
   lockDown();

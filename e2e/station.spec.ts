@@ -94,12 +94,13 @@ test('three virtual boards, one unpowered: PASS, PASS, FAIL with the finding; te
   expect(serials.sort()).toEqual(['SN-000001', 'SN-000002']);
   const finding = page.getByTestId('station-finding-slot-3');
   await expect(finding).toBeVisible();
-  await expect(finding.locator('strong')).not.toBeEmpty();
+  // The troubleshooter's finding in plain words, and the first thing to do about it.
+  await expect(finding.locator('strong')).toContainText('no power');
+  await expect(finding).toContainText('Measure VCC to GND');
   await expect(page.getByTestId('station-summary')).toContainText('2 passed, 1 failed of 3');
   await expect(page.getByTestId('station-categories')).toContainText('target-unpowered ×1');
   await expect(page.getByTestId('station-recent').locator('tbody tr')).toHaveCount(3);
 
-  await page.screenshot({ path: '/tmp/station13/station.png', fullPage: true });
   // Technician mode: the form is locked in the page, and main refuses a job change too.
   await page.getByTestId('station-lock').click();
   await expect(page.getByTestId('station-job-name')).toBeDisabled();
@@ -139,7 +140,6 @@ test("a supervisor's view-only address shows the station and is refused a Start"
     await expect(page.getByTestId('station-lock')).toBeDisabled();
     // Reading the record is allowed; starting is not, whatever the page's buttons say.
     await expect(page.getByTestId('station-export')).toBeEnabled();
-    await page.screenshot({ path: '/tmp/station13/view.png', fullPage: true });
     const r = await invoke(serve.origin, new URL(serve.viewUrl).searchParams.get('token') ?? '', 'stationStart');
     expect(errorOf(r)).toBe("view-only access: 'stationStart' changes the bench and is refused for this token");
     const view = await invoke(serve.origin, new URL(serve.viewUrl).searchParams.get('token') ?? '', 'stationView');

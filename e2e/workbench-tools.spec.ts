@@ -1,8 +1,9 @@
 // The engineer's workbench on the virtual board's blink firmware: peripherals decoded
 // from the bundled STM32F103 SVD, an ODR13 write that turns the board's LED, a hardware
 // breakpoint and a watchpoint that halt the firmware, keys and the theme switch.
+import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
-import { connectVboard } from './bench-helpers';
+import { connectVboard, VBOARD } from './bench-helpers';
 
 test('peripherals: GPIOC decodes by field; writing ODR13 turns the LED off and on, read back', async ({ workbench: page }, testInfo) => {
   await connectVboard(page);
@@ -119,4 +120,74 @@ test('theme: the switch and Alt+T change the page colours', async ({ workbench: 
   await expect.poll(bg).toBe(dark);
   await expect(page.getByTestId('theme-select')).toHaveValue('dark');
   await page.getByTestId('theme-select').selectOption('system');
+});
+
+test('memory tools: search finds a pattern written to SRAM; an exported range equals what was read; fill', async ({ workbench: page }) => {
+  await connectVboard(page);
+  await page.getByTestId('console-input').fill('mww 0x20000200 0xcafef00d');
+  await page.getByTestId('console-input').press('Enter');
+  await page.getByTestId('tab-memory').click();
+  const tools = page.getByTestId('mem-tools');
+  await tools.getByTestId('tool-address').fill('0x20000000');
+  await tools.getByTestId('tool-length').fill('0x5000');
+  await tools.getByTestId('search-pattern').fill('0d f0 fe ca');
+  await tools.getByTestId('search-run').click();
+  await expect(tools.getByTestId('search-match').first()).toHaveText('0x20000200');
+
+  await tools.getByTestId('tool-address').fill('0x20000300');
+  await tools.getByTestId('tool-length').fill('32');
+  await tools.getByTestId('fill-value').fill('0x5a');
+  await tools.getByTestId('fill-run').click();
+  await expect(tools.getByTestId('tool-notice')).toContainText('filled 32 bytes at 0x20000300 with 0x5a');
+  await page.getByTestId('mem-address').fill('0x20000300');
+  await page.getByTestId('mem-length').fill('32');
+  await page.getByTestId('mem-read').click();
+  await expect(page.locator('[data-testid="hex-row"]').first()).toContainText('5a 5a 5a 5a');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), tools.getByTestId('export-run').click()]);
+  const file = await download.path();
+  expect([...readFileSync(file)]).toEqual(new Array(32).fill(0x5a));
+  expect(download.suggestedFilename()).toBe('memory-0x20000300-32.bin');
+  await test.info().attach('memory-panel', { body: await page.getByTestId('memory-panel').screenshot(), contentType: 'image/png' });
+});
+
+test('registers: a core register edit sticks; a bad value is refused with a message', async ({ workbench: page }) => {
+  await connectVboard(page);
+  await page.getByTestId('tab-registers').click();
+  const panel = page.getByTestId('registers-panel');
+  await panel.getByTestId('target-halt').click();
+  const r1 = panel.locator('[data-testid="reg-row"][data-name="r1"]');
+  await r1.getByTestId('reg-value').click();
+  await panel.getByTestId('reg-edit').fill('0x12zz');
+  await panel.getByTestId('reg-edit').press('Enter');
+  await expect(panel.getByTestId('registers-error')).toContainText("bad value '0x12zz'");
+  await panel.getByTestId('reg-edit').fill('0x1234abcd');
+  await panel.getByTestId('reg-edit').press('Enter');
+  await expect(r1.getByTestId('reg-value')).toHaveText('0x1234abcd');
+  await panel.getByTestId('registers-refresh').click();
+  await expect(r1.getByTestId('reg-value')).toHaveText('0x1234abcd');
+  await test.info().attach('registers-panel', { body: await panel.screenshot(), contentType: 'image/png' });
+});
+
+test('command palette: Ctrl+K runs Connect and Halt; the keys are listed beside the commands', async ({ workbench: page }) => {
+  await page.getByTestId('profile-select').selectOption({ label: VBOARD });
+  await page.keyboard.press('Control+KeyK');
+  const palette = page.getByTestId('command-palette');
+  await expect(palette).toBeVisible();
+  await palette.getByTestId('palette-input').fill('connect');
+  await expect(palette.getByTestId('palette-item').first()).toHaveAttribute('data-id', 'connect');
+  await palette.getByTestId('palette-input').press('Enter');
+  await expect(palette).toBeHidden();
+  await expect(page.getByTestId('connection-state')).toHaveText('connected');
+
+  await page.keyboard.press('Control+KeyK');
+  await palette.getByTestId('palette-input').fill('halt');
+  await expect(palette.locator('[data-testid="palette-item"][data-id="halt"]')).toContainText('F6');
+  await test.info().attach('command-palette', { body: await palette.screenshot(), contentType: 'image/png' });
+  await palette.getByTestId('palette-input').press('Enter');
+  await expect(page.getByTestId('target-state')).toHaveText('halted');
+  // Escape closes without running anything.
+  await page.keyboard.press('Control+KeyK');
+  await palette.getByTestId('palette-input').press('Escape');
+  await expect(palette).toBeHidden();
 });

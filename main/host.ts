@@ -17,6 +17,7 @@ import { profileForAdapter } from './profiles/from-adapter';
 import { preselectProfile } from './profiles/preselect';
 import { checkOpenOcd } from './settings/check';
 import { RttBridge } from './host/rtt-bridge';
+import { refuseShutdown } from './host/console-guard';
 import { MemoryReads } from './host/memory-reads';
 import { peripheralHandlers } from './peripherals/handlers';
 import { debugHandlers } from './debug/handlers';
@@ -68,6 +69,12 @@ export function createHost(services: HostServices, sink: EventSink, opts: HostOp
     }),
   ];
 
+  // Another tab (or this one) must not pull OpenOCD away under a running flash: the chip would be left half-programmed.
+  const refuseWhileFlashing = (what: string): void => {
+    const why = services.flashJobs.busyReason(what);
+    if (why) throw new ValidationError(why, { hint: 'Wait for the flash to end, or cancel it in the Flash panel of the window that started it (it stops after the chunk in flight).' });
+  };
+
   const handlers: Handlers = {
     appReady: async () => {
       batcher.flush();
@@ -80,6 +87,7 @@ export function createHost(services: HostServices, sink: EventSink, opts: HostOp
     // The controller runs starts and stops one at a time (a start restarts a running
     // OpenOCD; a stop during a start ends it at once), so no queue is needed here.
     connect: async ({ profileId }) => {
+      refuseWhileFlashing('Connect (it restarts OpenOCD)');
       const profile = await profiles.get(profileId);
       if (!profile) throw new ValidationError(`profileId: no profile '${profileId}'`);
       await profiles.markUsed(profile.id);
@@ -89,10 +97,14 @@ export function createHost(services: HostServices, sink: EventSink, opts: HostOp
       return controller.status();
     },
     disconnect: async () => {
+      refuseWhileFlashing('Disconnect');
       await controller.stop();
       return controller.status();
     },
-    command: ({ tcl }) => controller.command(tcl),
+    command: ({ tcl }) => {
+      refuseShutdown(tcl);
+      return controller.command(tcl);
+    },
     // With no adapter on USB a hardware profile cannot connect: open with the virtual board.
     listProfiles: async () => preselectProfile(await profiles.list(), await services.listAdapters().catch(() => undefined)),
     saveProfile: ({ profile }) => profiles.save(profile),
@@ -168,7 +180,10 @@ export function createHost(services: HostServices, sink: EventSink, opts: HostOp
     },
 
     getBoard: () => services.board.state(),
-    setBoardFaults: ({ faults }) => services.board.set(faults),
+    setBoardFaults: ({ faults }) => {
+      refuseWhileFlashing('Switching the board (it may restart OpenOCD)');
+      return services.board.set(faults);
+    },
 
     getSettings: async () => {
       const settings = await services.settings.get();
@@ -180,8 +195,14 @@ export function createHost(services: HostServices, sink: EventSink, opts: HostOp
     },
 
     diagnose: ({ answers }) => troubleshooter.diagnose('on-demand', answers),
-    applyFix: (req) => troubleshooter.applyFix(req),
-    undoFix: ({ fixId }) => troubleshooter.undoFix(fixId),
+    applyFix: (req) => {
+      refuseWhileFlashing('Applying a fix (it reconnects)');
+      return troubleshooter.applyFix(req);
+    },
+    undoFix: ({ fixId }) => {
+      refuseWhileFlashing('Undoing a fix (it reconnects)');
+      return troubleshooter.undoFix(fixId);
+    },
 
     runCheck: (req) => checks.run(req, (p) => gate.emit('checkProgress', p)),
     cancelCheck: async () => checks.cancel(),

@@ -36,7 +36,8 @@ export interface RunningServer {
   /** The same page for a supervisor: watch everything, change nothing. */
   viewUrl: string;
   /** Closes every socket and the listener (does not stop OpenOCD: the caller owns the services). */
-  close(): Promise<void>;
+  /** `reason` goes to every page in the close frame (the page shows it). */
+  close(reason?: string): Promise<void>;
 }
 
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
@@ -64,7 +65,9 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       res.end();
     });
   });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024 * 1024 });
+  // The contract's limit is enforced per message in attachSocket, which closes with a reason the page
+  // shows; ws's own cap (which closes 1009 without one) is only the backstop for absurd frames.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: WS_HARD_LIMIT });
   wss.on('connection', (ws: WebSocket, _req: http.IncomingMessage, access: Access) => attachSocket(ws, opts.services, access));
 
   server.on('upgrade', (req, socket: Socket, head) => {
@@ -100,8 +103,9 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     url: `http://${urlHost}:${port}/?token=${token}`,
     viewToken,
     viewUrl: `http://${urlHost}:${port}/?token=${viewToken}`,
-    async close() {
-      for (const ws of wss.clients) ws.terminate();
+    async close(reason) {
+      // Politely first, so queued events (a flash's final one) and the reason reach the page.
+      await Promise.all([...wss.clients].map((ws) => closeSocket(ws, reason ?? 'bringup serve stopped')));
       wss.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -117,4 +121,24 @@ function isTokenCheck(req: http.IncomingMessage): boolean {
 
 function refuse(socket: Socket, status: number, text: string): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+/** Frames above this are cut by ws itself (close 1009, no reason; the page names the code). */
+const WS_HARD_LIMIT = 64 * 1024 * 1024;
+
+/** Close 1001 with `reason`, waiting up to a second for the page to answer; then cut the socket. */
+function closeSocket(ws: WebSocket, reason: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (ws.readyState === ws.CLOSED) return resolve();
+    const timer = setTimeout(() => {
+      ws.terminate();
+      resolve();
+    }, 1000);
+    ws.once('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    // A close reason is at most 123 bytes.
+    ws.close(1001, Buffer.from(reason).subarray(0, 123).toString());
+  });
 }

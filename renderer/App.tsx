@@ -19,6 +19,8 @@ export function App() {
   const troubleOpen = useStore((s) => s.troubleshooterOpen);
   const troubleFront = useStore((s) => s.troubleshooterOpen && s.activeTab === 'troubleshoot');
   const tokenProblem = useStore((s) => s.tokenProblem);
+  // A supervisor's view-only page: the connection side (connect, fixes, board switches) cannot be used; main refuses it anyway.
+  const viewOnly = useStore((s) => s.access === 'view');
   // The server restarted (new token): this page can do nothing, and says why instead.
   if (tokenProblem) return <TokenProblemPage problem={tokenProblem} />;
   return (
@@ -33,7 +35,7 @@ export function App() {
       </header>
       {transport === 'closed' ? <TransportLost /> : null}
       <main className={`bench${workOpen ? '' : ' work-folded'}${troubleFront ? ' trouble-front' : ''}`}>
-        <aside className="bench-side">
+        <aside className="bench-side" inert={viewOnly}>
           <ConnectionPanel />
           {/* Open, the troubleshooter is a tab of the main area (WorkTabs); here only its button. */}
           {troubleOpen ? null : <TroubleshooterPanel />}

@@ -478,7 +478,12 @@ export const TOKEN_CHECK_PATH = '/token-check';
 export type ClientMessage = { t: 'invoke'; id: number; channel: InvokeName; request: unknown };
 export type ServerMessage =
   | { t: 'result'; id: number; result: Result<unknown> }
-  | { t: 'event'; name: EventName; payload: unknown };
+  | { t: 'event'; name: EventName; payload: unknown }
+  /** A message the server could not take and could not answer by id (not JSON, binary, no id). */
+  | { t: 'error'; message: string };
+
+/** The largest client message the server takes (an upload chunk is ~0.7 MB); a bigger one closes the socket with 1009 and a reason. */
+export const MAX_CLIENT_MESSAGE_BYTES = 4 * 1024 * 1024;
 
 export const clientMessageSchema = z
   .object({

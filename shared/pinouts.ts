@@ -231,6 +231,20 @@ export function roleIn(pin: Pin, protocol: 'jtag' | 'swd'): PinRole {
   return protocol === 'swd' ? (pin.swdRole ?? pin.role) : pin.role;
 }
 
+const SWD_WORD: Partial<Record<PinRole, string>> = { swdio: 'SWDIO', swclk: 'SWCLK', swo: 'SWO' };
+
+/** The pin's printed name, with its SWD use added where the name only gives the JTAG one ("TMS (SWDIO)"). */
+export function pinLabel(pin: Pin, protocol: 'jtag' | 'swd'): string {
+  const word = protocol === 'swd' ? SWD_WORD[roleIn(pin, 'swd')] : undefined;
+  if (word === undefined || pin.name.toUpperCase().includes(word)) return pin.name;
+  return `${pin.name} (${word})`;
+}
+
+/** The protocol a check is about (voltage and reset checks read the pins' JTAG names). */
+export function protocolOf(purpose: PinPurpose): 'jtag' | 'swd' {
+  return SIGNALS[purpose].protocol;
+}
+
 const SIGNALS: Record<PinPurpose, { protocol: 'jtag' | 'swd'; roles: readonly PinRole[] }> = {
   voltage: { protocol: 'jtag', roles: ['vref'] },
   'wiring-jtag': { protocol: 'jtag', roles: ['vref', 'tck', 'tms', 'tdi', 'tdo'] },

@@ -82,4 +82,8 @@ export interface BoardState {
   known: string[];
   /** The LED on PC13 (active low), while the board runs: what a user sees on the bench. */
   led?: 'on' | 'off';
+  /** PC13 level changes so far (rising while the firmware blinks), while the board runs. */
+  ledToggles?: number;
+  /** The simulated core's run state, read from the board itself (not from what was last asked of OpenOCD). */
+  core?: 'running' | 'halted' | 'reset' | 'lockup' | 'off';
 }

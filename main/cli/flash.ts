@@ -7,6 +7,7 @@ import { loadImageFile } from '../images/load';
 import type { Image } from '../images/types';
 import { toErrorValue, ValidationError } from '../openocd/errors';
 import type { FlashEvent, ProgramDone } from '../session/flash/types';
+import { isFlashInterrupt } from '../session/flash/interrupted';
 import type { Session } from '../session/session';
 import { expectPositional, optionValue, parseAddress } from './args';
 import { UsageError } from './command';
@@ -119,7 +120,11 @@ export const flashCommand = defineTargetCommand<FlashArgs>({
       const result = await s.flash.program(image, { verify: args.verify, reset: args.reset, signal, onEvent });
       bar?.end();
       if (result.type === 'cancelled') {
-        if (!args.json) process.stderr.write(`bringup flash: cancelled during ${result.phase} (${result.done}/${result.total} bytes). ${result.message}\n`);
+        if (!args.json) {
+          // A signal's result already says where the flash stopped and what to do.
+          const text = isFlashInterrupt(signal.reason) ? result.message : `cancelled during ${result.phase} (${result.done}/${result.total} bytes). ${result.message}`;
+          process.stderr.write(`bringup flash: ${text}\n`);
+        }
         return 1;
       }
       if (!args.json) process.stdout.write(summary(result));

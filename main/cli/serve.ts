@@ -7,6 +7,8 @@ import { defaultUserDataDir } from '../profiles/user-data';
 import { startServer } from '../serve';
 import { findRendererDir } from '../serve/static';
 import { UsageError, type CliCommand } from './command';
+import { stopWork, type StoppedWork } from '../host/stop-work';
+import { watchParent } from '../serve/parent-watch';
 
 interface ServeArgs {
   host: string;
@@ -96,22 +98,38 @@ export const serveCommand: CliCommand = {
 
     return new Promise<number>((resolve) => {
       let stopping = false;
-      const stop = (signal: NodeJS.Signals): void => {
+      let unwatch = (): void => undefined;
+      const stop = (why: string): void => {
         if (stopping) return;
         stopping = true;
-        console.log(`\n${signal}: stopping OpenOCD and the server…`);
-        const done = Promise.allSettled([services.controller.dispose(), services.station.dispose(), server.close()]);
-        void done.then(() => {
-          // `process.on`, not `once`, and removed only now: while the handler is attached the
-          // process registry knows the signal is ours and leaves OpenOCD to this clean-up.
-          for (const sig of SIGNALS) process.off(sig, stop);
-          console.log(stoppedSummary(services.controller.status(), services.controller.logHistory()));
-          resolve(0);
-          // Whatever still holds the event loop (a socket mid-close) must not keep a stopped server alive.
-          setTimeout(() => process.exit(0), 500).unref();
+        unwatch();
+        console.log(`\n${why}: stopping OpenOCD and the server…`);
+        // A flash in progress ends first, after the chunk in flight, and its final event reaches
+        // the page before the sockets close; then OpenOCD, the station and the server stop.
+        const done = stopWork(services, why).then(async (work) => {
+          await server.close(`bringup serve stopped (${why})`);
+          return work;
         });
+        void done.then(
+          (work) => finish(work),
+          () => finish({}),
+        );
       };
-      for (const sig of SIGNALS) process.on(sig, stop);
+      const finish = (work: StoppedWork): void => {
+        // `process.on`, not `once`, and removed only now: while the handler is attached the
+        // process registry knows the signal is ours and leaves OpenOCD to this clean-up.
+        for (const sig of SIGNALS) process.off(sig, onSignal);
+        console.log(stoppedSummary(services.controller.status(), services.controller.logHistory()));
+        // Cut off mid-flash: the chip is half-programmed, which is a failure whoever asked for the stop.
+        if (work.flash !== undefined) console.error(`bringup serve: ${work.flash}`);
+        const code = work.flash === undefined ? 0 : 1;
+        resolve(code);
+        // Whatever still holds the event loop (a socket mid-close) must not keep a stopped server alive.
+        setTimeout(() => process.exit(code), 500).unref();
+      };
+      const onSignal = (signal: NodeJS.Signals): void => stop(signal);
+      for (const sig of SIGNALS) process.on(sig, onSignal);
+      unwatch = watchParent(() => stop('its parent process exited'));
     });
   },
 };

@@ -5,6 +5,7 @@
 import { diagnose } from '../diagnose/engine';
 import { ConnectionError, OpenOCDError } from '../openocd/errors';
 import { Session, type SessionStartOptions } from '../session/session';
+import { FlashInterrupt } from '../session/flash/interrupted';
 import { parseArgs, type OptionSpec, type ParsedArgs } from './args';
 import { UsageError, type CliCommand } from './command';
 import { printError, withHint } from './output';
@@ -84,7 +85,8 @@ async function runWithSession<A>(def: TargetCommandDef<A>, args: A, choice: Targ
       return;
     }
     process.stderr.write(`\nbringup ${def.name}: ${sig}, ${def.cancellable ? 'cancelling' : 'stopping'}…\n`);
-    abort.abort();
+    // The reason tells a flash it was cut off by a signal: its result says where it stopped.
+    abort.abort(new FlashInterrupt(sig));
     interrupted?.();
   };
   for (const s of SIGNALS) process.on(s, onSignal);

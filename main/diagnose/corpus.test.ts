@@ -42,6 +42,17 @@ const UNDECIDABLE: Record<string, { reason: string; check: (f: Finding[]) => voi
     reason: '"init mode failed" at 4 MHz is also what firmware that disabled SWD and a loose wire print; only the ST-LINK upgrade showed it was the V2J25 firmware',
     check: (f) => expect(f.slice(0, 3).map((x) => x.category)).toContain('probe-firmware'),
   },
+  'probe-firmware--debugprobe-built-without-debug-on-pico-failed-multidrop': {
+    reason: 'the one line "Failed to connect multidrop" is what an unpowered Pico and a loose SWD wire print too; only rebuilding debugprobe for a plain Pico showed it was the firmware build',
+    check: (f) => {
+      expect(f.map((x) => x.category)).toContain('probe-firmware');
+      expect(f[0]?.decidingQuestion?.action).toBe('measure-voltage');
+    },
+  },
+  'usb-permission--pico-lab-daplink-linux-no-sudo-no-matching-cmsis-dap': {
+    reason: '"unable to find a matching CMSIS-DAP device" is also what an unplugged probe prints (adapter-not-found--cmsis-dap-not-plugged): on Linux a probe the user may not open is skipped at debug level; the USB scan or a run with sudo decides',
+    check: (f) => expect(f.slice(0, 2).map((x) => x.category)).toEqual(expect.arrayContaining(['adapter-not-found', 'usb-permission'])),
+  },
   'openocd-outdated--esp-idf-441-buggy-openocd-ft2232hl-libusb-no-device': {
     reason: 'the log shows the FTDI adapter dropping off USB; that this build lost it (not the cable) only the upgrade showed',
     check: (f) => {

@@ -42,7 +42,7 @@ export function extractFacts(lines: Line[]): Facts {
     else if ((m = /^Unknown command:\s*(\S*)/.exec(text))) {
       if (m[1]) f.unknownCommands.push(m[1]);
       else pendingUnknown = true;
-    } else if ((m = /couldn't bind (\w+)? ?to socket(?: on port (\d+))?: Address already in use/i.exec(text)))
+    } else if ((m = /couldn't bind (\w+)? ?to socket(?: on port (\d+))?: (?:Address already in use|No error|Only one usage)/i.exec(text)))
       f.busyPorts.push({ service: m[1] ?? 'server', port: m[2] ? Number(m[2]) : undefined });
     // stm32f1x.c "device id = 0x%08x"
     else if ((m = /device id = (0x[0-9a-f]+)/i.exec(text))) f.deviceId = parseHex(m[1] ?? '0');

@@ -112,12 +112,13 @@ function knownToThisBuild(devId: Stm32DevId, version: string | undefined): boole
 export function familyMissingFromDriver(lines: Line[]): { family: string; listed: string[] } | undefined {
   let listed: string[] | undefined;
   for (const l of lines) {
-    const m = /Cannot identify target as an? STM32((?:[A-Z]\d\+?\/)*[A-Z]\d\+?) family device/.exec(l.text);
+    const m = /Cannot identify target as an? STM32((?:[A-Z][A-Z0-9]\+?\/)*[A-Z][A-Z0-9]\+?) family device/.exec(l.text);
     if (m?.[1]) listed = m[1].split('/').map((f) => f.replace('+', ''));
   }
   if (!listed) return undefined;
   for (const l of lines) {
-    const t = /\b(?:STM32|stm32)([a-zA-Z]\d)[\w]*\.(?:cpu|cm\d+)\b/.exec(l.text);
+    // The raw line: OpenOCD 0.12 prefixes target messages with "[stm32u3.cpu] ", which normalize.ts strips from text.
+    const t = /\b(?:STM32|stm32)([a-zA-Z][a-zA-Z0-9])\w*\.(?:cpu|cm\d+)\b/.exec(l.raw);
     const family = t?.[1]?.toUpperCase();
     if (family) return listed.includes(family) ? undefined : { family, listed };
   }

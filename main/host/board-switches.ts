@@ -24,7 +24,10 @@ export class BoardSwitches {
   async state(): Promise<BoardState> {
     const board = this.controller.virtualBoard();
     const known = [...VBOARD_FAULTS];
-    if (board) return { running: true, faults: board.faults(), known, led: board.stats().ledOn ? 'on' : 'off' };
+    if (board) {
+      const st = board.stats();
+      return { running: true, faults: board.faults(), known, led: st.ledOn ? 'on' : 'off', ledToggles: st.ledToggles, core: st.core };
+    }
     const id = this.profileId();
     const faults = this.chosen.get(id) ?? (await this.profile(id))?.vboardFaults ?? [];
     return { running: false, faults, known };

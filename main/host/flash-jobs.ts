@@ -23,6 +23,8 @@ interface Running {
   abort: AbortController;
   /** Settles when the job's final event has gone out. */
   ended: Promise<void>;
+  /** The final event's words (cancelled: its message; failed: the error). */
+  outcome?: string;
   /** The latest progress, for the message that refuses a Disconnect meanwhile. */
   last?: { phase: string; done: number; total: number };
 }
@@ -43,6 +45,7 @@ export class FlashJobs {
     const send = (e: JobEvent): void => {
       if (ended) return;
       if (e.type === 'progress') job.last = { phase: e.phase, done: e.done, total: e.total };
+      else job.outcome = e.type === 'cancelled' ? e.message : e.type === 'failed' ? e.error.message : 'the flash finished';
       if (e.type !== 'progress') {
         ended = true;
         // Free before the final event goes out: the window may start the next job as soon as it sees it.
@@ -83,16 +86,16 @@ export class FlashJobs {
    * The app or serve is stopping (a signal): the job stops after the chunk in flight
    * with "the flash was interrupted at 0x…" as its final event. Resolves once that
    * event went out, or after `timeoutMs` (a chunk stuck in OpenOCD must not hold the exit).
-   * True when a job was running.
+   * Resolves to the job's final words, or undefined when no job was running.
    */
-  async interrupt(why: string, timeoutMs = 10_000): Promise<boolean> {
+  async interrupt(why: string, timeoutMs = 10_000): Promise<string | undefined> {
     const job = this.running;
-    if (!job) return false;
+    if (!job) return undefined;
     job.abort.abort(new FlashInterrupt(why));
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([job.ended, new Promise<void>((r) => (timer = setTimeout(r, timeoutMs)))]);
     clearTimeout(timer);
-    return true;
+    return job.outcome ?? `${why}: the flash was interrupted (it did not stop within ${timeoutMs / 1000} s); the chip is partly programmed: flash again`;
   }
 
   /** Asks the job to stop after the chunk in flight; false when no such job is running. */

@@ -4,6 +4,7 @@
 // aware: a probe plugged in becomes a slot), then starts all, one, or the failed ones.
 // Technician mode locks the job. Every slot change and every record row goes to each
 // window that listens.
+import { FlashInterrupt } from '../session/flash/interrupted';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -243,9 +244,14 @@ export class StationService {
     return fs.readFile(this.recordPath.replace(/\.jsonl$/, '.csv'), 'utf8').catch(() => '');
   }
 
-  async dispose(): Promise<void> {
+  /**
+   * `why` (a signal): running slots stop after the flash chunk in flight and their rows say
+   * "the flash was interrupted at 0x…; … flash again" before the boards go.
+   */
+  async dispose(why?: string): Promise<void> {
     this.stopHotplug();
-    this.station?.stopAll();
+    this.station?.stopAll(why === undefined ? undefined : new FlashInterrupt(why));
+    await this.station?.recorded();
     await this.boards?.close();
   }
 }

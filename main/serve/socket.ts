@@ -1,11 +1,11 @@
 // One WebSocket = one renderer = one Host. Messages are the contract's wire
 // format (shared/contract.ts): invoke -> result, plus events pushed by the host.
 import type { WebSocket, RawData } from 'ws';
-import { clientMessageSchema, type InvokeName, type ServerMessage } from '../../shared/contract';
+import { MAX_CLIENT_MESSAGE_BYTES, clientMessageSchema, type InvokeName, type ServerMessage } from '../../shared/contract';
 import { createHost } from '../host';
 import type { Access } from '../../shared/access';
 import type { HostServices } from '../host/services';
-import { ValidationError } from '../openocd/errors';
+import { toErrorValue, ValidationError } from '../openocd/errors';
 import type { LogLine } from '../../shared/connection';
 import { LogBackpressure } from './backpressure';
 
@@ -39,24 +39,39 @@ export function attachSocket(ws: WebSocket, services: HostServices, access: Acce
   }, { access });
 
   ws.on('message', (data: RawData, isBinary: boolean) => {
-    if (isBinary) return;
-    let parsed: unknown;
+    // Every message gets an answer (issue 17): a result for one with an id, an error
+    // message otherwise, a close with the reason for one over the size limit. None throws.
     try {
-      parsed = JSON.parse(rawText(data));
-    } catch {
-      return;
-    }
-    const msg = clientMessageSchema.safeParse(parsed);
-    if (!msg.success) {
-      const id = (parsed as { id?: unknown } | null)?.id;
-      if (typeof id === 'number') {
-        const field = msg.error.issues[0]?.path.join('.') || 'message';
-        send({ t: 'result', id, result: { ok: false, error: new ValidationError(`${field}: ${msg.error.issues[0]?.message ?? 'invalid message'}`).toValue() } });
+      const size = rawSize(data);
+      if (size > MAX_CLIENT_MESSAGE_BYTES) {
+        ws.close(1009, `message of ${size} bytes is over the ${MAX_CLIENT_MESSAGE_BYTES / 1024 / 1024} MiB limit`);
+        return;
       }
-      return;
+      if (isBinary) return send({ t: 'error', message: 'binary frames are not part of the protocol: send JSON text' });
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(rawText(data));
+      } catch (e) {
+        return send({ t: 'error', message: `not JSON: ${(e as Error).message.slice(0, 200)}` });
+      }
+      const msg = clientMessageSchema.safeParse(parsed);
+      if (!msg.success) {
+        const issue = msg.error.issues[0];
+        const text = `${issue?.path.join('.') || 'message'}: ${issue?.message ?? 'invalid message'}`;
+        const id = (parsed as { id?: unknown } | null)?.id;
+        if (typeof id === 'number' && Number.isSafeInteger(id) && id >= 0) {
+          send({ t: 'result', id, result: { ok: false, error: new ValidationError(text).toValue() } });
+        } else send({ t: 'error', message: `not an invoke message (${text}); expected {"t":"invoke","id":N,"channel":NAME,"request":{...}}` });
+        return;
+      }
+      const { id, channel, request } = msg.data;
+      void host.handle(channel as InvokeName, request).then(
+        (result) => send({ t: 'result', id, result }),
+        (err: unknown) => send({ t: 'result', id, result: { ok: false, error: toErrorValue(err) } }),
+      );
+    } catch (err) {
+      send({ t: 'error', message: `message not handled: ${err instanceof Error ? err.message : String(err)}` });
     }
-    const { id, channel, request } = msg.data;
-    void host.handle(channel as InvokeName, request).then((result) => send({ t: 'result', id, result }));
   });
   ws.on('close', () => {
     clearInterval(drainTimer);
@@ -69,4 +84,9 @@ function rawText(data: RawData): string {
   if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
   if (data instanceof ArrayBuffer) return Buffer.from(data).toString('utf8');
   return data.toString('utf8');
+}
+
+function rawSize(data: RawData): number {
+  if (Array.isArray(data)) return data.reduce((n, b) => n + b.length, 0);
+  return data.byteLength;
 }

@@ -36,9 +36,11 @@ async function expectedAlias(words: number): Promise<Uint8Array> {
 
 /** Where two reads differ, as an alias address with both words (undefined when equal). */
 function firstDifference(got: Uint8Array, want: Uint8Array): string | undefined {
-  for (let i = 0; i < want.length; i += 4) {
-    const g = Buffer.from(got).readUInt32LE(i);
-    const w = Buffer.from(want).readUInt32LE(i);
+  const gb = Buffer.from(got.buffer, got.byteOffset, got.byteLength);
+  const wb = Buffer.from(want.buffer, want.byteOffset, want.byteLength);
+  for (let i = 0; i + 4 <= Math.min(gb.length, wb.length); i += 4) {
+    const g = gb.readUInt32LE(i);
+    const w = wb.readUInt32LE(i);
     if (g !== w) return `at 0x${(ALIAS + i).toString(16)} (bit ${(i / 4) & 7} of 0x${(PERIPH + (i >> 5)).toString(16)}): read ${g}, expected ${w}`;
   }
   return got.length === want.length ? undefined : `length ${got.length}, expected ${want.length}`;

@@ -69,7 +69,7 @@ export async function readBounded(reader: ByteReader, address: number, length: n
     // Chunk edges on chunk-size boundaries of the address, so an unaligned start costs
     // byte reads only at the very edges (Memory reads the aligned middle by words).
     const at = address + next;
-    const n = Math.min(length - next, chunk - (at % chunk));
+    const n = Math.min(length - next, chunk - (at % MIN_CHUNK));
     next += n;
     return reader.readBytes(at, n);
   };
@@ -87,7 +87,11 @@ export async function readBounded(reader: ByteReader, address: number, length: n
       bytes = await p;
     } catch (error) {
       for (const rest of inFlight) rest.catch(() => undefined);
-      return { complete: false, bytes: out.subarray(0, done), reason: 'failed', error };
+      // The chunk may end where memory does (flash is 64 KiB, the read asked for 1 MiB):
+      // keep its readable head, found in small steps, so the result stops at the edge.
+      const head = await readableHead(reader, address + done, Math.min(chunk, length - done), out, done);
+      done += head.bytes;
+      return { complete: false, bytes: out.subarray(0, done), reason: 'failed', error: head.error ?? error };
     }
     out.set(bytes, done);
     done += bytes.length;
@@ -103,6 +107,23 @@ export async function readBounded(reader: ByteReader, address: number, length: n
   }
   if (done < length) return { complete: false, bytes: out.subarray(0, done), reason: 'cancelled' };
   return { complete: true, bytes: out };
+}
+
+const STEP = 1024;
+
+/** Reads [at, at+n) in STEP pieces into out[offset..] until one fails; how many bytes were good and that failure. */
+async function readableHead(reader: ByteReader, at: number, n: number, out: Uint8Array, offset: number): Promise<{ bytes: number; error?: unknown }> {
+  let got = 0;
+  while (got < n) {
+    const size = Math.min(n - got, STEP - ((at + got) % STEP));
+    try {
+      out.set(await reader.readBytes(at + got, size), offset + got);
+    } catch (error) {
+      return { bytes: got, error };
+    }
+    got += size;
+  }
+  return { bytes: got };
 }
 
 /** The outcome as an error to throw when only a complete read will do (keeps the partial count in the message). */

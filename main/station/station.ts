@@ -32,6 +32,8 @@ export const INTERRUPTED_MESSAGE = 'the station stopped while this board was bei
 export class Station {
   private readonly states = new Map<string, SlotState>();
   private readonly running = new Map<string, AbortController>();
+  /** Slot runs not yet recorded: a stop waits for their rows (issue 17: the record says where a flash stopped). */
+  private readonly unrecorded = new Set<Promise<unknown>>();
 
   private constructor(
     readonly loaded: LoadedJob,
@@ -101,7 +103,14 @@ export class Station {
   }
 
   /** One board on one slot. `typedSerial`: the operator's (or scanner's) serial when the job asks for typed ones. */
-  async runSlot(id: string, typedSerial?: string): Promise<StationRow> {
+  runSlot(id: string, typedSerial?: string): Promise<StationRow> {
+    const run = this.runSlotNow(id, typedSerial);
+    this.unrecorded.add(run);
+    void run.catch(() => undefined).finally(() => this.unrecorded.delete(run));
+    return run;
+  }
+
+  private async runSlotNow(id: string, typedSerial?: string): Promise<StationRow> {
     const spec = this.slots.find((s) => s.id === id);
     if (!spec) throw new Error(`no slot '${id}'`);
     if (this.running.has(id)) throw new Error(`slot ${spec.label} is already running`);
@@ -159,8 +168,15 @@ export class Station {
   }
 
   /** Asks every running slot to stop after the flash chunk in flight (the row says where it stopped). */
-  stopAll(): void {
-    for (const a of this.running.values()) a.abort();
+  stopAll(reason?: unknown): void {
+    for (const a of this.running.values()) a.abort(reason);
+  }
+
+  /** Resolves when every running slot has its row in the record (or after `timeoutMs`). */
+  async recorded(timeoutMs = 10_000): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled([...this.unrecorded]), new Promise<void>((r) => (timer = setTimeout(r, timeoutMs)))]);
+    clearTimeout(timer);
   }
 
   /** Today's rows (local date) in numbers: passed, failed, yield, failures by category. */

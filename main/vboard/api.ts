@@ -48,6 +48,8 @@ export interface VirtualBoardStats {
   core: 'running' | 'halted' | 'reset' | 'lockup' | 'off';
   /** The PC13 LED (active low). */
   ledOn: boolean;
+  /** PC13 level changes since the board started: rising while the firmware blinks. */
+  ledToggles: number;
 }
 
 export const VBOARD_FAULTS = [

@@ -193,6 +193,11 @@ export class Board {
     return this.powered && !this.gpioC.pin(13); // the Blue Pill LED is active low
   }
 
+  /** PC13 level changes so far: a blinking LED counts up. */
+  get ledToggles(): number {
+    return this.gpioC.toggles(13);
+  }
+
   setEngine(engine: ExecutionEngine | undefined): void {
     this.core.engine = engine;
   }

@@ -85,6 +85,7 @@ export async function startVirtualBoard(opts: VirtualBoardOptions): Promise<Virt
         roundTrips,
         core: c.poweredOff ? 'off' : c.inReset ? 'reset' : c.lockup ? 'lockup' : c.halted ? 'halted' : 'running',
         ledOn: board.ledOn,
+        ledToggles: board.ledToggles,
       };
     },
     close() {

@@ -76,13 +76,22 @@ export class Gpio extends RegisterBlock {
     if (i === 4 || i === 5) return 0; // BSRR/BRR are write-only
     return this.regs[i]!;
   }
+  /** Output changes per pin since power-on: what "the LED blinks" means to the board menu. */
+  private readonly changes = new Array<number>(16).fill(0);
   protected override writeReg(i: number, v: number): void {
+    const before = this.regs[3]!;
     if (i === 4) this.regs[3] = (this.regs[3]! | (v & 0xffff)) & ~(v >>> 16);
     else if (i === 5) this.regs[3] = this.regs[3]! & ~(v & 0xffff);
     else if (i !== 2) this.regs[i] = v;
+    const diff = (before ^ this.regs[3]!) & 0xffff;
+    for (let n = 0; diff >> n; n++) if ((diff >> n) & 1) this.changes[n]!++;
   }
   pin(n: number): boolean {
     return ((this.regs[3]! >> n) & 1) === 1;
+  }
+  /** How often pin n's output level changed (not reset by a system reset: a count of what happened). */
+  toggles(n: number): number {
+    return this.changes[n] ?? 0;
   }
 }
 

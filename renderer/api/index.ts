@@ -13,7 +13,7 @@ declare global {
 export interface ApiHandle {
   api: BringupApi;
   kind: 'electron' | 'websocket';
-  onTransport(cb: (s: TransportState) => void): () => void;
+  onTransport(cb: (s: TransportState, closeReason?: string) => void): () => void;
 }
 
 export function pickApi(): ApiHandle {

@@ -18,17 +18,19 @@ export type TransportState = 'connecting' | 'open' | 'closed';
 
 export interface WsApi {
   api: BringupApi;
-  onTransport(cb: (s: TransportState) => void): () => void;
+  /** `closeReason`: with 'closed', why the server closed the socket, when it said (or the code told). */
+  onTransport(cb: (s: TransportState, closeReason?: string) => void): () => void;
 }
 
 export function createWsApi(token: string, loc: Location = window.location): WsApi {
   const scheme = loc.protocol === 'https:' ? 'wss' : 'ws';
   const ws = new WebSocket(`${scheme}://${loc.host}${WS_PATH}?token=${encodeURIComponent(token)}`);
   let state: TransportState = 'connecting';
-  const transportListeners = new Set<(s: TransportState) => void>();
+  let closeReason: string | undefined;
+  const transportListeners = new Set<(s: TransportState, closeReason?: string) => void>();
   const setState = (s: TransportState): void => {
     state = s;
-    for (const l of transportListeners) l(s);
+    for (const l of transportListeners) l(s, closeReason);
   };
 
   let nextId = 1;
@@ -40,7 +42,8 @@ export function createWsApi(token: string, loc: Location = window.location): WsA
     setState('open');
     for (const m of queued.splice(0)) ws.send(m);
   });
-  ws.addEventListener('close', () => {
+  ws.addEventListener('close', (ev: CloseEvent) => {
+    closeReason = describeClose(ev.code, ev.reason);
     setState('closed');
     for (const [, resolve] of pending) resolve(lost());
     pending.clear();
@@ -59,6 +62,9 @@ export function createWsApi(token: string, loc: Location = window.location): WsA
       resolve?.(msg.result);
     } else if (msg.t === 'event' && isEventName(msg.name)) {
       for (const l of listeners.get(msg.name) ?? []) l(msg.payload);
+    } else if (msg.t === 'error') {
+      // The server could not take a message of ours: a bug in this page, worth a trace in the devtools.
+      console.warn(`bringup serve refused a message: ${msg.message}`);
     }
   });
 
@@ -88,7 +94,7 @@ export function createWsApi(token: string, loc: Location = window.location): WsA
     api: Object.freeze(api) as unknown as BringupApi,
     onTransport(cb) {
       transportListeners.add(cb);
-      cb(state);
+      cb(state, closeReason);
       return () => transportListeners.delete(cb);
     },
   };
@@ -99,4 +105,13 @@ function lost(): Result<never> {
     ok: false,
     error: { kind: 'ConnectionError', message: 'Lost the connection to `bringup serve`.', hint: 'Check that the server is still running, then reload the page.' },
   };
+}
+
+/** The server's close reason, or what the code means when it gave none (1006: the connection just dropped). */
+export function describeClose(code: number, reason: string): string | undefined {
+  if (reason) return reason;
+  if (code === 1009) return 'a message was over the server\'s size limit';
+  if (code === 1001) return 'the server is stopping';
+  if (code === 1011) return 'the server hit an internal error';
+  return undefined;
 }

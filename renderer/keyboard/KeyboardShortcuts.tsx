@@ -7,6 +7,7 @@ import { control } from '../store/debug-actions';
 import type { WorkTab } from '../store/layout-slice';
 import { SHORTCUTS, type Shortcut } from './shortcuts';
 import './theme.css';
+import { CommandPalette, setPaletteOpen } from './CommandPalette';
 import { initTheme, setTheme, subscribeTheme, themeChoice, toggleTheme, type ThemeChoice } from './theme';
 
 const TAB_FOR: Partial<Record<Shortcut['id'], WorkTab>> = {
@@ -23,6 +24,7 @@ function run(id: Shortcut['id']): void {
     return;
   }
   if (id === 'toggleTheme') return toggleTheme();
+  if (id === 'palette') return setPaletteOpen(true);
   const s = useStore.getState();
   if (s.status.state !== 'connected' || s.status.info.targetName === undefined || s.controlBusy !== undefined) return;
   if (id === 'resume') void control.resume();
@@ -53,7 +55,7 @@ export function KeyboardShortcuts() {
     window.addEventListener('keydown', on, true);
     return () => window.removeEventListener('keydown', on, true);
   }, []);
-  return null;
+  return <CommandPalette />;
 }
 
 export function ThemeSwitch() {

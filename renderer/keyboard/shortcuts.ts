@@ -2,7 +2,7 @@
 // buttons' tooltips and the README list all come from here. Debugger keys follow
 // VS Code / Cortex-Debug (F5 resume, F6 halt, F10 step over, F11 step).
 export interface Shortcut {
-  id: 'resume' | 'halt' | 'step' | 'stepOver' | 'resetHalt' | 'toggleTheme' | 'tabPeripherals' | 'tabBreakpoints' | 'tabMemory' | 'tabRegisters';
+  id: 'palette' | 'resume' | 'halt' | 'step' | 'stepOver' | 'resetHalt' | 'toggleTheme' | 'tabPeripherals' | 'tabBreakpoints' | 'tabMemory' | 'tabRegisters';
   /** As shown to the user. */
   label: string;
   /** What it does. */
@@ -18,6 +18,7 @@ const plain = (key: string) => (e: Keys) =>
 const alt = (code: string) => (e: Keys) => e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && e.code === code;
 
 export const SHORTCUTS: readonly Shortcut[] = [
+  { id: 'palette', label: 'Ctrl+K / Cmd+K', does: 'Command palette: every action by name', match: (e) => (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k' },
   { id: 'resume', label: 'F5', does: 'Resume', match: plain('F5') },
   { id: 'halt', label: 'F6', does: 'Halt', match: plain('F6') },
   { id: 'stepOver', label: 'F10', does: 'Step over (a call runs to its return)', match: plain('F10') },

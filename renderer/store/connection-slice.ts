@@ -12,6 +12,8 @@ export interface ConnectionSlice {
   requestError?: ErrorValue;
   transport: TransportState;
   lastTargetEvent?: string;
+  /** Why the server closed the WebSocket, when it said (e.g. a message over the size limit, the server stopping). */
+  transportCloseReason?: string | undefined;
   /** After the transport closed: a reconnect being checked, or the server still not answering. */
   reconnect?: 'checking' | 'unreachable';
   /** The server answers but no longer takes this page's token (it restarted): the token page replaces the workbench. */

@@ -7,10 +7,10 @@ import type { TransportState } from '../api/ws-client';
 import { statusAfterTransportLost } from './connection-view';
 import { useStore } from './index';
 
-export function onTransport(transport: TransportState): void {
+export function onTransport(transport: TransportState, closeReason?: string): void {
   if (transport === 'closed') {
     const s = useStore.getState();
-    useStore.setState({ transport, status: statusAfterTransportLost(s.status), busy: false });
+    useStore.setState({ transport, status: statusAfterTransportLost(s.status), busy: false, transportCloseReason: closeReason });
   } else {
     useStore.setState({ transport });
   }

@@ -12,6 +12,8 @@ export const adapterNotFound: CategorySignatures = {
     { id: 'stlink-none-detected', source: 'src/jtag/drivers/stlink_usb.c (stlink-server)', match: /no ST-LINK detected|ST-LINK open failed \((vid\/pid|serial) mismatch\)/, weight: 0.8 },
     // src/jtag/drivers/jlink.c: "No J-Link device found" (0.12), "No J-Link device found." (0.10)
     { id: 'jlink-none', source: 'src/jtag/drivers/jlink.c', match: /No J-Link device found/, weight: 0.85 },
+    // OpenOCD 0.9 src/jtag/drivers/jlink.c jlink_init(): "Cannot find jlink Interface! Please check connection and permissions."
+    { id: 'jlink-cannot-find-09', source: 'src/jtag/drivers/jlink.c (0.9)', match: /Cannot find jlink Interface! Please check connection and permissions/, weight: 0.75 },
     // src/jtag/drivers/cmsis_dap.c (0.11+) / cmsis_dap_usb.c (0.10)
     { id: 'cmsis-none', source: 'src/jtag/drivers/cmsis_dap.c', match: /unable to find (a matching )?CMSIS-DAP device/, weight: 0.85 },
     // src/jtag/drivers/mpsse.c mpsse_open(): "no device found" then "unable to open ftdi device with vid %s, pid %s, ..."

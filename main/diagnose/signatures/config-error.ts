@@ -57,6 +57,9 @@ export const configError: CategorySignatures = {
     // Jim Tcl argument errors in cfg files
     { id: 'wrong-args', source: 'jimtcl (libjim)', match: /^wrong # args: should be/, weight: 0.45 },
     // GPIO adapters: the cfg names no pin for a signal the transport needs (bcm2835gpio.c, linuxgpiod.c, ...)
+    // src/helper/options.c parse_cmdline_args(): a word left over after the options, e.g. -c adapter speed 5000 without
+    // quotes (an IDE or shell that dropped them), so "speed" is taken for a file argument
+    { id: 'unexpected-cmdline-arg', source: 'src/helper/options.c', match: /^Unexpected command line argument: (\S+)/, weight: 0.8 },
     { id: 'gpio-pins-missing', source: 'src/jtag/drivers/bcm2835gpio.c, linuxgpiod.c, sysfsgpio.c, imx_gpio.c, am335xgpio.c', match: /Require (swclk and swdio gpio for SWD|tck, tms, tdi and tdo gpios for JTAG) mode/, weight: 0.75 },
   ],
   describe(ctx) {
@@ -69,6 +72,18 @@ export const configError: CategorySignatures = {
         title: 'No debug adapter configured (or configured after the target)',
         explanation: 'OpenOCD needs an adapter driver before a target cfg can set up its scan chain. The profile either has no interface cfg or loads it after the target cfg.',
         steps,
+      };
+    }
+    if (ctx.hits.has('unexpected-cmdline-arg')) {
+      const word = ctx.lines.map((l) => /^Unexpected command line argument: (\S+)/.exec(l.text)?.[1]).find(Boolean);
+      return {
+        title: `OpenOCD's command line has a stray argument${word ? ` ("${word}")` : ''}`,
+        explanation:
+          'Every -c and -f takes exactly one argument; a -c command with spaces must be quoted as one word ("adapter speed 5000"). Here a word was left over, usually because the quotes were lost in a shell, a task file or an IDE launch config, so OpenOCD stopped before loading any cfg.',
+        steps: [
+          { text: 'Quote each -c command as one argument: -c "adapter speed 5000" (several commands: -c "init; reset halt").' },
+          { text: 'In an IDE or task file, pass the command and its arguments as one list element.' },
+        ],
       };
     }
     const driverCmd = cmds.find(isDriverCommand);

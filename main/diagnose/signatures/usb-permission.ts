@@ -23,6 +23,8 @@ export const usbPermission: CategorySignatures = {
     { id: 'hidapi-open', source: 'src/jtag/drivers/cmsis_dap_usb_hid.c', match: /unable to open HIDAPI/, weight: 0.45 },
     // src/jtag/drivers/cmsis_dap_usb_hid.c: "unable to open CMSIS-DAP device 0x%x:0x%x" (found, could not open)
     { id: 'cmsis-hid-open', source: 'src/jtag/drivers/cmsis_dap_usb_hid.c', match: /unable to open CMSIS-DAP device 0x[0-9a-f]+:0x[0-9a-f]+/i, weight: 0.55 },
+    // OpenOCD 0.9 src/jtag/drivers/jlink.c: the J-Link is missing or not openable (udev / the Windows WinUSB driver)
+    { id: 'jlink-cannot-find-09', source: 'src/jtag/drivers/jlink.c (0.9)', match: /Cannot find jlink Interface! Please check connection and permissions/, weight: 0.45 },
     // src/jtag/drivers/cmsis_dap.c: no CMSIS-DAP found. On Linux a probe the user may not open (no udev rule) is
     // skipped silently (its "could not open device" is a debug-level line), so "not found" is also what a
     // permission problem prints; the USB scan or a run with sudo tells them apart (adapter-not-found leads).

@@ -35,7 +35,7 @@ export const wiring: CategorySignatures = {
     // src/target/adi_v5_swd.c swd_multidrop_select_inner(): the DP acknowledged the multidrop select but DLPIDR read
     // back as something else (0 or CTRL/STAT): the chip is powered and clocked, the data on SWDIO is not right.
     // (The Raspberry Pi fork's rp2040 branch spells it "DLIPDR" and prints no "0x".)
-    { id: 'swd-dlpidr-incorrect', source: 'src/target/adi_v5_swd.c', match: /Read incorrect DLI?PDR (?:0x)?[0-9a-f]{8} \(possibly CTRL\/STAT value\)/i, weight: 0.5 },
+    { id: 'swd-dlpidr-incorrect', source: 'src/target/adi_v5_swd.c', match: /Read incorrect (?:DLPIDR|DLIPDR) (?:0x)?[0-9a-f]{8} \(possibly CTRL\/STAT value\)/i, weight: 0.5 },
     // Raspberry Pi fork (rp2040 branch, 0.10.0+dev/0.11.0-g*) arm_dap.c: "DAP init failed" as the only message when the
     // DP gave no answer (picoprobe, Raspberry Pi GPIO SWD)
     { id: 'dap-init-failed', source: 'fork: raspberrypi/openocd rp2040 branch (src/target/arm_dap.c)', match: /^DAP init failed$/, weight: 0.35 },

@@ -55,12 +55,15 @@ export function GdbSection() {
       setError({ kind: 'ValidationError', message: `GDB port '${text}' must be 1..65535 (or empty for a free port)` });
       return;
     }
+    const before = gdb;
     setBusy(true);
     setError(undefined);
     setNotice(undefined);
+    setGdb({ ...(gdb ?? {}), enabled }); // the switch moves at once; a restart may take a while
     const r = await currentApi().setGdb(port === undefined ? { enabled } : { enabled, port });
     setBusy(false);
     if (!r.ok) {
+      setGdb(before);
       setError(r.error);
       return;
     }

@@ -5,10 +5,12 @@ import { reconnectTransport } from '../../store/transport-actions';
 
 export function TransportLost() {
   const reconnect = useStore((s) => s.reconnect);
+  const reason = useStore((s) => s.transportCloseReason);
   return (
     <div className="banner transport-lost" role="alert" data-testid="transport-lost">
       <span>
-        Lost the connection to the workbench server (<code>bringup serve</code>): what this page shows of OpenOCD is no longer live.
+        Lost the connection to the workbench server (<code>bringup serve</code>)
+        {reason ? <span data-testid="transport-close-reason"> ({reason})</span> : null}: what this page shows of OpenOCD is no longer live.
         {reconnect === 'unreachable' ? (
           <strong data-testid="transport-still-down"> The server still does not answer: start `bringup serve` again (it prints a new address).</strong>
         ) : null}

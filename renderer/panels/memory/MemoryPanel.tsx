@@ -8,6 +8,7 @@ import { cancelMemoryRead, goToAddress, jumpTo, readMemory, refreshMemory, selec
 import type { MemorySlice } from '../../store/memory-slice';
 import { ErrorBox } from '../ErrorBox';
 import { HexView } from './HexView';
+import { MemoryTools } from '../memtools/MemoryTools';
 
 /** STM32F1 regions (the virtual board is an STM32F103). */
 const REGIONS = [
@@ -109,6 +110,7 @@ export function MemoryPanel() {
         ) : null}
       </form>
       {s.memError ? <ErrorBox error={s.memError} testId="mem-error" /> : null}
+      <MemoryTools />
     </section>
   );
 }

@@ -12,7 +12,7 @@ import { setStationSlots } from '../../store/station-actions';
 const FALLBACK_FAULTS = ['unpowered', 'swapped-wires', 'read-protected', 'write-protected', 'wrong-part', 'flash-bad-sector', 'noisy-link'];
 const MAX_VBOARDS = 8;
 
-export function SlotSource({ view, disabled }: { view: StationView; disabled: boolean }) {
+export function SlotSource({ view }: { view: StationView }) {
   const known = useStore((s) => s.board?.known) ?? FALLBACK_FAULTS;
   const [mode, setMode] = useState<'vboards' | 'probes'>(view.mode);
   const [count, setCount] = useState(Math.max(1, view.mode === 'vboards' ? view.slots.length : 0) || 2);
@@ -45,7 +45,7 @@ export function SlotSource({ view, disabled }: { view: StationView; disabled: bo
 
   const probes = (offers ?? []).filter((o) => o.adapter.serial);
   return (
-    <fieldset className="station-source" disabled={disabled || busy} data-testid="station-source">
+    <fieldset className="station-source" disabled={busy} data-testid="station-source">
       <legend>Slots</legend>
       <label className="check">
         <input type="radio" name="station-mode" data-testid="station-mode-vboards" checked={mode === 'vboards'} onChange={() => setMode('vboards')} /> Virtual boards

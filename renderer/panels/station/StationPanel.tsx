@@ -135,10 +135,6 @@ export function StationPanel() {
         </p>
       ) : null}
       {error ? <ErrorBox error={error} testId="station-error" /> : null}
-      <fieldset className="station-setup" disabled={viewOnly || anyRunning}>
-        <JobForm key={view.job ? `${view.job.name}-${view.job.crc32}` : 'new'} view={view} />
-        <SlotSource view={view} disabled={false} />
-      </fieldset>
       <Summary view={view} />
       {view.slots.length === 0 ? (
         <p className="muted" data-testid="station-no-slots">
@@ -153,6 +149,14 @@ export function StationPanel() {
           </ul>
         </fieldset>
       )}
+      {/* Below the grid: set once per batch, then out of the technician's way (fold it). */}
+      <details className="station-setup-details" open>
+        <summary>Job and slots</summary>
+        <fieldset className="station-setup" disabled={viewOnly || anyRunning}>
+          <JobForm key={view.job ? `${view.job.name}-${view.job.crc32}` : 'new'} view={view} />
+          <SlotSource view={view} />
+        </fieldset>
+      </details>
       <h3>Latest boards</h3>
       <RecentRows view={view} />
     </section>

@@ -3,7 +3,7 @@
 // Seen looking into the target's header: pin 1 at the top left, marked by a square pad
 // and a triangle; odd pins in the left row, even pins in the right one. The pins of the
 // current check are lit. The pin table beside it stays for screen readers.
-import { pinPlace, placesAlong, type Connector } from '../../../shared/pinouts';
+import { pinLabel, pinPlace, placesAlong, type Connector } from '../../../shared/pinouts';
 
 const PITCH = 24; // px between pin centres
 const PAD_R = 8;
@@ -11,11 +11,12 @@ const CHAR_W = 7.2; // px per character of a 12 px label
 const TOP = 34; // room for the pin-1 triangle
 const BODY_PAD = 10;
 
-export function ConnectorDrawing({ connector, lit }: { connector: Connector; lit: ReadonlySet<number> }) {
+export function ConnectorDrawing({ connector, lit, protocol }: { connector: Connector; lit: ReadonlySet<number>; protocol: 'jtag' | 'swd' }) {
   const { layout, pins } = connector;
   const dual = layout.rows === 'dual';
   const along = placesAlong(connector);
-  const longest = Math.max(...pins.map((p) => p.name.length));
+  const labels = new Map(pins.map((p) => [p.number, pinLabel(p, protocol)]));
+  const longest = Math.max(...[...labels.values()].map((l) => l.length));
   const labelW = Math.ceil(longest * CHAR_W) + 12;
   const leftW = dual ? labelW : 0;
   const bodyX = leftW;
@@ -28,7 +29,7 @@ export function ConnectorDrawing({ connector, lit }: { connector: Connector; lit
     return { x: bodyX + BODY_PAD + PITCH / 2 + row * PITCH, y: TOP + BODY_PAD + PITCH / 2 + index * PITCH, row };
   };
   const p1 = centre(1);
-  const litNames = pins.filter((p) => lit.has(p.number)).map((p) => `${p.number} ${p.name}`);
+  const litNames = pins.filter((p) => lit.has(p.number)).map((p) => `${p.number} ${labels.get(p.number) ?? p.name}`);
   const label = `${connector.title}, looking into the header, pin 1 at top left.${litNames.length ? ` Pins to probe: ${litNames.join(', ')}.` : ''}`;
 
   return (
@@ -69,7 +70,7 @@ export function ConnectorDrawing({ connector, lit }: { connector: Connector; lit
         const textX = c.row === 0 && dual ? bodyX - 8 : bodyX + bodyW + 8;
         return (
           <g key={p.number} data-testid="svg-pin" data-pin={p.number} data-lit={on ? 'true' : 'false'} className={on ? 'cd-pin lit' : 'cd-pin'}>
-            <title>{`${p.number}: ${p.name}`}</title>
+            <title>{`${p.number}: ${labels.get(p.number) ?? p.name}`}</title>
             {p.number === 1 ? (
               <rect x={c.x - PAD_R} y={c.y - PAD_R} width={2 * PAD_R} height={2 * PAD_R} className="cd-pad" />
             ) : (
@@ -79,7 +80,7 @@ export function ConnectorDrawing({ connector, lit }: { connector: Connector; lit
               {p.number}
             </text>
             <text x={textX} y={c.y + 4} textAnchor={c.row === 0 && dual ? 'end' : 'start'} className="cd-name">
-              {p.name}
+              {labels.get(p.number) ?? p.name}
             </text>
           </g>
         );

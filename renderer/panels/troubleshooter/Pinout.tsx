@@ -4,7 +4,7 @@
 // it opens on demand, so the drawing and the next step stay in view.
 import { useState } from 'react';
 import { KNOWN_ADAPTERS } from '../../../shared/adapters';
-import { CONNECTORS, pinsFor, type ConnectorKind, type PinPurpose } from '../../../shared/pinouts';
+import { CONNECTORS, pinsFor, protocolOf, type ConnectorKind, type PinPurpose } from '../../../shared/pinouts';
 import { ConnectorDrawing } from './ConnectorDrawing';
 import type { ConnectionProfile } from '../../../shared/profile';
 
@@ -47,7 +47,7 @@ export function Pinout({ initial, purpose, adapterName }: { initial: ConnectorKi
           This connector does not carry {purpose === 'wiring-jtag' ? 'JTAG (it is SWD only)' : 'these signals'}: use another connector or switch the profile to SWD.
         </p>
       ) : null}
-      <ConnectorDrawing connector={conn} lit={lit} />
+      <ConnectorDrawing connector={conn} lit={lit} protocol={protocolOf(purpose)} />
       <p>
         <button type="button" className="small" aria-expanded={tableShown} data-testid="pinout-table-toggle" onClick={() => setTableShown(!tableShown)}>
           {tableShown ? 'Hide pin descriptions' : 'Pin descriptions'}
