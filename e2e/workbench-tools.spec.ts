@@ -31,6 +31,11 @@ test('peripherals: GPIOC decodes by field; writing ODR13 turns the LED off and o
   const odr = gpioc.locator('[data-testid="svd-reg"][data-name="ODR"]');
   await odr.getByTestId('svd-reg-toggle').click();
   const odr13 = odr.locator('[data-testid="svd-field"][data-name="ODR13"]');
+  // Where the firmware left PC13 depends on when it was halted: drive it low first.
+  await odr13.getByTestId('svd-field-input').fill('0');
+  await odr13.getByTestId('svd-field-write').click();
+  await expect(odr13.getByTestId('svd-field-value')).toHaveText('0');
+  await expect(page.getByTestId('board-led')).toHaveText('on');
   await odr13.getByTestId('svd-field-input').fill('1');
   await odr13.getByTestId('svd-field-write').click();
   await expect(odr13.getByTestId('svd-field-value')).toHaveText('1');

@@ -16,6 +16,7 @@ import { readCoreRegisters } from './host/registers';
 import { profileForAdapter } from './profiles/from-adapter';
 import { preselectProfile } from './profiles/preselect';
 import { checkOpenOcd } from './settings/check';
+import { NAME_HINT_BROWSER, NAME_HINT_DESKTOP, openOcdNameProblem } from './settings/openocd-name';
 import { RttBridge } from './host/rtt-bridge';
 import { refuseShutdown } from './host/console-guard';
 import { MemoryReads } from './host/memory-reads';
@@ -189,7 +190,12 @@ export function createHost(services: HostServices, sink: EventSink, opts: HostOp
       const settings = await services.settings.get();
       return { settings, openocd: await checkOpenOcd(settings.openocdPath) };
     },
-    saveSettings: async ({ settings }) => {
+    saveSettings: async ({ settings, confirmed }) => {
+      // Refused before anything runs it; only the desktop app (the one with a file dialog) can confirm a renamed OpenOCD.
+      const chosen = settings.openocdPath?.trim();
+      const desktop = services.chooseFile !== undefined;
+      const problem = chosen ? openOcdNameProblem(chosen) : undefined;
+      if (problem && !(confirmed === true && desktop)) throw new ValidationError(problem, { hint: desktop ? NAME_HINT_DESKTOP : NAME_HINT_BROWSER });
       const saved = await services.settings.save(settings);
       return { settings: saved, openocd: await checkOpenOcd(saved.openocdPath) };
     },

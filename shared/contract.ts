@@ -324,7 +324,13 @@ export const invokeChannels = {
   getSettings: invoke<SettingsState>()(empty),
   /** Saves the settings (an empty openocdPath clears it) and checks the OpenOCD they lead to. */
   saveSettings: invoke<SettingsState>()(
-    z.object({ settings: z.object({ openocdPath: z.string().max(MAX_SETTING_PATH, 'the path is too long').optional() }).strict() }).strict(),
+    z
+      .object({
+        settings: z.object({ openocdPath: z.string().max(MAX_SETTING_PATH, 'the path is too long').optional() }).strict(),
+        /** Desktop app only: the user confirmed that a binary not named openocd is OpenOCD. */
+        confirmed: z.boolean().optional(),
+      })
+      .strict(),
   ),
 
   // ---- troubleshooter ----

@@ -120,11 +120,10 @@ export const flashCommand = defineTargetCommand<FlashArgs>({
       const result = await s.flash.program(image, { verify: args.verify, reset: args.reset, signal, onEvent });
       bar?.end();
       if (result.type === 'cancelled') {
-        if (!args.json) {
-          // A signal's result already says where the flash stopped and what to do.
-          const text = isFlashInterrupt(signal.reason) ? result.message : `cancelled during ${result.phase} (${result.done}/${result.total} bytes). ${result.message}`;
-          process.stderr.write(`bringup flash: ${text}\n`);
-        }
+        // A signal's result already says where the flash stopped and what to do; stderr gets it even
+        // with --json (the chip is half-programmed: whoever watches the terminal must see it).
+        if (isFlashInterrupt(signal.reason)) process.stderr.write(`bringup flash: ${result.message}\n`);
+        else if (!args.json) process.stderr.write(`bringup flash: cancelled during ${result.phase} (${result.done}/${result.total} bytes). ${result.message}\n`);
         return 1;
       }
       if (!args.json) process.stdout.write(summary(result));

@@ -1,6 +1,7 @@
 // `bringup station JOB|IMAGE (--probe SERIAL... | --vboards N)`: the production station from
 // the command line. Every board at once, a line per board, a summary, the record appended
 // (JSON Lines + CSV). Exit 0 only when every board passed.
+import { FlashInterrupt } from '../session/flash/interrupted';
 import os from 'node:os';
 import path from 'node:path';
 import { listAdapters } from '../adapters/list';
@@ -111,9 +112,10 @@ export const stationCommand: CliCommand = {
     const out = (s: string): boolean => process.stdout.write(s + '\n');
     let boards: Awaited<ReturnType<typeof spawnVboards>> | undefined;
     let station: Station | undefined;
-    const onSignal = (): void => {
+    const onSignal = (sig: NodeJS.Signals): void => {
       process.stderr.write('\nbringup station: stopping after the flash blocks in flight…\n');
-      station?.stopAll();
+      // The reason makes each cut-off board's row say where its flash stopped (issue 17).
+      station?.stopAll(new FlashInterrupt(sig));
     };
     for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(s, onSignal);
     try {

@@ -2,7 +2,6 @@
 // line), open the session the target options chose, run, report a failure (exit 1),
 // and always close the session: in finally, and on SIGINT/SIGTERM/SIGHUP, so no
 // OpenOCD we started outlives the command.
-import { diagnose } from '../diagnose/engine';
 import { ConnectionError, OpenOCDError } from '../openocd/errors';
 import { Session, type SessionStartOptions } from '../session/session';
 import { FlashInterrupt } from '../session/flash/interrupted';
@@ -100,8 +99,8 @@ async function runWithSession<A>(def: TargetCommandDef<A>, args: A, choice: Targ
       return 2;
     }
     if (choice) {
-      const opening = openSession(choice, def.startOptions?.(args)).catch((err: unknown) => {
-        throw explainOpenFailure(choice, err);
+      const opening = openSession(choice, def.startOptions?.(args)).catch(async (err: unknown) => {
+        throw await explainOpenFailure(choice, err);
       });
       // Interrupted while OpenOCD starts: let the start finish, then close it (finally).
       const first = await Promise.race([opening, interruptedP]);
@@ -130,12 +129,14 @@ async function runWithSession<A>(def: TargetCommandDef<A>, args: A, choice: Targ
  * troubleshooter (the most likely cause and its first steps), or where to look for
  * an OpenOCD someone else should have started.
  */
-export function explainOpenFailure(choice: TargetChoice, err: unknown): unknown {
+export async function explainOpenFailure(choice: TargetChoice, err: unknown): Promise<unknown> {
   if (!(err instanceof OpenOCDError) || err.hint) return err;
   let hint: string | undefined;
   if (choice.kind === 'connect' && err instanceof ConnectionError) {
     hint = `Is OpenOCD running with its Tcl port on ${choice.host}:${choice.port}? (OpenOCD's tcl_port, 6666 unless set; not the telnet or gdb port)`;
   } else if (err.openocdText) {
+    // The diagnosis tables load only for a failed start: a command that connects never pays for them.
+    const { diagnose } = await import('../diagnose/engine');
     const [top] = diagnose({ log: err.openocdText, profile: choice.kind === 'start' ? choice.profile : undefined });
     if (top) hint = `likely cause: ${top.title}.\n${top.steps.slice(0, 3).map((st, i) => `  ${i + 1}) ${st.text}`).join('\n')}`;
   }

@@ -13,6 +13,10 @@ function debugService(services: HostServices): DebugService {
       session: () => services.sessions.get(),
       logLines: () => services.controller.logHistory().map((l) => l.text),
       onTargetEvent: (cb) => services.controller.onTargetEvent((e) => cb(e.name)),
+      onDisconnect: (cb) =>
+        services.controller.onStatus((st) => {
+          if (st.state !== 'connected') cb();
+        }),
     });
     perProcess.set(services, s);
   }

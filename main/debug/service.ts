@@ -13,6 +13,8 @@ export interface DebugDeps {
   logLines(): readonly string[];
   /** Calls back on each target event name; returns the unsubscribe function. */
   onTargetEvent(cb: (name: string) => void): () => void;
+  /** Calls back when OpenOCD stops (its breakpoints go with it); returns the unsubscribe function. */
+  onDisconnect(cb: () => void): () => void;
 }
 
 const FP_CTRL = 0xe0002000;
@@ -24,16 +26,24 @@ export class DebugService {
   /** Temporary breakpoints (run to, step over) to remove at the next halt. */
   private readonly temps = new Set<number>();
   private totals: { session: Session; bp: number | null; wp: number | null } | undefined;
-  private readonly unsubscribe: () => void;
+  private readonly unsubscribe: (() => void)[];
 
   constructor(private readonly deps: DebugDeps) {
-    this.unsubscribe = deps.onTargetEvent((name) => {
-      if (name === 'halted' || name === 'reset') void this.clearTemps();
-    });
+    this.unsubscribe = [
+      deps.onTargetEvent((name) => {
+        if (name === 'halted' || name === 'reset') void this.clearTemps();
+      }),
+      // A new OpenOCD starts with no breakpoints: disabled entries would be the only ones left.
+      deps.onDisconnect(() => {
+        this.disabledBps.clear();
+        this.disabledWps.clear();
+        this.temps.clear();
+      }),
+    ];
   }
 
   dispose(): void {
-    this.unsubscribe();
+    for (const u of this.unsubscribe) u();
   }
 
   private async clearTemps(): Promise<void> {

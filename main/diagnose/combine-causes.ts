@@ -9,7 +9,7 @@ import { familyMissingFromDriver, judgeDevId } from './stm32-devids';
 import { isPlausibleIdcode, lookupIdcode, manufacturerOf } from './idcodes';
 import { resetEvidence } from './no-answer';
 import { stFork } from './signatures/needs-reset-hold';
-import { nordic } from './signatures/flash-protected';
+import { NRF_PROTECTION_UNKNOWN, nordic } from './signatures/flash-protected';
 import { classifyVoltage, type DiagnosisCategory } from '../../shared/diagnose';
 
 /** Lines that only appear once the adapter is open and talking (so an earlier open error was not fatal). */
@@ -82,6 +82,20 @@ function stm32FamilyNotYetSupported(c: CombineContext): void {
   atLeast(c, 'openocd-outdated', 0.8);
   scale(c, 'wrong-target', 0.5);
   support(c, 'openocd-outdated', (l) => /Cannot identify target as an? STM32|\.(cpu|cm\d+)\b/.test(l.text));
+}
+
+/**
+ * nrf5.c before gerrit 5348 (v0.11.0-rc1, 2019): for an nRF whose protection scheme the driver cannot
+ * read it warned "Flash protection of this nRF device is not supported" and then still refused to
+ * erase with "Cannot erase protected sector" (the check was removed because the state is unknown).
+ * Both lines together are that old driver, not a protected chip.
+ */
+function nrf5UnknownProtectionRefused(c: CombineContext): void {
+  if (!hit(c, 'flash-protected', 'nrf51-protected-sector')) return;
+  if (!c.lines.some((l) => NRF_PROTECTION_UNKNOWN.test(l.text))) return;
+  atLeast(c, 'openocd-outdated', 0.85);
+  scale(c, 'flash-protected', 0.45);
+  support(c, 'openocd-outdated', (l) => NRF_PROTECTION_UNKNOWN.test(l.text) || /Cannot erase protected sector/.test(l.text));
 }
 
 /**
@@ -260,6 +274,7 @@ export function combineCauses(c: CombineContext): void {
   forkOnlyTargets(c);
   stm32DeviceId(c);
   stm32FamilyNotYetSupported(c);
+  nrf5UnknownProtectionRefused(c);
   probeFailureBeforeGdb(c);
   initModeFailed(c);
   rp2040Multidrop(c);

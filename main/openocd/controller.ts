@@ -24,7 +24,7 @@ import { OpenOcdProcess, type ExitResult } from './process';
 import { TclRpcClient, type CommandOptions } from './rpc-client';
 import { TargetStatePoll } from './target-state-poll';
 import { assetsDir } from '../paths';
-import { startVirtualBoard, type VirtualBoard } from '../vboard/index';
+import type { VirtualBoard } from '../vboard/index';
 import { chipStateKey, faultsOnReconnect } from '../vboard/faults';
 
 /**
@@ -219,6 +219,8 @@ class Controller implements OpenOcdControllerImpl {
         const endpoint = await vboardEndpoint();
         if ('dir' in endpoint) this.boardDir = endpoint.dir;
         const listen = 'socketPath' in endpoint ? { socketPath: endpoint.socketPath } : endpoint;
+        // Loaded here: a session with a real board (bringup info, flash) never pays for the simulator.
+        const { startVirtualBoard } = await import('../vboard/index');
         this.board = await startVirtualBoard({ ...listen, faults: profile.vboardFaults ?? [] });
         this.boardChip = chipStateKey(profile.vboardFaults ?? []);
       }

@@ -33,6 +33,37 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** Reserved words between registers read along with them (and dropped) at most. */
+const MAX_GAP_BYTES = 64;
+
+/**
+ * Runs of 32-bit word-aligned registers read as one block: consecutive ones, and across
+ * small gaps that lie inside one of the SVD's "registers" address blocks (the chip
+ * decodes that range; reserved words there read as zero on the parts we know). A run
+ * never spans two address blocks or a register that may not be read (even unread, in a gap).
+ */
+export function planRuns(p: SvdPeripheral, plain: readonly SvdRegister[], canRun: boolean): SvdRegister[][] {
+  // Registers left out (write-only, read side effects) are never read, not even inside a gap.
+  const avoid = p.registers.filter((r) => !plain.includes(r)).map((r) => r.address);
+  const blocks = p.addressBlocks.filter((b) => b.usage === 'registers').map((b) => ({ lo: p.baseAddress + b.offset, hi: p.baseAddress + b.offset + b.size }));
+  const blockOf = (a: number) => blocks.findIndex((b) => a >= b.lo && a < b.hi);
+  const sorted = [...plain].sort((a, b) => a.address - b.address);
+  const runs: SvdRegister[][] = [];
+  for (const r of sorted) {
+    const last = runs[runs.length - 1];
+    const prev = last?.[last.length - 1];
+    const word = r.size === 32 && r.address % 4 === 0;
+    const gap = prev ? r.address - (prev.address + 4) : -1;
+    const joins =
+      canRun && last && prev && word && prev.size === 32 &&
+      (gap === 0 || (gap > 0 && gap <= MAX_GAP_BYTES && blockOf(prev.address) >= 0 && blockOf(prev.address) === blockOf(r.address))) &&
+      !avoid.some((a) => a > prev.address && a < r.address);
+    if (joins) last.push(r);
+    else runs.push([r]);
+  }
+  return runs;
+}
+
 /** @param include registers with read side effects to read anyway (the user asked for them by name). */
 export async function readPeripheral(mem: PeriphMemory, p: SvdPeripheral, include: ReadonlySet<string> = new Set()): Promise<PeriphRead> {
   const out = new Map<SvdRegister, PeriphRegisterRead>();
@@ -42,18 +73,14 @@ export async function readPeripheral(mem: PeriphMemory, p: SvdPeripheral, includ
     else if (readSideEffect(r) && !include.has(r.path)) out.set(r, decodedRead(r, null, `a read ${readSideEffect(r)}s flags: read it on its own`));
     else plain.push(r);
   }
-  // Runs of consecutive 32-bit registers (alternate registers sharing an address end a run).
-  const runs: SvdRegister[][] = [];
-  for (const r of plain) {
-    const last = runs[runs.length - 1];
-    const prev = last?.[last.length - 1];
-    if (last && prev && r.size === 32 && prev.size === 32 && r.address === prev.address + 4 && mem.readU32Run) last.push(r);
-    else runs.push([r]);
-  }
+  const runs = planRuns(p, plain, mem.readU32Run !== undefined);
   for (const run of runs) {
     try {
-      const values = run.length > 1 && mem.readU32Run ? await mem.readU32Run(run[0]!.address, run.length) : [await readRaw(mem, run[0]!)];
-      run.forEach((r, i) => out.set(r, decodedRead(r, (values[i] ?? 0) >>> 0)));
+      const first = run[0]!;
+      const last = run[run.length - 1]!;
+      const words = (last.address - first.address) / 4 + 1;
+      const values = run.length > 1 && mem.readU32Run ? await mem.readU32Run(first.address, words) : [await readRaw(mem, first)];
+      run.forEach((r) => out.set(r, decodedRead(r, (values[(r.address - first.address) / 4] ?? 0) >>> 0)));
     } catch (e) {
       // One failing run must not hide the rest: fall back to one read per register.
       for (const r of run) {

@@ -67,8 +67,14 @@ export async function removePoint(kind: 'breakpoint' | 'watchpoint', address: nu
 }
 
 export async function enablePoint(kind: 'breakpoint' | 'watchpoint', address: number, enabled: boolean): Promise<void> {
+  // The checkbox flips at once; main's answer (or the list before, on failure) replaces it.
+  const before = useStore.getState().debugPoints;
+  if (before) {
+    const flip = <T extends { address: number; enabled: boolean }>(l: T[]) => l.map((x) => (x.address === address ? { ...x, enabled } : x));
+    useStore.setState({ debugPoints: kind === 'breakpoint' ? { ...before, breakpoints: flip(before.breakpoints) } : { ...before, watchpoints: flip(before.watchpoints) } });
+  }
   const v = await run(enabled ? 'enable' : 'disable', () => currentApi().enableDebugPoint({ kind, address, enabled }));
-  if (v) useStore.setState({ debugPoints: v });
+  useStore.setState({ debugPoints: v ?? before });
 }
 
 export async function runTo(addressText: string): Promise<void> {

@@ -3,6 +3,7 @@
 // flashed as .elf, .bin and .hex through the real OpenOCD, and seen to run: SysTick
 // advances the tick counter, PC13 toggles, RTT prints the counter; a deliberate jump to
 // an address with no memory ends in HardFault with the fault status a Cortex-M3 sets.
+import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadImageFile } from '../../main/images/load';
@@ -42,6 +43,15 @@ async function until(addr: number, ok: (v: number) => boolean): Promise<number> 
 }
 
 describe('compiled blinky on the virtual board', () => {
+  it('its symbols read as arm-none-eabi-nm lists them', () => {
+    const nm = execFileSync('arm-none-eabi-nm', [o2.elf], { encoding: 'utf8' });
+    for (const name of ['main', 'SysTick_Handler', 'HardFault_Handler', 'ticks', 'toggles', '_SEGGER_RTT', 'memcpy', 'snprintf']) {
+      const m = new RegExp(`^([0-9a-f]{8}) [TtBbDdRr] ${name}$`, 'm').exec(nm);
+      expect(m, name).not.toBeNull();
+      expect(o2.addr(name), name).toBe(parseInt(m![1]!, 16) & ~1);
+    }
+  });
+
   for (const kind of ['elf', 'bin', 'hex'] as const) {
     it(`flashed as .${kind} (-Og), it counts SysTick ticks and toggles PC13`, async () => {
       await flashAndRun(og[kind], kind === 'bin' ? 0x08000000 : undefined);
@@ -59,6 +69,18 @@ describe('compiled blinky on the virtual board', () => {
       expect(session.controller?.virtualBoard()?.stats().core).toBe('running');
     });
   }
+
+  it('-Os: flashed as .elf, it runs too', async () => {
+    const os = buildBlinky('-Os');
+    try {
+      await flashAndRun(os.elf);
+      const first = await until(os.addr('ticks'), (v) => v > 0);
+      await until(os.addr('toggles'), (v) => v >= 2);
+      expect(await session.memory.readU32(os.addr('ticks'))).toBeGreaterThan(first);
+    } finally {
+      rmSync(os.dir, { recursive: true, force: true });
+    }
+  });
 
   it('-O2: prints the counter over RTT with newlib snprintf', async () => {
     await flashAndRun(o2.elf);

@@ -37,6 +37,9 @@ export const configError: CategorySignatures = {
     // src/helper/jim-nvp.c: an option the command does not take ("jtag newtap ... Unknown param: 0x..., try one of:
     // -irlen, ..."): a cfg written for another transport or version (e.g. swj-dp.tcl run with JTAG for an SWD-only part)
     { id: 'unknown-param', source: 'src/helper/jim-nvp.c', match: /Unknown param: \S+, try one of: /, weight: 0.6 },
+    // src/jtag/core.c adapter_init() before 0.12: no "adapter speed" / adapter_khz in the cfg is fatal
+    // (0.12 src/jtag/adapter.c only warns "... init scripts." and runs at 100 kHz)
+    { id: 'adapter-speed-not-selected', source: 'src/jtag/core.c (0.9-0.11)', match: /An adapter speed is not selected in the init script\. Insert a call to/, weight: 0.8 },
     // src/jtag/drivers/stlink_usb.c, cmsis_dap.c: adapter speed 0 (RTCK) on a probe without it
     { id: 'rtck-unsupported', source: 'src/jtag/drivers/stlink_usb.c, cmsis_dap.c', match: /RTCK not supported\. Set nonzero/, weight: 0.7 },
     // src/jtag/drivers/ftdi.c: the FTDI cfg does not fit what is asked of it

@@ -6,6 +6,9 @@ export function nordic(lines: Array<{ text: string }>): boolean {
   return lines.some((l) => /\bnrf(5[123]|91)\w*\.(cpu|dap|tap)\b|target\/nrf(5[123]|91)\w*\.cfg/i.test(l.text));
 }
 
+/** src/flash/nor/nrf5.c: the driver cannot read this nRF's protection scheme (see combine-causes nrf5UnknownProtectionRefused). */
+export const NRF_PROTECTION_UNKNOWN = /Flash protection of this nRF device is not supported|Failed to check chip's write protection/;
+
 export const flashProtected: CategorySignatures = {
   category: 'flash-protected',
   rules: [

@@ -3,6 +3,7 @@ import type { CategorySignatures } from '../types';
 import { compareVersions, newerCommand, newerScript, releaseName } from './version-knowledge';
 import { familyMissingFromDriver, judgeDevId } from '../stm32-devids';
 import { hex32 } from '../idcodes';
+import { NRF_PROTECTION_UNKNOWN } from './flash-protected';
 
 export const openocdOutdated: CategorySignatures = {
   category: 'openocd-outdated',
@@ -57,6 +58,17 @@ export const openocdOutdated: CategorySignatures = {
         steps: [
           { text: `Install an OpenOCD whose flash driver lists STM32${missing.family}: a current xPack build, mainline master, or ST's OpenOCD (STM32CubeIDE) for new families.`, action: 'update-openocd' },
           { text: 'Until then, program with STM32CubeProgrammer.' },
+        ],
+      };
+    }
+    const text = ctx.lines.map((l) => l.text).join('\n');
+    if (NRF_PROTECTION_UNKNOWN.test(text) && /Cannot erase protected sector/.test(text)) {
+      return {
+        title: 'This OpenOCD refuses to erase an nRF sector whose protection it cannot read',
+        explanation: 'Its nrf5 flash driver does not know this nRF\'s flash protection scheme ("Flash protection of this nRF device is not supported") and still treats the sector as protected. OpenOCD 0.11 removed that check (gerrit 5348): the chip is most likely not protected at all.',
+        steps: [
+          { text: 'Install OpenOCD 0.11 or newer (xPack builds exist for every OS) and check which openocd binary the IDE or launcher really starts.', action: 'update-openocd' },
+          { text: 'If a current OpenOCD still refuses, the chip is protected: mass-erase it ("nrf5 mass_erase" or "nrf52_recover").', action: 'mass-erase' },
         ],
       };
     }

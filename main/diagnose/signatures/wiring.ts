@@ -24,7 +24,7 @@ export const wiring: CategorySignatures = {
     // src/jtag/drivers/stlink_usb.c stlink_open()
     { id: 'stlink-init-mode-failed', source: 'src/jtag/drivers/stlink_usb.c', match: /init mode failed \(unable to connect to the target\)/, weight: 0.55 },
     // src/target/adi_v5_jtag.c
-    { id: 'invalid-ack', source: 'src/target/adi_v5_jtag.c', match: /Invalid ACK \(\w+\) in DAP response/, weight: 0.5 },
+    { id: 'invalid-ack', source: 'src/target/adi_v5_jtag.c', match: /Invalid ACK (\(\w+\) in DAP response|0x[0-9a-f]+ in JTAG-DP transaction)/, weight: 0.5 },
     { id: 'jtag-dp-sticky', source: 'src/target/adi_v5_jtag.c', match: /JTAG-DP STICKY ERROR/, weight: 0.35 },
     { id: 'dap-wait', source: 'src/target/adi_v5_jtag.c', match: /DAP transaction stalled \(WAIT\)/, weight: 0.25 },
     // src/target/cortex_m.c

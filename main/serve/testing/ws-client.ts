@@ -8,6 +8,8 @@ import type { FlashJobEvent } from '../../../shared/workbench';
 export class TestClient {
   events: Extract<ServerMessage, { t: 'event' }>[] = [];
   errors: string[] = [];
+  /** Every result that came, by id (also for messages sent raw). */
+  results = new Map<number, Result<unknown>>();
   closed?: { code: number; reason: string };
   private next = 1;
   private readonly waiters = new Map<number, (r: Result<unknown>) => void>();
@@ -18,6 +20,7 @@ export class TestClient {
     ws.on('message', (d) => {
       const m = JSON.parse(d.toString()) as ServerMessage;
       if (m.t === 'result') {
+        this.results.set(m.id, m.result);
         this.waiters.get(m.id)?.(m.result);
         this.waiters.delete(m.id);
       } else if (m.t === 'error') this.errors.push(m.message);
@@ -92,6 +95,28 @@ export class TestClient {
       await this.value('uploadImageChunk', { imageId, offset: off, data: Buffer.from(bytes.subarray(off, off + CHUNK)).toString('base64') });
     }
     return imageId;
+  }
+
+  /** Sends anything (a test of what the server does with it). */
+  sendRaw(data: string | Buffer, binary = false): void {
+    this.ws.send(data, { binary });
+  }
+
+  /** Resolves when `done()` holds, checked after every message; rejects when the socket closes first. */
+  until(done: () => boolean): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const look = (): void => {
+        if (done()) {
+          this.eventWaiters.delete(look);
+          resolve();
+        } else if (this.closed) {
+          this.eventWaiters.delete(look);
+          reject(new Error(`socket closed (${this.closed.code} ${this.closed.reason})`));
+        }
+      };
+      this.eventWaiters.add(look);
+      look();
+    });
   }
 
   close(): void {

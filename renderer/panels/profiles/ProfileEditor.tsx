@@ -21,6 +21,8 @@ export function ProfileEditor({ initial }: { initial: ConnectionProfile }) {
   const [transport, setTransport] = useState<TransportName | ''>(initial.transport ?? '');
   const [resetConfig, setResetConfig] = useState(initial.resetConfig ?? '');
   const [nrstWired, setNrstWired] = useState(initial.nrstWired ?? false);
+  const [gdbOn, setGdbOn] = useState(initial.gdb?.enabled ?? false);
+  const [gdbPort, setGdbPort] = useState(initial.gdb?.port?.toString() ?? '');
   const [extra, setExtra] = useState(initial.extraCommands.join('\n'));
   const [preTarget, setPreTarget] = useState((initial.preTargetCommands ?? []).join('\n'));
   const [localError, setLocalError] = useState<string>();
@@ -46,6 +48,7 @@ export function ProfileEditor({ initial }: { initial: ConnectionProfile }) {
     if (transport) draft.transport = transport;
     if (resetConfig.trim()) draft.resetConfig = resetConfig.trim();
     if (nrstWired) draft.nrstWired = true;
+    if (gdbOn || gdbPort.trim()) draft.gdb = gdbPort.trim() ? { enabled: gdbOn, port: Number(gdbPort.trim()) } : { enabled: gdbOn };
     const pre = preTarget
       .split('\n')
       .map((l) => l.trim())
@@ -116,6 +119,10 @@ export function ProfileEditor({ initial }: { initial: ConnectionProfile }) {
         <label className="checkbox">
           <input type="checkbox" data-testid="profile-nrst-wired" checked={nrstWired} onChange={(e) => setNrstWired(e.target.checked)} /> NRST connected to the probe{' '}
           <span className="muted">(a connect that cannot reach the chip is retried once with connect-under-reset)</span>
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" data-testid="profile-gdb" checked={gdbOn} onChange={(e) => setGdbOn(e.target.checked)} /> Serve GDB on 127.0.0.1, port{' '}
+          <input className="mono w-port" data-testid="profile-gdb-port" size={6} value={gdbPort} onChange={(e) => setGdbPort(e.target.value)} placeholder="free" />
         </label>
         <label className="field">
           <span>Commands before the target config (one per line, e.g. set CPUTAPID 0x2ba01477)</span>

@@ -1,9 +1,13 @@
 // The header's Settings button and its dialog: the OpenOCD binary to run. Saving
-// checks it at once (it must exist and answer `--version`, 0.11 or newer) and shows the
-// version found or the error; the next connect uses it.
+// checks it at once (named openocd, else refused before it runs; it must exist, be
+// executable and answer `--version`, 0.11 or newer) and shows the version found or the
+// error; the next connect uses it.
 import { useEffect, useState, type FormEvent } from 'react';
 import type { SettingsState } from '../../../shared/settings';
 import { currentApi, describeError } from '../../store/actions';
+
+/** The host's refusal of a path whose file is not named openocd (main/settings/openocd-name.ts). */
+const NOT_OPENOCD = /is not an OpenOCD: the workbench only runs a binary named openocd/;
 
 export function SettingsButton() {
   const [open, setOpen] = useState(false);
@@ -43,7 +47,12 @@ function SettingsDialog({ onClose }: { onClose: () => void }) {
   const save = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     setBusy(true);
-    const r = await currentApi().saveSettings({ settings: { openocdPath: path.trim() } });
+    const openocdPath = path.trim();
+    let r = await currentApi().saveSettings({ settings: { openocdPath } });
+    // A file not named openocd: only the desktop app may take it, once the user says it is OpenOCD.
+    if (!r.ok && NOT_OPENOCD.test(r.error.message) && window.bringup !== undefined && window.confirm(`${r.error.message}.\n\nIs this file really OpenOCD? The workbench will run it.`)) {
+      r = await currentApi().saveSettings({ settings: { openocdPath }, confirmed: true });
+    }
     setBusy(false);
     if (r.ok) {
       setState(r.value);

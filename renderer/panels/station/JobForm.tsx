@@ -1,7 +1,7 @@
 // The station job: the image (staged like the flash panel's), verify, what to do after,
 // read protection, and serial numbers from a counter or typed/scanned. Locked in
 // technician mode.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { StationView } from '../../../shared/station';
 import { useStore } from '../../store';
 import { chooseWithDialog, uploadFile } from '../../store/flash-actions';
@@ -18,6 +18,7 @@ export function JobForm({ view }: { view: StationView }) {
   const image = useStore((s) => s.image);
   const apiKind = useStore((s) => s.apiKind);
   const job = view.job;
+  const fileRef = useRef<HTMLInputElement>(null);
   const [name, setName] = useState(job?.name ?? 'production job');
   const [address, setAddress] = useState('0x08000000');
   const [verify, setVerify] = useState(job?.verify ?? true);
@@ -58,7 +59,14 @@ export function JobForm({ view }: { view: StationView }) {
             Choose…
           </button>
         ) : (
-          <input type="file" data-testid="station-image" accept=".bin,.hex,.elf,.s19,.srec" onChange={(e) => e.target.files?.[0] && void uploadFile(e.target.files[0])} />
+          // The native input stays hidden (as in the flash panel): it would say "No file chosen"
+          // beside an image the host already holds (after a reload, or the form remounting).
+          <>
+            <input ref={fileRef} type="file" hidden data-testid="station-image" accept=".bin,.hex,.elf,.s19,.srec" onChange={(e) => e.target.files?.[0] && void uploadFile(e.target.files[0])} />
+            <button type="button" data-testid="station-image-choose" onClick={() => fileRef.current?.click()}>
+              {image ? 'Choose another…' : 'Choose…'}
+            </button>
+          </>
         )}{' '}
         <span className="mono small">{image ? `${image.name} (${image.size} bytes)` : 'none loaded'}</span>
       </label>
