@@ -16,7 +16,6 @@ export const NOT_FROM_012_SOURCE: Record<string, string> = {
   'config-error/invalid-subcommand': 'jimtcl (libjim.so: invalid subcommand "%#s")',
   'config-error/picoprobe-not-found': 'Raspberry Pi fork of OpenOCD (src/jtag/drivers/picoprobe.c)',
   'adapter-not-found/jlink-cannot-find-09': 'OpenOCD 0.9 src/jtag/drivers/jlink.c (rewritten on libjaylink in 0.10)',
-  'signal-integrity/jtag-dp-overrun-09': 'OpenOCD 0.9 src/target/adi_v5_jtag.c (a debug-level "JTAG-DP STICKY OVERRUN" since 0.10)',
   'config-error/adapter-speed-not-selected': 'OpenOCD 0.9-0.11 src/jtag/core.c (0.12 src/jtag/adapter.c only warns)',
   'usb-permission/jlink-cannot-find-09': 'OpenOCD 0.9 src/jtag/drivers/jlink.c (rewritten on libjaylink in 0.10)',
   'wiring/dap-init-failed': 'Raspberry Pi fork of OpenOCD, rp2040 branch (src/target/arm_dap.c)',
@@ -145,7 +144,7 @@ export const EXAMPLES: Array<[string, DiagnosisCategory, string, DiagnosisCatego
   ['stlink-voltage-low', 'target-unpowered', 'Error: target voltage may be too low for reliable debugging', 'target-unpowered'],
   ['stlink-voltage-value', 'target-unpowered', 'Info : Target voltage: 0.023529', 'target-unpowered'],
   ['jlink-vtarget-value', 'target-unpowered', 'Info : VTarget = 0.000 V', 'target-unpowered'],
-  ['jlink-vref-too-low', 'target-unpowered', 'Error: Vref too low. Check Target Power', 'target-unpowered'],
+  ['vref-too-low', 'target-unpowered', 'Error: Vref too low. Check Target Power', 'target-unpowered'],
   ['stlink-voltage-high', 'voltage-out-of-range', 'Info : Target voltage: 5.012451', 'voltage-out-of-range'],
   ['jlink-vtarget-high', 'voltage-out-of-range', 'Info : VTarget = 4.987 V', 'voltage-out-of-range'],
   // All ones alone leans to a wire (nobody drives TDO), all zeroes to no power (an unpowered chip holds TDO low);
@@ -218,7 +217,6 @@ export const EXAMPLES: Array<[string, DiagnosisCategory, string, DiagnosisCatego
   // signal-integrity: each line alone is wiring's; combine.ts needs a good scan plus intermittent errors
   ['idcode-after-end', 'signal-integrity', 'Warn : Unexpected idcode after end of chain: 96 0xfffffffe', 'wiring'],
   ['invalid-ack', 'signal-integrity', 'Error: Invalid ACK (6) in DAP response', 'wiring'],
-  ['jtag-dp-overrun-09', 'signal-integrity', 'Error: JTAG-DP OVERRUN - check clock, memaccess, or reduce jtag speed', 'signal-integrity'],
   ['jtag-dp-sticky', 'signal-integrity', 'Error: JTAG-DP STICKY ERROR', 'wiring'],
   ['ir-capture-error', 'signal-integrity', 'Error: stm32f1x.cpu: IR capture error; saw 0x0f not 0x01', 'wiring'],
   ['memory-access-failed', 'signal-integrity', 'Error: Failed to read memory at 0xe0042008', 'unknown'],

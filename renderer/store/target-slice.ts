@@ -8,6 +8,8 @@ export interface TargetSlice {
   /** A run-control action in flight ('halt', 'reset halt', ...). */
   controlBusy?: string;
   regError?: ErrorValue;
+  /** The core registers at the halt before this one: what changed is highlighted. */
+  regPrev?: Record<string, number>;
 }
 
 export const createTargetSlice: StateCreator<TargetSlice, [], [], TargetSlice> = () => ({

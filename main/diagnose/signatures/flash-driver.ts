@@ -14,7 +14,7 @@ export const flashDriver: CategorySignatures = {
     { id: 'algo-timeout', source: 'src/target/target.c', match: /timeout waiting for algorithm/, weight: 0.55 },
     // src/flash/nor/stm32f2x.c, stm32l4x.c: FLASH_SR error bits after the write algorithm; WRPERR (bit 4) is
     // printed as "flash memory write protected" (flash-protected), the other bits are a programming error
-    { id: 'stm32-sr-error', source: 'src/flash/nor/stm32f2x.c, stm32l4x.c', match: /flash write failed = (?:0x)?([0-9a-f]{8})\b/i, weight: 0.55, when: (m) => (parseInt(m[1], 16) & 0x10) === 0 },
+    { id: 'stm32-sr-error', source: 'src/flash/nor/stm32f2x.c, stm32l4x.c', match: /flash write failed = (?:0x)?([0-9a-f]{8})\b/i, weight: 0.55, when: (m) => (parseInt(m[1] ?? '0', 16) & 0x10) === 0 },
     { id: 'stm32-write-algorithm-failed', source: 'src/flash/nor/stm32f2x.c, stm32l4x.c', match: /error executing stm32x flash write algorithm/, weight: 0.4 },
     // src/flash/nor/core.c
     { id: 'failed-erasing', source: 'src/flash/nor/core.c', match: /failed erasing sectors \d+ to \d+/, weight: 0.35 },

@@ -12,8 +12,6 @@ export const signalIntegrity: CategorySignatures = {
     { id: 'idcode-after-end', source: 'src/jtag/core.c', match: /Unexpected idcode after end of chain/, weight: 0.3 },
     // src/target/adi_v5_jtag.c jtagdp_transaction_endcheck() / adi_jtag_dp_scan_u32()
     { id: 'invalid-ack', source: 'src/target/adi_v5_jtag.c', match: /Invalid ACK (\(\w+\) in DAP response|0x[0-9a-f]+ in JTAG-DP transaction)/, weight: 0.2 },
-    // OpenOCD 0.9 src/target/adi_v5_jtag.c jtagdp_transaction_endcheck(): a sticky overrun (a debug-level line since 0.10)
-    { id: 'jtag-dp-overrun-09', source: 'src/target/adi_v5_jtag.c (0.9)', match: /JTAG-DP OVERRUN - check clock, memaccess, or reduce jtag speed/, weight: 0.45 },
     { id: 'jtag-dp-sticky', source: 'src/target/adi_v5_jtag.c', match: /JTAG-DP STICKY ERROR/, weight: 0.1 },
     // src/jtag/core.c jtag_validate_ircapture()
     { id: 'ir-capture-error', source: 'src/jtag/core.c', match: /IR capture error/, weight: 0.1 },

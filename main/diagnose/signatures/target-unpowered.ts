@@ -21,8 +21,8 @@ export const targetUnpowered: CategorySignatures = {
     { id: 'stlink-voltage-low', source: 'src/jtag/drivers/stlink_usb.c', match: /target voltage may be too low for reliable debugging/i, weight: 0.8 },
     // src/jtag/drivers/stlink_usb.c stlink_usb_check_voltage(): LOG_INFO("Target voltage: %f")
     { id: 'stlink-voltage-value', source: 'src/jtag/drivers/stlink_usb.c', match: /^Target voltage: (-?\d+(?:\.\d+)?)/i, weight: 0.75, when: (m) => low(Number(m[1])) },
-    // src/jtag/drivers/jlink.c (0.9 .. 0.12): the J-Link reads (almost) nothing on VTref
-    { id: 'jlink-vref-too-low', source: 'src/jtag/drivers/jlink.c', match: /Vref too low\. Check Target Power/, weight: 0.8 },
+    // src/jtag/drivers/arm-jtag-ew.c (and jlink.c up to 0.9): the adapter reads (almost) nothing on VTref
+    { id: 'vref-too-low', source: 'src/jtag/drivers/arm-jtag-ew.c', match: /Vref too low\. Check Target Power/, weight: 0.8 },
     // src/jtag/drivers/jlink.c jlink_init(): LOG_INFO("VTarget = %u.%03u V")
     { id: 'jlink-vtarget-value', source: 'src/jtag/drivers/jlink.c', match: /^VTarget = (\d+\.\d+) V/, weight: 0.75, when: (m) => low(Number(m[1])) },
     // src/jtag/core.c jtag_examine_chain_check(): all ones = nobody drives TDO (no target / no power)

@@ -7,7 +7,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { SvdModel } from './model';
-import { parseSvdFile } from './read';
 import type { SvdDevice } from './types';
 import { parseOnWorker } from './worker-client';
 
@@ -38,6 +37,9 @@ export async function loadSvdDevice(filePath: string, options: LoadSvdOptions = 
   if (workerPath === undefined) {
     // Yield once so callers that fire this and go on (UI, IPC) are not blocked synchronously.
     await new Promise<void>((resolve) => setImmediate(resolve));
+    // The XML parser loads only here: a session that never parses an SVD in process
+    // (every CLI command but svd, the bundled app with its worker) never loads it.
+    const { parseSvdFile } = await import('./read');
     return parseSvdFile(filePath);
   }
   return parseOnWorker(workerPath, path.resolve(filePath), filePath);
