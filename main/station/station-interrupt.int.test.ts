@@ -21,17 +21,17 @@ it('a signal mid-flash: the row says "the flash was interrupted at 0x…; … fl
   const boards = await startVboards(1);
   try {
     let stopped = false;
-    let station: Station | undefined;
-    station = await Station.open(loaded, boards.slots, {
+    const ref: { station?: Station } = {};
+    const station = (ref.station = await Station.open(loaded, boards.slots, {
       name: 'bench',
       recordPath: path.join(tmp, 'record.jsonl'),
       onSlot: (s) => {
         if (!stopped && s.phase === 'program' && (s.progress ?? 0) > 0) {
           stopped = true;
-          station?.stopAll(new FlashInterrupt('SIGTERM'));
+          ref.station?.stopAll(new FlashInterrupt('SIGTERM'));
         }
       },
-    });
+    }));
     const [row] = await station.runAll();
     expect(stopped).toBe(true);
     expect(row?.result).toBe('fail');

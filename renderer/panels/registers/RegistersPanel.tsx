@@ -7,6 +7,7 @@ import { hex } from '../../lib/numbers';
 import { useStore } from '../../store';
 import { refreshRegisters, targetControl, writeRegister } from '../../store/target-actions';
 import { ErrorBox } from '../ErrorBox';
+import { decodeControl, decodeXpsr } from './xpsr';
 
 export function RegistersPanel() {
   const { registers, regBusy, controlBusy, regError } = useStore(
@@ -57,7 +58,19 @@ export function RegistersPanel() {
 function RegisterTable({ registers }: { registers: RegisterValue[] }) {
   const [editing, setEditing] = useState<string | undefined>();
   const [text, setText] = useState('');
+  // Changed since the last halt (stepping shows what each instruction did).
+  const prev = useStore((s) => s.regPrev);
+  const changed = (r: RegisterValue): boolean => prev !== undefined && prev[r.name] !== undefined && prev[r.name] !== r.value;
+  const xpsr = registers.find((r) => r.name === 'xPSR' || r.name === 'xpsr');
+  const control = registers.find((r) => r.name === 'control');
   return (
+    <>
+    {xpsr || control ? (
+      <p className="small mono" data-testid="psr-decoded">
+        {xpsr ? <span data-testid="xpsr-decoded"><span className="muted">xPSR </span>{decodeXpsr(xpsr.value)}</span> : null}
+        {control ? <span data-testid="control-decoded"><span className="muted">{xpsr ? ' · CONTROL ' : 'CONTROL '}</span>{decodeControl(control.value)}</span> : null}
+      </p>
+    ) : null}
     <table className="regs" data-testid="registers-table">
       <thead>
         <tr>
@@ -68,7 +81,8 @@ function RegisterTable({ registers }: { registers: RegisterValue[] }) {
       </thead>
       <tbody>
         {registers.map((r) => (
-          <tr key={r.name} data-testid="reg-row" data-name={r.name}>
+          <tr key={r.name} data-testid="reg-row" data-name={r.name} data-changed={changed(r) ? 'yes' : 'no'} className={changed(r) ? 'changed' : undefined}
+            title={changed(r) ? `was ${hex(prev![r.name]!, Math.max(1, r.bits / 4))} at the last halt` : undefined}>
             <td className="mono">{r.name}</td>
             <td className="mono">
               {editing === r.name ? (
@@ -110,6 +124,7 @@ function RegisterTable({ registers }: { registers: RegisterValue[] }) {
         ))}
       </tbody>
     </table>
+    </>
   );
 }
 
