@@ -2,6 +2,7 @@
 // from the bundled STM32F103 SVD, an ODR13 write that turns the board's LED, a hardware
 // breakpoint and a watchpoint that halt the firmware, keys and the theme switch.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { test, expect } from './fixtures';
 import { connectVboard, VBOARD } from './bench-helpers';
 
@@ -171,6 +172,11 @@ test('registers: a core register edit sticks; a bad value is refused with a mess
   await expect(r1.getByTestId('reg-value')).toHaveText('0x1234abcd');
   await panel.getByTestId('registers-refresh').click();
   await expect(r1.getByTestId('reg-value')).toHaveText('0x1234abcd');
+  // A step: what it changed since the last halt is highlighted (the PC always moves); xPSR in words.
+  await panel.getByTestId('target-step').click();
+  await expect(panel.locator('[data-testid="reg-row"][data-name="pc"]')).toHaveAttribute('data-changed', 'yes');
+  await expect(panel.locator('[data-testid="reg-row"][data-name="r1"]')).toHaveAttribute('data-changed', /yes|no/);
+  await expect(panel.getByTestId('xpsr-decoded')).toContainText('Thumb');
   await test.info().attach('registers-panel', { body: await panel.screenshot(), contentType: 'image/png' });
 });
 
@@ -195,4 +201,23 @@ test('command palette: Ctrl+K runs Connect and Halt; the keys are listed beside 
   await page.keyboard.press('Control+KeyK');
   await palette.getByTestId('palette-input').press('Escape');
   await expect(palette).toBeHidden();
+});
+
+test('peripherals: an SVD opened in the browser is uploaded to the host, parsed there and remembered for the profile', async ({ workbench: page, driver }) => {
+  test.skip(driver !== 'browser', 'the desktop app opens SVD files with its own dialog');
+  await connectVboard(page);
+  await page.getByTestId('tab-peripherals').click();
+  const panel = page.getByTestId('peripherals');
+  await expect(panel.getByTestId('periph-source')).toContainText('STM32F103');
+  // The 4 MB STM32H753 file goes up in chunks.
+  await panel.getByTestId('periph-file').setInputFiles(path.resolve(__dirname, '../../shared/svd/STM32H753.svd'));
+  await expect(panel.getByTestId('periph-source')).toContainText('STM32H753', { timeout: 30_000 });
+  await panel.getByTestId('periph-filter').fill('MDMA');
+  await expect(panel.locator('[data-testid="periph-row"][data-name="MDMA"]')).toBeVisible();
+  // Remembered: a reload asks the host and gets the same file back.
+  await page.reload();
+  await page.getByTestId('tab-peripherals').click();
+  await expect(panel.getByTestId('periph-source')).toContainText('STM32H753');
+  await panel.getByTestId('periph-forget').click();
+  await expect(panel.getByTestId('periph-source')).toContainText('STM32F103.svd (bundled)');
 });

@@ -210,7 +210,10 @@ export function createHost(services: HostServices, sink: EventSink, opts: HostOp
       return troubleshooter.undoFix(fixId);
     },
 
-    runCheck: (req) => checks.run(req, (p) => gate.emit('checkProgress', p)),
+    runCheck: (req) => {
+      refuseWhileFlashing('The power-on check (it reconnects and tests the flash)');
+      return checks.run(req, (p) => gate.emit('checkProgress', p));
+    },
     cancelCheck: async () => checks.cancel(),
     listCheckReports: () => checks.list(),
 

@@ -8,10 +8,12 @@ set -eu
 out=${1:?usage: build-firmware.sh OUTDIR [OPT]}
 opt=${2:--Og}
 here=$(cd "$(dirname "$0")/.." && pwd)
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+cd "$here" # sources are recorded relative to the repository (DW_AT_comp_dir ".")
 src="$here/test/firmware/blinky"
 cc=${ARM_CC:-arm-none-eabi-gcc}
 objcopy=${ARM_OBJCOPY:-arm-none-eabi-objcopy}
-mkdir -p "$out"
 # nano.specs: newlib-nano (small printf); nosys.specs: stub syscalls (no semihosting).
 "$cc" -mcpu=cortex-m3 -mthumb "$opt" -g -ffile-prefix-map="$here"=. -Wall -Wextra -Werror \
   -ffunction-sections -fdata-sections \

@@ -23,6 +23,10 @@ export const READ_ONLY_CHANNELS: ReadonlySet<InvokeName> = new Set<InvokeName>([
   'gdbState',
   'symbolInfo',
   'lookupSymbols',
+  // The workbench panels' views (issue 11): the SVD model, the breakpoint lists, why the core halted.
+  'svdModel',
+  'debugPoints',
+  'haltInfo',
 ]);
 
 export function allowedFor(access: Access, channel: InvokeName): boolean {

@@ -6,6 +6,8 @@ export interface SymbolInfo {
   path?: string;
   /** Functions and data objects it defines. */
   count: number;
+  /** It has DWARF line info (source file and line for addresses). */
+  lines: boolean;
   /** How it came: flashed, or opened for symbols only. */
   source: 'flash' | 'open';
 }

@@ -29,6 +29,8 @@ export interface RegisterValue {
   value: number;
   /** For pc and lr: the function and offset from the last .elf flashed or opened (`main+0x12`). */
   symbol?: string;
+  /** For pc and lr: the source file and line there, where the .elf has DWARF line info. */
+  source?: string;
 }
 
 export interface RegistersSnapshot {

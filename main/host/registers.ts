@@ -3,7 +3,7 @@
 // error: the snapshot says "running" with no values and the panel shows a hint.
 import type { CoreState, RegistersSnapshot, RegisterValue } from '../../shared/workbench';
 import { BFAR_ADDR, CFSR_ADDR, decodeFaultStatus, HFSR_ADDR, MMFAR_ADDR } from '../faults/decode';
-import { nameOfAddress } from '../symbols/firmware-symbols';
+import { nameOfAddress, sourceOfAddress } from '../symbols/firmware-symbols';
 import { TargetNotHaltedError } from '../openocd/errors';
 import type { Session } from '../session/session';
 
@@ -17,8 +17,14 @@ export async function readCoreRegisters(session: Session): Promise<RegistersSnap
     const values = await session.registers.readMany(core.map((r) => r.name));
     const registers: RegisterValue[] = core.map((r) => {
       const value = values[r.name] ?? 0;
-      const symbol = r.name === 'pc' || r.name === 'lr' ? nameOfAddress(value & ~1) : undefined;
-      return symbol === undefined ? { name: r.name, bits: r.bits, value } : { name: r.name, bits: r.bits, value, symbol };
+      const out: RegisterValue = { name: r.name, bits: r.bits, value };
+      if (r.name !== 'pc' && r.name !== 'lr') return out;
+      const symbol = nameOfAddress(value & ~1);
+      // LR holds the return address: its line is that of the call, one instruction before.
+      const source = sourceOfAddress(r.name === 'lr' ? (value & ~1) - 2 : value);
+      if (symbol !== undefined) out.symbol = symbol;
+      if (source !== undefined) out.source = source;
+      return out;
     });
     const snapshot: RegistersSnapshot = { state, registers };
     // In the HardFault handler: say why it faulted (CFSR/HFSR/BFAR).

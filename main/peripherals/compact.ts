@@ -1,20 +1,19 @@
 // The resolved SVD (main/session/svd) as the panel's compact model: only what the
 // tree, the filter and the field editor show. Field enums keep the values a write may
-// name; descriptions stay (they are the tooltips) but enum descriptions are dropped
-// except for the value names, which keeps a 4 MB STM32H7 file's model small.
+// name; field and value descriptions are cut to a tooltip's first sentence.
 import type { PeriphField, PeriphInfo, PeriphRegister } from '../../shared/peripherals';
 import type { SvdField, SvdPeripheral, SvdRegister } from '../session/svd/types';
 
 function compactField(f: SvdField): PeriphField {
   const out: PeriphField = { name: f.name, lsb: f.lsb, msb: f.msb, access: f.access };
-  if (f.description) out.description = oneLine(f.description);
+  if (f.description) out.description = tooltip(f.description);
   if (f.modifiedWriteValues) out.modifiedWriteValues = f.modifiedWriteValues;
   if (f.readAction) out.readAction = f.readAction;
   const enums = f.enumeratedValues
     .filter((s) => s.usage !== 'read')
     .flatMap((s) => s.values)
     .filter((v) => v.value !== undefined)
-    .map((v) => (v.description ? { name: v.name, value: v.value!, description: oneLine(v.description) } : { name: v.name, value: v.value! }));
+    .map((v) => (v.description ? { name: v.name, value: v.value!, description: tooltip(v.description) } : { name: v.name, value: v.value! }));
   if (enums.length) out.enums = enums;
   return out;
 }
@@ -42,4 +41,12 @@ export function compactPeripheral(p: SvdPeripheral): PeriphInfo {
 /** SVD descriptions wrap over lines and indentation. */
 function oneLine(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Field and value descriptions are tooltips: the first sentence, at most 120 characters
+ *  (an STM32H7's run to paragraphs and would double the model sent to the page). */
+function tooltip(s: string): string {
+  const line = oneLine(s);
+  const first = /^(.{20,}?[.;])\s/.exec(line)?.[1] ?? line;
+  return first.length > 120 ? `${first.slice(0, 119)}…` : first;
 }

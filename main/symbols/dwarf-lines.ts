@@ -82,9 +82,11 @@ function cstrAt(section: Uint8Array | undefined, off: number): string {
 }
 
 function joinPath(dir: string | undefined, file: string): string {
-  if (!dir || file.startsWith('/') || /^[A-Za-z]:[\\/]/.test(file)) return file;
-  const d = dir.replace(/^\.\//, '').replace(/\/$/, '');
-  return d === '.' || d === '' ? file : `${d}/${file}`;
+  // Relative to the compilation directory ("." under -ffile-prefix-map): shown without "./".
+  const tidy = (p: string): string => p.replace(/^(\.\/)+/, '');
+  if (!dir || file.startsWith('/') || /^[A-Za-z]:[\\/]/.test(file)) return tidy(file);
+  const d = tidy(dir).replace(/\/$/, '');
+  return d === '.' || d === '' ? tidy(file) : `${d}/${tidy(file)}`;
 }
 
 export class LineTable {
@@ -122,6 +124,10 @@ export class LineTable {
       else return { file: r.file, line: r.line };
     }
     return undefined;
+  }
+
+  static empty(): LineTable {
+    return new LineTable([]);
   }
 
   get size(): number {

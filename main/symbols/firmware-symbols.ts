@@ -3,15 +3,23 @@
 // the breakpoints panel's resolver seam (main/debug/symbols.ts) and the Registers panel.
 import type { SymbolInfo } from '../../shared/symbols';
 import { setSymbolResolver } from '../debug/symbols';
+import { LineTable } from './dwarf-lines';
 import { SymbolTable } from './elf-symbols';
 
-let current: { table: SymbolTable; info: SymbolInfo } | undefined;
+let current: { table: SymbolTable; lines: LineTable; info: SymbolInfo } | undefined;
 
 /** Use this ELF's symbols from now on. Throws when it is no ELF (nothing changes then). */
 export function useElfSymbols(name: string, bytes: Uint8Array, source: SymbolInfo['source'], path?: string): SymbolInfo {
   const table = SymbolTable.fromElf(bytes);
-  const info: SymbolInfo = { name, count: table.symbols.length, source, ...(path === undefined ? {} : { path }) };
-  current = { table, info };
+  // A line table the reader cannot follow only costs the file:line, never the symbols.
+  let lines: LineTable;
+  try {
+    lines = LineTable.fromElf(bytes);
+  } catch {
+    lines = LineTable.empty();
+  }
+  const info: SymbolInfo = { name, count: table.symbols.length, source, lines: lines.size > 0, ...(path === undefined ? {} : { path }) };
+  current = { table, lines, info };
   setSymbolResolver({ nameOf: (a) => table.describe(a), addressOf: (n) => table.find(n)?.address });
   return info;
 }
@@ -23,6 +31,12 @@ export function currentSymbols(): SymbolInfo | null {
 /** `main+0x12` for an address, when the current firmware has a symbol there. */
 export function nameOfAddress(address: number): string | undefined {
   return current?.table.describe(address);
+}
+
+/** `main.c:50` style: the source file and line of the code at `address`, from DWARF line info. */
+export function sourceOfAddress(address: number): string | undefined {
+  const l = current?.lines.lookup(address);
+  return l ? `${l.file}:${l.line}` : undefined;
 }
 
 export function addressOfName(name: string): number | undefined {

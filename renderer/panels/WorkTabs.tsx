@@ -2,17 +2,22 @@
 // time; their state lives in the store, so switching loses nothing). Without a
 // connected target the area folds to its tab bar and the console gets the room:
 // that is when the log is what the user needs to read. Clicking a tab opens it.
+import { lazy, Suspense } from 'react';
 import { useStore } from '../store';
 import type { WorkTab } from '../store/layout-slice';
-import { CheckPanel } from './check/CheckPanel';
-import { FlashPanel } from './flash/FlashPanel';
 import { MemoryPanel } from './memory/MemoryPanel';
-import { RegistersPanel } from './registers/RegistersPanel';
-import { RttPanel } from './rtt/RttPanel';
-import { TroubleshooterPanel } from './troubleshooter/TroubleshooterPanel';
-import { StationPanel } from './station/StationPanel';
-import { PeripheralsPanel } from './peripherals/PeripheralsPanel';
-import { BreakpointsPanel } from './breakpoints/BreakpointsPanel';
+
+// Memory is the tab that opens on connect; every other panel is its own chunk, fetched the
+// first time its tab opens, so the first screen (connection panel, console) loads and runs
+// without them (bench/renderer.ts prints the chunk sizes).
+const CheckPanel = lazy(() => import('./check/CheckPanel').then((m) => ({ default: m.CheckPanel })));
+const FlashPanel = lazy(() => import('./flash/FlashPanel').then((m) => ({ default: m.FlashPanel })));
+const RegistersPanel = lazy(() => import('./registers/RegistersPanel').then((m) => ({ default: m.RegistersPanel })));
+const RttPanel = lazy(() => import('./rtt/RttPanel').then((m) => ({ default: m.RttPanel })));
+const TroubleshooterPanel = lazy(() => import('./troubleshooter/TroubleshooterPanel').then((m) => ({ default: m.TroubleshooterPanel })));
+const StationPanel = lazy(() => import('./station/StationPanel').then((m) => ({ default: m.StationPanel })));
+const PeripheralsPanel = lazy(() => import('./peripherals/PeripheralsPanel').then((m) => ({ default: m.PeripheralsPanel })));
+const BreakpointsPanel = lazy(() => import('./breakpoints/BreakpointsPanel').then((m) => ({ default: m.BreakpointsPanel })));
 
 const TABS: { id: WorkTab; label: string }[] = [
   { id: 'memory', label: 'Memory' },
@@ -55,6 +60,7 @@ export function WorkTabs() {
           </button>
         ))}
       </div>
+      <Suspense fallback={<span className="muted small" data-testid="panel-loading">Loading…</span>}>
       {!open ? (
         <span className="muted small fold-hint">Connect to a target to use memory, registers and flash.</span>
       ) : active === 'troubleshoot' ? (
@@ -76,6 +82,7 @@ export function WorkTabs() {
       ) : (
         <FlashPanel />
       )}
+      </Suspense>
     </div>
   );
 }

@@ -20,6 +20,17 @@ async function run<T>(label: string, call: () => Promise<{ ok: true; value: T } 
   return r.value;
 }
 
+/** An address, or a symbol of the ELF whose symbols are loaded (the last flashed .elf, or one opened for symbols). */
+async function resolveAddress(text: string): Promise<{ ok: true; value: number } | { ok: false; error: string }> {
+  const a = parseAddress(text);
+  const t = text.trim();
+  if (a.ok || !/^[A-Za-z_.$][\w.$]*$/.test(t)) return a;
+  const r = await currentApi().lookupSymbols({ names: [t] });
+  const addr = r.ok ? r.value.addresses[0] : null;
+  if (addr !== null && addr !== undefined) return { ok: true, value: addr };
+  return { ok: false, error: `no symbol '${t}': flash an .elf (or open one for symbols) to use names, or give an address like 0x08000050` };
+}
+
 export async function refreshDebugPoints(): Promise<void> {
   const s = useStore.getState();
   if (s.status.state !== 'connected' || s.status.info.targetName === undefined) return;
@@ -35,7 +46,7 @@ export async function refreshHaltInfo(): Promise<void> {
 }
 
 export async function addBreakpoint(addressText: string, hardware: boolean): Promise<boolean> {
-  const a = parseAddress(addressText);
+  const a = await resolveAddress(addressText);
   if (!a.ok) {
     invalid(a.error);
     return false;
@@ -78,7 +89,7 @@ export async function enablePoint(kind: 'breakpoint' | 'watchpoint', address: nu
 }
 
 export async function runTo(addressText: string): Promise<void> {
-  const a = parseAddress(addressText);
+  const a = await resolveAddress(addressText);
   if (!a.ok) return invalid(a.error);
   const v = await run('run to', () => currentApi().runTo({ address: a.value & ~1 }));
   if (v !== undefined) useStore.setState({ debugNotice: `running to ${hex(a.value & ~1)}` });

@@ -78,7 +78,15 @@ export async function cancelMemoryRead(): Promise<void> {
 
 /** Scrolls to the address when it is on screen; otherwise reads a block starting at its row. */
 export async function goToAddress(text: string): Promise<void> {
-  const address = parseAddress(text);
+  let address = parseAddress(text);
+  // A symbol of the last .elf flashed or opened (`ticks`, `main+0x10`) goes where it is.
+  const sym = /^\s*([A-Za-z_.$][\w.$]*)\s*(?:\+\s*(0x[0-9a-fA-F]+|\d+))?\s*$/.exec(text);
+  if (!address.ok && sym?.[1]) {
+    const r = await currentApi().lookupSymbols({ names: [sym[1]] });
+    const at = r.ok ? r.value.addresses[0] : null;
+    if (at === null || at === undefined) return invalid(`no symbol '${sym[1]}' in the firmware's .elf (flash or open one for symbols), and not an address`);
+    address = { ok: true, value: at + (sym[2] ? Number(sym[2]) : 0) };
+  }
   if (!address.ok) return invalid(address.error);
   const b = useStore.getState().memBlock;
   if (b && rowOf(address.value, b.address, b.bytes.length) !== undefined) {

@@ -4,10 +4,12 @@
 // advances the tick counter, PC13 toggles, RTT prints the counter; a deliberate jump to
 // an address with no memory ends in HardFault with the fault status a Cortex-M3 sets.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadImageFile } from '../../main/images/load';
 import { VBOARD_PROFILE } from '../../main/profiles/builtin';
+import { LineTable } from '../../main/symbols/dwarf-lines';
 import { Session } from '../../main/session/session';
 import { buildBlinky, type BuiltFirmware } from './build';
 
@@ -69,6 +71,24 @@ describe('compiled blinky on the virtual board', () => {
       expect(session.controller?.virtualBoard()?.stats().core).toBe('running');
     });
   }
+
+  it('the checked-in blinky.elf is what its source builds to (-Og)', () => {
+    const rebuild = 'rebuild it: scripts/build-firmware.sh build -Og && cp build/blinky.elf test/firmware/blinky/';
+    expect(Buffer.compare(readFileSync(og.elf), readFileSync(path.join(__dirname, 'blinky', 'blinky.elf'))), rebuild).toBe(0);
+  });
+
+  it('its DWARF lines read as arm-none-eabi-addr2line gives them', () => {
+    const lines = LineTable.fromElf(readFileSync(o2.elf));
+    for (const name of ['main', 'SysTick_Handler', 'HardFault_Handler', 'rtt_init', 'rtt_write', 'Reset_Handler']) {
+      const a = o2.addr(name);
+      for (const addr of [a, a + 2, a + 4]) {
+        const theirs = execFileSync('arm-none-eabi-addr2line', ['-e', o2.elf, addr.toString(16)], { encoding: 'utf8' }).trim().replace(/ \(discriminator \d+\)$/, '');
+        const ours = lines.lookup(addr);
+        expect(ours, `${name} 0x${addr.toString(16)}`).toBeDefined();
+        expect(theirs.replace(/^(\.\/)+/, ''), `${name} 0x${addr.toString(16)}`).toBe(`${ours!.file}:${ours!.line}`);
+      }
+    }
+  });
 
   it('-Os: flashed as .elf, it runs too', async () => {
     const os = buildBlinky('-Os');

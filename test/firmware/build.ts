@@ -20,7 +20,7 @@ const ROOT = path.resolve(__dirname, '../..');
 
 export function buildBlinky(opt: '-Og' | '-O2' | '-Os', parent = tmpdir()): BuiltFirmware {
   const dir = mkdtempSync(path.join(parent, `blinky${opt}-`));
-  execFileSync('sh', [path.join(ROOT, 'scripts/build-firmware.sh'), dir, opt], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('sh', [path.join(ROOT, 'scripts/build-firmware.sh'), dir, opt], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   const elf = path.join(dir, 'blinky.elf');
   const symbols = SymbolTable.fromElf(readFileSync(elf));
   return {

@@ -52,7 +52,7 @@ export function BreakpointsPanel() {
         <button type="button" data-testid="bp-reset-halt" disabled={off} title={withKey('Reset and halt', 'resetHalt')} onClick={() => void control.resetHalt()}>Reset halt</button>
         <button type="button" data-testid="bp-reset-init" disabled={off} title="Reset and run the target's init (clocks, flash)" onClick={() => void control.resetInit()}>Reset init</button>
         <form className="inline-form" onSubmit={submit(() => runTo(runToText))}>
-          <input className="mono w-addr" data-testid="bp-run-to-address" placeholder="run to…" aria-label="Run to address" value={runToText} onChange={(e) => setRunToText(e.target.value)} />
+          <input className="mono w-addr" data-testid="bp-run-to-address" placeholder="run to… (address or symbol)" aria-label="Run to address or symbol" value={runToText} onChange={(e) => setRunToText(e.target.value)} />
           <button type="submit" data-testid="bp-run-to" disabled={off || !halted}>Run to</button>
         </form>
         <span className="spacer" />
@@ -92,7 +92,7 @@ export function BreakpointsPanel() {
         </span>
       </h3>
       <form className="toolbar" onSubmit={submit(() => addBreakpoint(bpText, hardware).then((ok) => ok && setBpText('')))}>
-        <input className="mono w-addr" data-testid="bp-address" placeholder="address" aria-label="Breakpoint address" value={bpText} onChange={(e) => setBpText(e.target.value)} />
+        <input className="mono w-addr" data-testid="bp-address" placeholder="address or symbol" aria-label="Breakpoint address or symbol" value={bpText} onChange={(e) => setBpText(e.target.value)} />
         <label className="check" title="A hardware (FPB) breakpoint works in flash; a software one patches RAM">
           <input type="checkbox" data-testid="bp-hardware" checked={hardware} onChange={(e) => setHardware(e.target.checked)} /> hardware
         </label>

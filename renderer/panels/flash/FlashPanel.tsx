@@ -8,6 +8,7 @@ import { useStore } from '../../store';
 import { cancelFlash, chooseWithDialog, setFlashFields, startFlash, uploadFile } from '../../store/flash-actions';
 import { ErrorBox } from '../ErrorBox';
 import { describeOutcome, percent, phaseLabel, speed } from './flash-format';
+import { SymbolsButton } from './SymbolsButton';
 
 const ACCEPT = '.bin,.hex,.ihex,.elf,.axf,.out,.s19,.srec,.mot';
 const OUTCOME_WORD = { done: 'Done', failed: 'Failed', cancelled: 'Cancelled' } as const;
@@ -77,6 +78,7 @@ export function FlashPanel() {
             <>
               <strong className="mono">{s.image.name}</strong> <span className="muted">{s.image.format} · {formatBytes(s.image.size)}</span>
               {s.image.path ? <div className="muted small mono">{s.image.path} (read again at each Program)</div> : null}
+              <SymbolsButton image={s.image} />
             </>
           ) : (
             <span className="muted">No image chosen.</span>

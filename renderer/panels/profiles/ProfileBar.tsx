@@ -11,6 +11,9 @@ export function ProfileBar() {
   const selectedId = useStore((s) => s.selectedId);
   const state = useStore((s) => s.status.state);
   const busy = useStore((s) => s.busy);
+  // This window's flash is running: the host refuses Disconnect / Connect until it ends (the chip would be half-programmed).
+  const flashing = useStore((s) => s.flashJob !== undefined && s.flashJob.outcome === undefined);
+  const flashingNote = flashing ? 'A flash is running: OpenOCD cannot be stopped or restarted until it ends (or is cancelled)' : undefined;
   const selected = profiles.find((p) => p.id === selectedId);
   const builtin = selected?.id === VBOARD_PROFILE_ID || selected?.kind === 'vboard';
   const live = state === 'starting' || state === 'connected';
@@ -43,7 +46,7 @@ export function ProfileBar() {
       </button>
       <span className="spacer" />
       {live ? (
-        <button type="button" className="primary danger" data-testid="disconnect" disabled={busy && state !== 'starting'} onClick={() => void disconnect()}>
+        <button type="button" className="primary danger" data-testid="disconnect" disabled={busy && state !== 'starting'} title={flashingNote} onClick={() => void disconnect()}>
           Disconnect
         </button>
       ) : (

@@ -118,6 +118,12 @@ function RegisterTable({ registers }: { registers: RegisterValue[] }) {
                   &lt;{r.symbol}&gt;
                 </span>
               ) : null}
+              {r.source ? (
+                <span className="muted reg-source" data-testid="reg-source">
+                  {' '}
+                  {r.source}
+                </span>
+              ) : null}
             </td>
             <td className="mono muted">{r.value >>> 0}</td>
           </tr>
