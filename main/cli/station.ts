@@ -17,13 +17,14 @@ import { optionValue, parseArgs, parseNumber } from './args';
 import { UsageError, type CliCommand } from './command';
 import { printError } from './output';
 
-const USAGE = 'station JOB|IMAGE (--probe SERIAL... | --vboards N) [--record FILE] [--json] [--name NAME] [--vboard-fault I:FAULT]...';
+const USAGE = 'station JOB|IMAGE (--probe SERIAL... | --vboards N) [--address ADDR] [--record FILE] [--json] [--name NAME] [--vboard-fault I:FAULT]...';
 const HELP = `Flash many boards at once, each on its own probe, with serial numbers and a durable record.
 Usage: bringup ${USAGE}
   JOB|IMAGE           a job file (.json) or an image (.hex .bin .elf .s19: program, verify, reset and run)
   --probe SERIAL      a slot on the probe with this serial (repeat for more slots; see 'bringup adapters')
   --vboards N         N virtual boards, each with its own UID and OpenOCD
   --vboard-fault I:F  give virtual board I (1-based) fault F (e.g. 3:read-protected)
+  --address ADDR      load address of an image given alone (a raw .bin: e.g. 0x08000000)
   --record FILE       the record (JSON Lines; FILE.csv beside it). Default: station/record.jsonl in the user-data folder
   --name NAME         the station's name in the record (default: this machine's host name)
   --json              a JSON line per board, then the summary
@@ -82,7 +83,7 @@ export const stationCommand: CliCommand = {
   async run(argv) {
     let args;
     try {
-      const p = parseArgs(argv, { '--probe': 'list', '--vboards': 'value', '--vboard-fault': 'list', '--record': 'value', '--json': 'flag', '--name': 'value' });
+      const p = parseArgs(argv, { '--probe': 'list', '--vboards': 'value', '--vboard-fault': 'list', '--record': 'value', '--json': 'flag', '--name': 'value', '--address': 'value' });
       if (p.positional.length !== 1) throw new UsageError(p.positional.length ? `one job or image, got ${p.positional.length}` : 'missing JOB|IMAGE');
       const probes = p.values.get('--probe') ?? [];
       const vb = optionValue(p, '--vboards');
@@ -96,6 +97,7 @@ export const stationCommand: CliCommand = {
         record: optionValue(p, '--record') ?? path.join(defaultUserDataDir(), 'station', 'record.jsonl'),
         json: p.flags.has('--json'),
         name: optionValue(p, '--name') ?? os.hostname(),
+        address: ((a) => (a === undefined ? undefined : parseNumber(a, '--address', { max: 0xffffffff })))(optionValue(p, '--address')),
       };
     } catch (err) {
       if (!(err instanceof UsageError)) throw err;
@@ -104,7 +106,7 @@ export const stationCommand: CliCommand = {
     }
     let loaded: LoadedJob;
     try {
-      loaded = await loadJob(args.job);
+      loaded = await loadJob(args.job, args.address !== undefined ? { address: args.address } : {});
     } catch (err) {
       printError('station', err);
       return 1;

@@ -57,11 +57,15 @@ export interface LoadedJob {
 const IMAGE_EXTENSIONS = /\.(bin|hex|ihex|elf|axf|out|s19|srec|mot)$/i;
 
 /** Reads a job file, or makes the default job for an image file. Every problem is a ValidationError naming it. */
-export async function loadJob(file: string): Promise<LoadedJob> {
+/**
+ * A job file, or an image given alone (a job with the defaults). `address` is the load address
+ * for an image given alone (a raw .bin has none of its own); a job file names its own.
+ */
+export async function loadJob(file: string, opts: { address?: number } = {}): Promise<LoadedJob> {
   let job: StationJob;
   let imagePath: string;
   if (IMAGE_EXTENSIONS.test(file)) {
-    job = jobSchema.parse({ name: path.basename(file), image: path.basename(file) });
+    job = jobSchema.parse({ name: path.basename(file), image: path.basename(file), ...(opts.address !== undefined ? { address: opts.address } : {}) });
     imagePath = file;
   } else {
     let text: string;
@@ -83,6 +87,7 @@ export async function loadJob(file: string): Promise<LoadedJob> {
       throw new ValidationError(`${file}: ${where}: ${issue?.message ?? 'invalid'}`, { hint: 'Fields: name, image, address, target, verify, after (reset-run|halt|none), readProtect, serial {address, format, start, source}.' });
     }
     job = parsed.data;
+    if (opts.address !== undefined) throw new ValidationError(`--address goes with an image given alone; ${file} is a job file`, { hint: 'Put "address" in the job file instead.' });
     imagePath = path.resolve(path.dirname(file), job.image);
   }
   const image = await loadImageFile(imagePath, job.address !== undefined ? { address: job.address } : {});

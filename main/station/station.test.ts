@@ -31,6 +31,13 @@ describe('station job', () => {
     expect(l.size).toBe(4);
     expect(l.crc32).toBe(0xb63cfbcd);
   });
+  it('a raw .bin given alone takes its load address from --address, and says so when it has none', async () => {
+    const l = await loadJob(path.join(tmp, 'fw.bin'), { address: 0x08000000 });
+    expect(l.image.segments[0]?.address).toBe(0x08000000);
+    expect(l.size).toBe(1024);
+    await expect(loadJob(path.join(tmp, 'fw.bin'))).rejects.toThrow(/a raw binary has no addresses of its own/);
+    await expect(loadJob(job({ image: 'fw.bin', address: '0x08000000' }), { address: 0x08000000 })).rejects.toThrow(/--address goes with an image given alone/);
+  });
   it('names the bad field and what to write', async () => {
     await expect(loadJob(job({ image: 'fw.bin', address: '0x08000000', after: 'explode' }))).rejects.toThrow(/after: /);
     await expect(loadJob(job({ image: 'fw.bin', address: '08000000' }))).rejects.toThrow(/address: write an address as a number or "0x\.\.\." hex/);
