@@ -138,6 +138,8 @@ test("a supervisor's view-only address shows the station and is refused a Start"
     await expect(page.getByTestId('station-summary')).toBeVisible();
     await expect(page.getByTestId('station-start-all')).toBeDisabled();
     await expect(page.getByTestId('station-lock')).toBeDisabled();
+    // Nor can the page type OpenOCD commands: the console reads, its prompt is disabled.
+    await expect(page.getByTestId('console-input')).toBeDisabled();
     // Reading the record is allowed; starting is not, whatever the page's buttons say.
     await expect(page.getByTestId('station-export')).toBeEnabled();
     const r = await invoke(serve.origin, new URL(serve.viewUrl).searchParams.get('token') ?? '', 'stationStart');

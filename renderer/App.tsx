@@ -29,9 +29,12 @@ export function App() {
       <header className="topbar">
         <h1>Bring-up Workbench</h1>
         <ViewOnlyBadge />
-        <ProfileBar />
+        {/* display: contents keeps the top bar's layout; inert stops a view-only page editing profiles or settings. */}
+        <div className="topbar-operator" style={{ display: 'contents' }} inert={viewOnly}>
+          <ProfileBar />
+          <SettingsButton />
+        </div>
         <ThemeSwitch />
-        <SettingsButton />
       </header>
       {transport === 'closed' ? <TransportLost /> : null}
       <main className={`bench${workOpen ? '' : ' work-folded'}${troubleFront ? ' trouble-front' : ''}`}>

@@ -12,6 +12,8 @@ export function ConsolePanel() {
   const cursor = useRef<number | null>(null);
   const draft = useRef('');
   const connected = useStore((s) => s.status.state === 'connected');
+  // A supervisor's view-only page reads the log but cannot type commands (main refuses them too).
+  const viewOnly = useStore((st) => st.access === 'view');
 
   useEffect(() => (termRef.current ? mountTerminal(termRef.current) : undefined), []);
 
@@ -47,7 +49,8 @@ export function ConsolePanel() {
           value={text}
           spellCheck={false}
           autoComplete="off"
-          placeholder={connected ? 'OpenOCD command, e.g. targets, reset halt, mdw 0x08000000 4' : 'Connect first, then type OpenOCD commands here'}
+          disabled={viewOnly}
+          placeholder={viewOnly ? 'View only: commands are not accepted from this page' : connected ? 'OpenOCD command, e.g. targets, reset halt, mdw 0x08000000 4' : 'Connect first, then type OpenOCD commands here'}
           onChange={(e) => {
             setText(e.target.value);
             cursor.current = null;
