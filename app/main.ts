@@ -63,16 +63,26 @@ function lockDown(): void {
   session.defaultSession.setPermissionCheckHandler(() => false);
 }
 
-/** The flash panel's "Choose…": a native open dialog over the focused window. */
-async function chooseImageFile(): Promise<string | undefined> {
-  const options: Electron.OpenDialogOptions = {
-    title: 'Choose a firmware image',
-    properties: ['openFile'],
-    filters: [
-      { name: 'Firmware images', extensions: ['bin', 'hex', 'ihex', 'elf', 'axf', 'out', 's19', 'srec', 'mot'] },
-      { name: 'All files', extensions: ['*'] },
-    ],
-  };
+/** The flash panel's "Choose…" (and the Peripherals panel's "Open SVD…"): a native open dialog over the focused window. */
+async function chooseImageFile(kind: 'image' | 'svd' = 'image'): Promise<string | undefined> {
+  const options: Electron.OpenDialogOptions =
+    kind === 'svd'
+      ? {
+          title: "Open the chip's SVD file",
+          properties: ['openFile'],
+          filters: [
+            { name: 'CMSIS-SVD files', extensions: ['svd', 'xml'] },
+            { name: 'All files', extensions: ['*'] },
+          ],
+        }
+      : {
+          title: 'Choose a firmware image',
+          properties: ['openFile'],
+          filters: [
+            { name: 'Firmware images', extensions: ['bin', 'hex', 'ihex', 'elf', 'axf', 'out', 's19', 'srec', 'mot'] },
+            { name: 'All files', extensions: ['*'] },
+          ],
+        };
   const parent = BrowserWindow.getFocusedWindow();
   const r = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
   return r.canceled ? undefined : r.filePaths[0];

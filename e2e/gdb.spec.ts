@@ -47,6 +47,8 @@ test('GDB switch: port, command and launch.json to copy; GDB attaches and the ba
 
     // Flash the compiled firmware from the flash panel: its symbols name addresses from now on.
     await chooseImage(page, fw.elf);
+    await page.getByTestId('flash-use-symbols').click();
+    await expect(page.getByTestId('flash-symbols-info')).toHaveText(/^\d+ symbols from blinky\.elf, with source lines$/);
     await page.getByTestId('flash-program').click();
     await expect(page.getByTestId('flash-result')).toHaveAttribute('data-outcome', 'done', { timeout: 40_000 });
     await page.getByTestId('tab-registers').click();

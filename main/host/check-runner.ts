@@ -7,6 +7,7 @@ import { runCheck } from '../check/run';
 import { startFailureLines } from '../session/session';
 import { ProcessError, ValidationError } from '../openocd/errors';
 import type { HostServices } from './services';
+import { gdbSwitchFor } from '../gdb/handlers'; // GDB stays on across the restarts this makes
 
 export interface CheckRequest {
   profileId: string;
@@ -44,7 +45,7 @@ export class CheckRunner {
         open: async () => {
           const st = controller.status();
           if (st.state !== 'connected' || st.profileId !== profile.id) {
-            const after = await controller.start(board.profileFor(profile));
+            const after = await controller.start(board.profileFor(profile), gdbSwitchFor(this.services).startOptions(profile));
             if (after.state !== 'connected') {
               const lines = startFailureLines(after.exit?.reasonLines ?? []);
               throw new ProcessError(`OpenOCD did not start for profile "${profile.name}"${lines[0] ? `: ${lines[0]}` : ''}`, { openocdText: lines.join('\n') });

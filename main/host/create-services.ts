@@ -20,7 +20,7 @@ export interface ServiceOptions {
   userDataDir: string;
   controller?: ControllerOptions;
   /** The desktop app's open-file dialog (app/main.ts passes Electron's). */
-  chooseFile?: () => Promise<string | undefined>;
+  chooseFile?: (kind?: 'image' | 'svd') => Promise<string | undefined>;
   /** Where to look for USB adapters (tests point it at a fake sysfs); BRINGUP_SYSFS_ROOT does the same. */
   adapters?: ListAdaptersOptions;
 }

@@ -33,5 +33,5 @@ export interface HostServices {
   /** The production station (one per process, shared by every window). */
   station: StationService;
   /** The desktop app's open-file dialog; absent in browser mode. Resolves undefined when cancelled. */
-  chooseFile?: () => Promise<string | undefined>;
+  chooseFile?: (kind?: 'image' | 'svd') => Promise<string | undefined>;
 }

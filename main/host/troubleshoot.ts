@@ -15,6 +15,7 @@ import type { HostServices } from './services';
 import { lastRun, probeConnected, toDiagnoseLines, withoutConsoleReplies } from './troubleshoot-log';
 import { runTargetFix, undoTargetFix, type TargetUndo } from './troubleshoot-target';
 import { accessInstructions, adapterForProfile, adaptersNeedingAccess, describeRescan, reportAdapter, toUsbAdapters } from './troubleshoot-usb';
+import { gdbSwitchFor } from '../gdb/handlers'; // GDB stays on across the restarts this makes
 
 export interface FixRequest {
   profileId?: string;
@@ -122,7 +123,7 @@ function makeTroubleshooter(services: HostServices): Troubleshooter {
   async function reconnect(profile: ConnectionProfile): Promise<ConnectionStatus> {
     await profiles.markUsed(profile.id).catch(() => undefined);
     // As the connect channel does: the board menu's fault switches apply to a virtual board profile.
-    return controller.start(services.board.profileFor(profile));
+    return controller.start(services.board.profileFor(profile), gdbSwitchFor(services).startOptions(profile));
   }
 
   /** A reconnect made by the troubleshooter itself: its failure is reported by the fix, not diagnosed as a new attempt. */

@@ -26,7 +26,7 @@ export function peripheralHandlers(services: HostServices): HandlersFor<Channels
       let file = path;
       if (file === undefined) {
         if (!services.chooseFile) throw new ValidationError('The file dialog is only in the desktop app', { hint: 'In the browser, pick the .svd file with the file field.' });
-        file = await services.chooseFile();
+        file = await services.chooseFile('svd');
         if (file === undefined) return null;
       }
       return svc().open(profileId, file);

@@ -8,6 +8,8 @@ import type { WorkTab } from '../store/layout-slice';
 import { SHORTCUTS, type Shortcut } from './shortcuts';
 import './theme.css';
 import { CommandPalette, setPaletteOpen } from './CommandPalette';
+import { setShortcutsHelpOpen, shortcutsHelpOpen, ShortcutsHelp } from './ShortcutsHelp';
+import { goToField } from './go-to';
 import { initTheme, setTheme, subscribeTheme, themeChoice, toggleTheme, type ThemeChoice } from './theme';
 
 const TAB_FOR: Partial<Record<Shortcut['id'], WorkTab>> = {
@@ -25,6 +27,8 @@ function run(id: Shortcut['id']): void {
   }
   if (id === 'toggleTheme') return toggleTheme();
   if (id === 'palette') return setPaletteOpen(true);
+  if (id === 'help') return setShortcutsHelpOpen(!shortcutsHelpOpen());
+  if (id === 'goTo') return goToField();
   const s = useStore.getState();
   if (s.status.state !== 'connected' || s.status.info.targetName === undefined || s.controlBusy !== undefined) return;
   if (id === 'resume') void control.resume();
@@ -55,7 +59,12 @@ export function KeyboardShortcuts() {
     window.addEventListener('keydown', on, true);
     return () => window.removeEventListener('keydown', on, true);
   }, []);
-  return <CommandPalette />;
+  return (
+    <>
+      <CommandPalette />
+      <ShortcutsHelp />
+    </>
+  );
 }
 
 export function ThemeSwitch() {

@@ -8,6 +8,8 @@ import type { WorkTab } from '../store/layout-slice';
 import { targetControl } from '../store/target-actions';
 import { shortcutFor, type Shortcut } from './shortcuts';
 import { setTheme, toggleTheme } from './theme';
+import { setShortcutsHelpOpen } from './ShortcutsHelp';
+import { goToField } from './go-to';
 
 export interface PaletteCommand {
   id: string;
@@ -48,6 +50,8 @@ export const COMMANDS: readonly PaletteCommand[] = [
   { id: 'tab-rtt', title: 'Open RTT', enabled: () => true, run: openTab('rtt') },
   { id: 'tab-check', title: 'Open Bring-up check', enabled: () => true, run: openTab('check') },
   { id: 'theme-toggle', title: 'Switch light / dark theme', key: key('toggleTheme'), enabled: () => true, run: toggleTheme },
+  { id: 'shortcuts', title: 'Keyboard shortcuts', key: key('help'), enabled: () => true, run: () => setShortcutsHelpOpen(true) },
+  { id: 'go-to-address', title: 'Go to address in memory', key: key('goTo'), enabled: () => true, run: goToField },
   { id: 'theme-system', title: 'Theme: follow the system', enabled: () => true, run: () => setTheme('system') },
 ];
 

@@ -28,6 +28,8 @@ describe('gdb-multiarch on the session port', () => {
   it('the port is a free one on 127.0.0.1 (not 3333), open only when asked for', () => {
     expect(session.gdbPort).toBeGreaterThan(0);
     expect(session.gdbPort).not.toBe(3333);
+    // The connection status carries it (the Connection panel shows it from there).
+    expect(session.controller?.status().gdbPort).toBe(session.gdbPort);
   });
 
   it('loads, breaks in main, steps and backtraces; the session follows every halt and resume', async () => {

@@ -24,9 +24,15 @@ export function isLinkLoss(e: unknown): boolean {
   return e instanceof ConnectionError || e instanceof ProcessError || (e instanceof TimeoutError && /closed/i.test(e.message));
 }
 
-/** A link loss during erase/program, re-worded to say where the flash stopped and what to do. */
-export function interruptedError(e: unknown, at: number): FlashError {
+/** A link loss during erase/program (or verify), re-worded to say where the flash stopped and what to do. */
+export function interruptedError(e: unknown, at: number, duringVerify = false): FlashError {
   const why = e instanceof Error ? e.message : String(e);
+  if (duringVerify) {
+    return new FlashError(`the flash was interrupted during verify; the image was written but not completely verified: flash again (${why})`, {
+      hint: 'Connect again, then verify the image or program it again.',
+      cause: e,
+    });
+  }
   return new FlashError(`${interruptedSentence(at)} (${why})`, {
     hint: 'Connect again and program the image again: the part written so far is incomplete and must not be run.',
     cause: e,

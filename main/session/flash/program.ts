@@ -47,8 +47,8 @@ export async function programImage(ctx: ProgramContext, image: Image, opts: Prog
       return c;
     }
     // OpenOCD killed or the link closed mid-write: say where it stopped, not only "closed the TCL connection".
-    if (where.at !== undefined && where.phase !== 'verify' && isLinkLoss(e)) {
-      const err = interruptedError(e, where.at);
+    if (where.at !== undefined && isLinkLoss(e)) {
+      const err = interruptedError(e, where.at, where.phase === 'verify');
       emit({ type: 'failed', error: toErrorValue(err) });
       throw err;
     }
