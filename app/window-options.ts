@@ -22,6 +22,8 @@ export function workbenchWindowOptions(preload: string): BrowserWindowConstructo
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // A middle click must not open a link in a new window (navigation stays in the app).
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }
