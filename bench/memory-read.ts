@@ -121,7 +121,7 @@ async function run(peerPort: number): Promise<{ ms: number[]; digest: string }> 
   const proc = spawn(
     'openocd',
     ['-f', path.join(assetsDir(), 'openocd', 'vboard.cfg'), '-f', 'target/stm32f1x.cfg', '-c', `tcl_port ${tclPort}; telnet_port disabled; gdb_port disabled`, '-c', 'init', '-c', 'poll off', '-c', 'halt'],
-    { env: { ...env, VBOARD_PORT: String(peerPort) }, stdio: ['ignore', 'ignore', 'pipe'] },
+    { env: { ...env, VBOARD_PORT: String(peerPort) }, stdio: ['ignore', 'ignore', process.env.MEMREAD_BENCH_DEBUG ? 'inherit' : 'ignore'] },
   );
   const exited = new Promise<void>((r) => proc.once('exit', () => r()));
   try {

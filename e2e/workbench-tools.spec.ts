@@ -61,6 +61,10 @@ test('peripherals: GPIOC decodes by field; writing ODR13 turns the LED off and o
   await panel.locator('[data-testid="periph-row"][data-name="GPIOC"] [data-testid="svd-show-memory"]').click();
   await expect(page.getByTestId('memory-panel')).toBeVisible();
   await expect(page.getByTestId('mem-block-info')).toContainText('0x40011000');
+  // "Go to" takes peripheral and register names from the same SVD.
+  await page.getByTestId('mem-goto').fill('rcc.cr');
+  await page.getByTestId('mem-goto-btn').click();
+  await expect(page.getByTestId('mem-block-info')).toContainText('0x40021000');
 });
 
 test('breakpoints: a hardware breakpoint halts the SysTick handler; a watchpoint halts on the ODR write; keys run control', async ({ workbench: page }, testInfo) => {

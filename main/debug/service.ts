@@ -130,13 +130,15 @@ export class DebugService {
     return this.points();
   }
 
-  /** A temporary hardware breakpoint at `address`, then resume; it goes at the next halt. */
+  /** A temporary breakpoint at `address`, then resume; it goes at the next halt. */
   async runTo(address: number): Promise<void> {
     const s = this.deps.session();
     if ((await s.target.state()) !== 'halted') throw new TargetNotHaltedError('run to: the target is not halted', { hint: 'Halt first.' });
     const existing = (await s.breakpoints.list()).some((b) => b.address === address);
     if (!existing) {
-      await s.breakpoints.add(address, 2, { hardware: true });
+      // The Cortex-M3/M4 FPB only matches the code region (below 0x20000000): code in RAM
+      // gets a software breakpoint (a BKPT written there), which RAM allows.
+      await s.breakpoints.add(address, 2, { hardware: address < 0x20000000 });
       this.temps.add(address);
     }
     await s.target.resume();

@@ -37,9 +37,10 @@ export interface BuildArgsOptions {
   assetsDir?: string;
 }
 
-/** Tcl run when the gdb port is open: a GDB detach resumes a halted core (see buildOpenOcdArgs). */
+/** Tcl run when the gdb port is open: a GDB detach resumes a halted core (see buildOpenOcdArgs).
+ *  In `catch`: an odd target that refuses the event must not stop OpenOCD's start. */
 export const GDB_DETACH_RESUMES =
-  'foreach t [target names] { if {[$t cget -event gdb-detach] eq ""} { $t configure -event gdb-detach { if {[[target current] curstate] eq "halted"} { resume } } } }';
+  'catch { foreach t [target names] { if {[$t cget -event gdb-detach] eq ""} { $t configure -event gdb-detach { if {[[target current] curstate] eq "halted"} { resume } } } } }';
 
 export const VBOARD_TARGET_CFG = 'target/stm32f1x.cfg';
 export const VBOARD_PORT_ENV = 'VBOARD_PORT';

@@ -108,6 +108,17 @@ describe('workbench channels on the virtual board', () => {
     expect(pts.breakpoints).toEqual([]);
   });
 
+  it('step over runs a BL to its return (code in SRAM: a software breakpoint)', async () => {
+    await call('targetControl', { action: 'reset', mode: 'halt' });
+    // 0x20000400: bl 0x20000408; 0x20000404: nop; 0x20000408: bx lr
+    await call('writeMemory', { address: 0x20000400, width: 16, values: [0xf000, 0xf802, 0xbf00, 0xbf00, 0x4770] });
+    await call('writeRegister', { name: 'pc', value: 0x20000400 });
+    expect(await call('stepOver')).toBe('over');
+    await waitHalted();
+    expect((await call('haltInfo')).pc).toBe(0x20000404);
+    expect(((await call('debugPoints')) as DebugPoints).breakpoints).toEqual([]);
+  });
+
   it('a write watchpoint on GPIOC_ODR halts after the store', async () => {
     await call('targetControl', { action: 'reset', mode: 'halt' });
     const pts = (await call('addWatchpoint', { address: 0x4001100c, length: 4, access: 'w' })) as DebugPoints;

@@ -67,12 +67,13 @@ export function KeyboardShortcuts() {
   );
 }
 
-export function ThemeSwitch() {
+/** In the top bar and in Settings: the same choice (theme.ts), kept in this browser's storage. */
+export function ThemeSwitch({ testId = 'theme-select' }: { testId?: string }) {
   const choice = useSyncExternalStore(subscribeTheme, themeChoice);
   return (
     <label className="field-inline theme-switch" title="Theme (Alt+T switches light / dark)">
       <span className="muted small">Theme</span>
-      <select data-testid="theme-select" value={choice} onChange={(e) => setTheme(e.target.value as ThemeChoice)}>
+      <select data-testid={testId} value={choice} onChange={(e) => setTheme(e.target.value as ThemeChoice)}>
         <option value="system">system</option>
         <option value="light">light</option>
         <option value="dark">dark</option>

@@ -23,9 +23,15 @@ describe('keyboard shortcuts', () => {
       [{ key: 'k', metaKey: true }, 'palette'],
       [{ key: '†', code: 'KeyT', altKey: true }, 'toggleTheme'],
       [{ key: '3', code: 'Digit3', altKey: true }, 'tabPeripherals'],
+      [{ key: 'g', ctrlKey: true }, 'goTo'],
+      [{ key: 'G', metaKey: true }, 'goTo'],
+      [{ key: '?', shiftKey: true }, 'help'],
     ];
     for (const [k, id] of cases) expect(SHORTCUTS.filter((s) => s.match(key(k))).map((s) => s.id)).toEqual([id]);
     expect(SHORTCUTS.filter((s) => s.match(key({ key: 'k' })))).toEqual([]);
+    // A question mark typed into a field is text, not the shortcut list.
+    const field = { tagName: 'INPUT' } as unknown as EventTarget;
+    expect(SHORTCUTS.filter((s) => s.match(key({ key: '?', shiftKey: true, target: field })))).toEqual([]);
   });
   it('the palette finds commands by words in any order', () => {
     expect(matchCommands('halt reset').map((c) => c.id)).toEqual(['reset-halt']);

@@ -7,6 +7,7 @@ import { hex, parseAddress, parseLength, parseValue } from '../lib/numbers';
 import { BYTES_PER_ROW, rowOf } from '../panels/memory/hex-rows';
 import { currentApi } from './actions';
 import { useStore } from './index';
+import { svdAddressOf } from './svd-address';
 import type { MemorySlice } from './memory-slice';
 
 type MemFields = Pick<MemorySlice, 'memAddressText' | 'memLengthText' | 'editAddressText' | 'editValueText' | 'editWidth'>;
@@ -79,6 +80,9 @@ export async function cancelMemoryRead(): Promise<void> {
 /** Scrolls to the address when it is on screen; otherwise reads a block starting at its row. */
 export async function goToAddress(text: string): Promise<void> {
   let address = parseAddress(text);
+  // A peripheral or register of the profile's SVD ("GPIOC", "GPIOC.ODR") goes to its address.
+  const svdAt = address.ok ? undefined : svdAddressOf(text);
+  if (svdAt !== undefined) address = { ok: true, value: svdAt };
   // A symbol of the last .elf flashed or opened (`ticks`, `main+0x10`) goes where it is.
   const sym = /^\s*([A-Za-z_.$][\w.$]*)\s*(?:\+\s*(0x[0-9a-fA-F]+|\d+))?\s*$/.exec(text);
   if (!address.ok && sym?.[1]) {

@@ -1,7 +1,7 @@
-// The memory panel's tools: search a range for hex bytes or text (matches jump the hex
-// view), fill a range with a byte, export a range as .bin or Intel HEX (a download).
-// The range defaults to the block on screen.
-import { useState, type FormEvent } from 'react';
+// The memory panel's tools: search a range for hex bytes, text or a 32-bit word (matches
+// jump the hex view; progress and Cancel between chunks), fill a range with a byte,
+// export a range as .bin or Intel HEX (a download). The range defaults to the block on screen.
+import { useRef, useState, type FormEvent } from 'react';
 import type { ErrorValue } from '../../../shared/errors';
 import { MAX_MEMORY_READ } from '../../../shared/workbench';
 import { fromBase64 } from '../../lib/base64';
@@ -11,6 +11,12 @@ import { currentApi } from '../../store/actions';
 import { goToAddress, refreshMemory } from '../../store/memory-actions';
 import { ErrorBox } from '../ErrorBox';
 import './memtools.css';
+import { hexBytes, patternBytes, searchChunks, type PatternKind } from './search-plan';
+
+/** Bytes searched per request: small enough that progress moves and Cancel answers soon. */
+const SEARCH_CHUNK = 16 * 1024;
+/** Matches kept at most (the host caps each chunk the same way). */
+const MAX_MATCHES = 256;
 
 const MAX_TOOL_RANGE = 16 * 1024 * 1024;
 
@@ -31,7 +37,9 @@ export function MemoryTools() {
   const [addrText, setAddrText] = useState('');
   const [lenText, setLenText] = useState('');
   const [pattern, setPattern] = useState('');
-  const [kind, setKind] = useState<'hex' | 'text'>('hex');
+  const [kind, setKind] = useState<PatternKind>('hex');
+  const [progress, setProgress] = useState<{ done: number; total: number } | undefined>();
+  const cancelled = useRef(false);
   const [fillText, setFillText] = useState('0x00');
   const [format, setFormat] = useState<'bin' | 'ihex'>('bin');
   const [busy, setBusy] = useState<string | undefined>();
@@ -63,11 +71,35 @@ export function MemoryTools() {
   const search = act('searching', async () => {
     const r0 = range(MAX_TOOL_RANGE);
     if (!r0) return;
-    if (!pattern.trim()) return setError({ kind: 'ValidationError', message: 'search: enter bytes (de ad be ef) or text' });
-    const p = kind === 'hex' ? { kind: 'hex' as const, bytes: pattern.replace(/0x/gi, '').replace(/[,\s]+/g, ' ').trim() } : { kind: 'text' as const, text: pattern };
-    const r = await currentApi().memorySearch({ ...r0, pattern: p });
-    if (!r.ok) return setError(r.error);
-    setMatches({ list: r.value.matches, truncated: r.value.truncated });
+    const p = patternBytes(kind, pattern);
+    if (!p.ok) return setError({ kind: 'ValidationError', message: p.error });
+    const bytes = hexBytes(p.bytes);
+    const found = new Set<number>();
+    let truncated = false;
+    cancelled.current = false;
+    setMatches(undefined);
+    setProgress({ done: 0, total: r0.length });
+    try {
+      for (const c of searchChunks(r0.address, r0.length, p.bytes.length, SEARCH_CHUNK)) {
+        if (cancelled.current) {
+          setNotice(`search cancelled after ${c.address - r0.address} of ${r0.length} bytes`);
+          break;
+        }
+        const r = await currentApi().memorySearch({ address: c.address, length: c.length, pattern: { kind: 'hex', bytes } });
+        if (!r.ok) return setError(r.error);
+        for (const m of r.value.matches) found.add(m);
+        truncated ||= r.value.truncated;
+        setMatches({ list: [...found].sort((a, b) => a - b), truncated });
+        setProgress({ done: c.doneAfter, total: r0.length });
+        if (found.size >= MAX_MATCHES) {
+          truncated = true;
+          break;
+        }
+      }
+      setMatches({ list: [...found].sort((a, b) => a - b).slice(0, MAX_MATCHES), truncated });
+    } finally {
+      setProgress(undefined);
+    }
   });
   const fill = act('filling', async () => {
     const r0 = range(MAX_TOOL_RANGE);
@@ -97,12 +129,17 @@ export function MemoryTools() {
         <input className="mono w-len" data-testid="tool-length" placeholder={block ? String(block.bytes.length) : 'length'} aria-label="Range length" value={lenText} onChange={(e) => setLenText(e.target.value)} />
         <span className="sep" />
         <form className="inline-form" onSubmit={search}>
-          <select data-testid="search-kind" aria-label="Pattern kind" value={kind} onChange={(e) => setKind(e.target.value as 'hex' | 'text')}>
+          <select data-testid="search-kind" aria-label="Pattern kind" value={kind} onChange={(e) => setKind(e.target.value as PatternKind)}>
             <option value="hex">hex bytes</option>
             <option value="text">text</option>
+            <option value="word">32-bit word</option>
           </select>
-          <input className="mono" data-testid="search-pattern" placeholder={kind === 'hex' ? 'de ad be ef' : 'text'} aria-label="Search pattern" value={pattern} onChange={(e) => setPattern(e.target.value)} />
-          <button type="submit" data-testid="search-run" disabled={off}>Search</button>
+          <input className="mono" data-testid="search-pattern" placeholder={kind === 'hex' ? 'de ad be ef' : kind === 'word' ? '0xcafef00d' : 'text'} aria-label="Search pattern" value={pattern} onChange={(e) => setPattern(e.target.value)} />
+          {progress ? (
+            <button type="button" data-testid="search-cancel" onClick={() => (cancelled.current = true)}>Cancel</button>
+          ) : (
+            <button type="submit" data-testid="search-run" disabled={off}>Search</button>
+          )}
         </form>
         <span className="sep" />
         <form className="inline-form" onSubmit={fill}>
@@ -118,6 +155,9 @@ export function MemoryTools() {
           <button type="submit" data-testid="export-run" disabled={off}>Export</button>
         </form>
         {busy ? <span className="muted">{busy}…</span> : null}
+        {progress ? (
+          <progress data-testid="search-progress" max={progress.total} value={progress.done} aria-label="Search progress" title={`${progress.done} of ${progress.total} bytes`} />
+        ) : null}
         {notice ? <span className="notice" data-testid="tool-notice">{notice}</span> : null}
       </div>
       {matches ? (

@@ -5,6 +5,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { SettingsState } from '../../../shared/settings';
 import { currentApi, describeError } from '../../store/actions';
+import { ThemeSwitch } from '../../keyboard/KeyboardShortcuts';
 
 /** The host's refusal of a path whose file is not named openocd (main/settings/openocd-name.ts). */
 const NOT_OPENOCD = /is not an OpenOCD: the workbench only runs a binary named openocd/;
@@ -78,6 +79,11 @@ function SettingsDialog({ onClose }: { onClose: () => void }) {
               onChange={(e) => setPath(e.target.value)}
             />
           </label>
+        </div>
+        {/* Saved at once, in this browser (not with Save): it is how this screen looks, not the host's setting. */}
+        <div className="field">
+          <ThemeSwitch testId="settings-theme" />
+          <span className="muted small"> system follows the OS's light / dark setting</span>
         </div>
         {busy && state ? <p data-testid="settings-checking">Checking…</p> : null}
         {check?.ok ? (

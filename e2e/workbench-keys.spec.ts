@@ -1,0 +1,87 @@
+// Every keyboard shortcut the README lists, each doing what it says on the virtual board
+// (F5, F6, F11, Alt+T and Ctrl+K are also driven in workbench-tools.spec.ts); the theme
+// chosen in Settings sticks across a reload; the memory search finds a 32-bit word.
+import { test, expect } from './fixtures';
+import { connectVboard } from './bench-helpers';
+import { SHORTCUTS } from '../renderer/keyboard/shortcuts';
+
+test('keys: ? lists every shortcut; Alt+1..4 switch tabs; F10 steps; Ctrl+Shift+F5 resets and halts; Ctrl+G goes to an address', async ({ workbench: page }, testInfo) => {
+  await connectVboard(page);
+
+  // "?" opens the list, from the same table the key handler uses; Esc closes it.
+  await page.keyboard.press('?');
+  const help = page.getByTestId('shortcuts-help');
+  await expect(help).toBeVisible();
+  await expect(help.getByTestId('shortcut-row')).toHaveCount(SHORTCUTS.length);
+  for (const s of SHORTCUTS) await expect(help.locator(`[data-testid="shortcut-row"][data-id="${s.id}"]`)).toContainText(s.label);
+  await testInfo.attach('shortcuts-help', { body: await help.screenshot(), contentType: 'image/png' });
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+
+  await page.keyboard.press('Alt+Digit3');
+  await expect(page.getByTestId('peripherals')).toBeVisible();
+  await page.keyboard.press('Alt+Digit2');
+  await expect(page.getByTestId('registers-panel')).toBeVisible();
+  await page.keyboard.press('Alt+Digit1');
+  await expect(page.getByTestId('memory-panel')).toBeVisible();
+  await page.keyboard.press('Alt+Digit4');
+  const panel = page.getByTestId('breakpoints');
+  await expect(panel).toBeVisible();
+
+  // Reset-halt by button: the PC at the reset handler. F10 moves it; Ctrl+Shift+F5 brings it back.
+  await panel.getByTestId('bp-reset-halt').click();
+  await expect(panel.getByTestId('bp-target-state')).toHaveText('halted');
+  const resetPc = (await panel.getByTestId('bp-pc').textContent())!;
+  expect(resetPc).toMatch(/^0x0800[0-9a-f]{4}$/);
+  await page.keyboard.press('F10');
+  await expect(panel.getByTestId('bp-pc')).not.toHaveText(resetPc);
+  await page.keyboard.press('Control+Shift+F5');
+  await expect(panel.getByTestId('bp-pc')).toHaveText(resetPc);
+  await expect(panel.getByTestId('bp-target-state')).toHaveText('halted');
+
+  // Ctrl+G: the memory view's "go to" field, focused; Enter shows that address.
+  await page.keyboard.press('Control+KeyG');
+  const goto = page.getByTestId('mem-goto');
+  await expect(goto).toBeFocused();
+  // "?" typed into a field is text, not the list.
+  await goto.pressSequentially('?');
+  await expect(help).toBeHidden();
+  await goto.fill('0x20000010');
+  await goto.press('Enter');
+  await expect(page.getByTestId('mem-block-info')).toContainText('at 0x20000010');
+});
+
+test('theme: chosen in Settings, it sticks across a reload', async ({ workbench: page }) => {
+  const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+  await page.getByTestId('settings').click();
+  const select = page.getByTestId('settings-dialog').getByTestId('settings-theme');
+  await select.selectOption('light');
+  await expect.poll(theme).toBe('light');
+  await select.selectOption('dark');
+  await expect.poll(theme).toBe('dark');
+  await page.getByTestId('settings-close').click();
+  await expect(page.getByTestId('theme-select')).toHaveValue('dark');
+  await page.reload();
+  await expect(page.getByTestId('theme-select')).toHaveValue('dark');
+  expect(await theme()).toBe('dark');
+  await page.getByTestId('theme-select').selectOption('system');
+});
+
+test('memory search: a 32-bit word is found in the target byte order; a bad word is refused', async ({ workbench: page }) => {
+  await connectVboard(page);
+  await page.getByTestId('console-input').fill('mww 0x20000400 0x13572468');
+  await page.getByTestId('console-input').press('Enter');
+  await page.getByTestId('tab-memory').click();
+  const tools = page.getByTestId('mem-tools');
+  await tools.getByTestId('tool-address').fill('0x20000000');
+  await tools.getByTestId('tool-length').fill('0x5000');
+  await tools.getByTestId('search-kind').selectOption('word');
+  await tools.getByTestId('search-pattern').fill('0x1357zz');
+  await tools.getByTestId('search-run').click();
+  await expect(tools.getByTestId('tool-error')).toContainText("'0x1357zz' is not a 32-bit word");
+  await tools.getByTestId('search-pattern').fill('0x13572468');
+  await tools.getByTestId('search-run').click();
+  await expect(tools.getByTestId('search-match')).toHaveText(['0x20000400']);
+  await tools.getByTestId('search-match').click();
+  await expect(page.getByTestId('mem-block-info')).toContainText('0x20000400');
+});
