@@ -1,6 +1,7 @@
 // Every keyboard shortcut the README lists, each doing what it says on the virtual board
 // (F5, F6, F11, Alt+T and Ctrl+K are also driven in workbench-tools.spec.ts); the theme
-// chosen in Settings sticks across a reload; the memory search finds a 32-bit word.
+// chosen in Settings sticks across a reload; the memory search finds a 32-bit word; bytes
+// changed since the last read are highlighted; 32-bit grouping in either byte order.
 import { test, expect } from './fixtures';
 import { connectVboard } from './bench-helpers';
 import { SHORTCUTS } from '../renderer/keyboard/shortcuts';
@@ -84,4 +85,62 @@ test('memory search: a 32-bit word is found in the target byte order; a bad word
   await expect(tools.getByTestId('search-match')).toHaveText(['0x20000400']);
   await tools.getByTestId('search-match').click();
   await expect(page.getByTestId('mem-block-info')).toContainText('0x20000400');
+
+  // Bytes changed since the last read are highlighted after a refresh; the rest are not.
+  await page.getByTestId('mem-address').fill('0x20000400');
+  await page.getByTestId('mem-length').fill('16');
+  await page.getByTestId('mem-read').click();
+  await expect(page.locator('[data-testid="hex-row"]').first()).toContainText('68 24 57 13');
+  await expect(page.locator('.hex-byte.changed')).toHaveCount(0);
+  await page.getByTestId('console-input').fill('mww 0x20000404 0x11111111');
+  await page.getByTestId('console-input').press('Enter');
+  await page.getByTestId('mem-refresh').click();
+  await expect(page.locator('[data-testid="hex-row"]').first()).toContainText('68 24 57 13 11 11 11 11');
+  const changed = page.locator('.hex-byte.changed');
+  await expect(changed).toHaveCount(4);
+  await expect(changed.first()).toHaveAttribute('data-addr', String(0x20000404));
+  // As 32-bit words: little-endian reads as the word the core loads; big-endian in memory order.
+  await page.getByTestId('mem-group').selectOption('4');
+  await expect(page.locator('[data-testid="hex-row"]').first()).toContainText('13572468 11111111');
+  await page.getByTestId('mem-endian').selectOption('be');
+  await expect(page.locator('[data-testid="hex-row"]').first()).toContainText('68245713 11111111');
+  await page.getByTestId('mem-group').selectOption('1');
+  await expect(page.locator('[data-testid="hex-row"]').first()).toContainText('68 24 57 13');
+});
+
+test('memory live refresh: while the firmware runs, the LED bit of GPIOC.ODR is seen changing', async ({ workbench: page }) => {
+  await connectVboard(page);
+  await expect(page.getByTestId('target-state')).toHaveText('running');
+  await page.getByTestId('tab-memory').click();
+  await page.getByTestId('mem-address').fill('0x40011000');
+  await page.getByTestId('mem-length').fill('16');
+  await page.getByTestId('mem-read').click();
+  await expect(page.getByTestId('mem-block-info')).toContainText('16 bytes at 0x40011000');
+  const tools = page.getByTestId('mem-tools');
+  await tools.getByTestId('mem-live-interval').selectOption('250');
+  await tools.getByTestId('mem-live').check();
+  await expect(tools.getByTestId('mem-live-state')).toHaveText('live');
+  // The blink firmware toggles ODR13 (byte 0x4001100d, bit 5): a re-read shows it changed.
+  await expect(page.locator(`.hex-byte.changed[data-addr="${0x4001100d}"]`)).toHaveCount(1);
+  await tools.getByTestId('mem-live').uncheck();
+});
+
+test('registers: a value typed in decimal is written and shown in hex', async ({ workbench: page }) => {
+  await connectVboard(page);
+  await page.getByTestId('tab-registers').click();
+  const panel = page.getByTestId('registers-panel');
+  await panel.getByTestId('target-halt').click();
+  const r2 = panel.locator('[data-testid="reg-row"][data-name="r2"]');
+  await r2.getByTestId('reg-value').click();
+  await panel.getByTestId('reg-edit').fill('4660');
+  await panel.getByTestId('reg-edit').press('Enter');
+  await expect(r2.getByTestId('reg-value')).toHaveText('0x00001234');
+  await expect(r2).toContainText('4660');
+  // Too wide for the register: refused, nothing written.
+  await r2.getByTestId('reg-value').click();
+  await panel.getByTestId('reg-edit').fill('0x1_0000_0000');
+  await panel.getByTestId('reg-edit').press('Enter');
+  await expect(panel.getByTestId('registers-error')).toContainText('does not fit in 32 bits');
+  await panel.getByTestId('reg-edit').press('Escape');
+  await expect(r2.getByTestId('reg-value')).toHaveText('0x00001234');
 });

@@ -109,7 +109,7 @@ const base64 = (maxBytes: number) =>
 const imageId = z.string().regex(/^img-[0-9]+$/, 'unknown image id');
 const profileIdSchema = z.string().min(1).max(128);
 /** An SVD peripheral / register / field name or cluster path ("GPIOC", "ODR", "CH0.CR", "CCR[2]"). */
-const svdName = z.string().regex(/^[A-Za-z0-9_.\[\]%-]{1,96}$/, 'not an SVD name');
+const svdName = z.string().regex(/^[A-Za-z0-9_.[\]%-]{1,96}$/, 'not an SVD name');
 /** The largest SVD accepted for upload (STM32H7 files are about 4 MB). */
 export const MAX_SVD_BYTES = 32 * 1024 * 1024;
 

@@ -33,6 +33,8 @@ export const adapterNotFound: CategorySignatures = {
     { id: 'bitbang-connect', source: 'src/jtag/drivers/remote_bitbang.c, src/helper/log.c', match: /Error on socket 'Failed to connect'|remote_bitbang.*(Connection refused|couldn't connect)/i, weight: 0.8 },
     // Other adapters' not-found messages: kitprog.c, usb_blaster/ublast2_access_libusb.c, ulink.c
     { id: 'other-adapter-none', source: 'src/jtag/drivers/kitprog.c, src/jtag/drivers/usb_blaster/ublast2_access_libusb.c, src/jtag/drivers/ulink.c', match: /Can't find a KitProg device|Altera USB-Blaster II not found|Could not open ULINK device/, weight: 0.75 },
+    // src/jtag/drivers/stlink_usb.c stlink_tcp_open(): st-link backend tcp but no stlink-server running
+    { id: 'stlink-server-connect', source: 'src/jtag/drivers/stlink_usb.c', match: /cannot connect to stlink server, errno:/, weight: 0.6 },
   ],
   describe(ctx) {
     const kind = probeKind(ctx);

@@ -64,6 +64,36 @@ export const configError: CategorySignatures = {
     // quotes (an IDE or shell that dropped them), so "speed" is taken for a file argument
     { id: 'unexpected-cmdline-arg', source: 'src/helper/options.c', match: /^Unexpected command line argument: (\S+)/, weight: 0.8 },
     { id: 'gpio-pins-missing', source: 'src/jtag/drivers/bcm2835gpio.c, linuxgpiod.c, sysfsgpio.c, imx_gpio.c, am335xgpio.c', match: /Require (swclk and swdio gpio for SWD|tck, tms, tdi and tdo gpios for JTAG) mode/, weight: 0.75 },
+    // src/target/image.c image_elf_read_headers(): the file given to program/load_image is not an ELF (a .bin/.hex named .elf, or a wrong type)
+    { id: 'elf-invalid', source: 'src/target/image.c', match: /invalid ELF file, (bad magic number|no loadable segments|no program headers|only 32\/64 bit ELF files are supported)/, weight: 0.6 },
+    // src/flash/nor/core.c: no flash bank is configured at the address or number used (missing flash bank in the cfg, wrong address)
+    { id: 'flash-bank-missing', source: 'src/flash/nor/core.c', match: /no flash bank found for address|flash bank \d+ does not exist/, weight: 0.45 },
+    // src/target/target.c: a target name the cfg never created
+    { id: 'target-name-unknown', source: 'src/target/target.c', match: /Target: \S+ is unknown, try one of:/, weight: 0.6 },
+    // src/target/target.c target_init_one(): e.g. an hla transport with a target type that needs a DAP
+    { id: 'transport-target-mismatch', source: 'src/target/target.c', match: /The selected transport doesn't support this target/, weight: 0.65 },
+    // src/server/gdb_server.c: the cfg created no target (only an interface cfg was loaded)
+    { id: 'gdb-no-targets', source: 'src/server/gdb_server.c', match: /gdb services need one or more targets defined/, weight: 0.55 },
+    // src/flash/nor/stm32l4x.c: an STM32 flash driver declared on a target that is not a Cortex-M
+    { id: 'flash-requires-cortex-m', source: 'src/flash/nor/stm32l4x.c', match: /Flash requires Cortex-M target/, weight: 0.5 },
+    // src/target/riscv/riscv-013.c: no work area for the RISC-V program buffer fallback
+    { id: 'riscv-no-scratch', source: 'src/target/riscv/riscv-013.c', match: /Couldn't find \d+ bytes of scratch RAM to use\. Please configure/, weight: 0.4 },
+    // src/jtag/drivers/jlink.c: jtag_rclk / adapter speed 0 on a J-Link without adaptive clocking
+    { id: 'jlink-rtck', source: 'src/jtag/drivers/jlink.c', match: /Adaptive clocking is not supported by the device/, weight: 0.6 },
+    // src/jtag/drivers/ftdi.c: the ftdi layout of the interface cfg lacks a signal a command or the transport needs
+    { id: 'ftdi-signal-undefined', source: 'src/jtag/drivers/ftdi.c', match: /interface configuration doesn't define signal '[^']+'|interface doesn't provide signal '[^']+'|^signal \S+ is not defined$|interface can't (drive '[^']+' high|tri-state '[^']+')/, weight: 0.55 },
+    // src/jtag/drivers/mpsse.c: the vid_pid matched a USB device that is not an MPSSE FTDI chip
+    { id: 'ftdi-chip-unsupported', source: 'src/jtag/drivers/mpsse.c', match: /unsupported FTDI chip type: 0x[0-9a-f]+/i, weight: 0.5 },
+    // src/target/arm_adi_v5.c: an -ap-num beyond what ADI allows
+    { id: 'invalid-ap', source: 'src/target/arm_adi_v5.c', match: /Invalid AP#0x[0-9a-f]+/i, weight: 0.55 },
+    // src/jtag/adapter.c: adapter speed set while no driver that can convert kHz is selected
+    { id: 'khz-translation', source: 'src/jtag/adapter.c', match: /Translation from khz to adapter speed not implemented/, weight: 0.5 },
+    // src/jtag/core.c: JTAG commands with no JTAG-capable adapter/transport configured
+    { id: 'no-valid-jtag-interface', source: 'src/jtag/core.c', match: /No Valid JTAG Interface Configured\./, weight: 0.7 },
+    // src/jtag/core.c: reset or scan requested before a transport was chosen
+    { id: 'transport-not-selected', source: 'src/jtag/core.c', match: /^transport is not selected$/, weight: 0.55 },
+    // src/jtag/core.c adapter_assert_reset(): reset_config names a reset the transport cannot do
+    { id: 'reset-not-supported-transport', source: 'src/jtag/core.c', match: /reset is not supported on transport \S+/, weight: 0.45 },
   ],
   describe(ctx) {
     const cmds = ctx.facts.unknownCommands;

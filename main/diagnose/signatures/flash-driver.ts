@@ -29,6 +29,16 @@ export const flashDriver: CategorySignatures = {
     { id: 'error-writing-flash', source: 'src/flash/nor/core.c', match: /error writing to flash at address/i, weight: 0.5 },
     // src/flash/nor/rp2040.c, fespi.c, stmsmi.c, ...: the external SPI flash's JEDEC ID is not in the table
     { id: 'spi-flash-unknown', source: 'src/flash/nor/rp2040.c, fespi.c, stmsmi.c, lpcspifi.c, sh_qspi.c, ath79.c', match: /Unknown flash device \(ID 0x[0-9a-f]+\)/i, weight: 0.6 },
+    // src/flash/nor/nrf5.c nrf5_write(): the NVMC write itself failed (protection is reported separately)
+    { id: 'nrf5-write-failed', source: 'src/flash/nor/nrf5.c', match: /Failed to write to nrf5 flash/, weight: 0.45 },
+    // src/flash/nor/at91samd.c samd_check_error(): NVM controller errors while programming (lock errors are flash-protected)
+    { id: 'samd-nvm-error', source: 'src/flash/nor/at91samd.c', match: /SAMD: NVM (programming error|programming timed out|Error)\b/, weight: 0.5 },
+    // src/flash/nor/rp2040.c: the boot ROM's flash routines could not be run (QSPI flash not reachable, or the core not usable)
+    { id: 'rp2040-rom-flash', source: 'src/flash/nor/rp2040.c', match: /Failed to connect internal flash|Failed to invoke flash programming code on target|Failed to exit flash XIP mode|Failed to invoke ROM function @0x/, weight: 0.45 },
+    // src/flash/nor/stm32h7x.c, stm32l4x.c: erase failures reported by the flash controller
+    { id: 'stm32-erase-failed', source: 'src/flash/nor/stm32h7x.c, stm32l4x.c', match: /erase time-out or operation error sector \d+|stm32(h7|l4)x mass erase failed/, weight: 0.45 },
+    // src/target/riscv/riscv.c riscv_run_algorithm(): the flash algorithm on a RISC-V core did not finish
+    { id: 'riscv-algo-timeout', source: 'src/target/riscv/riscv.c', match: /Algorithm timed out after \d+ ms/, weight: 0.4 },
   ],
   describe(ctx) {
     const verify = ctx.hits.has('verify-failed') || ctx.hits.has('verify-failed-bank');

@@ -46,6 +46,10 @@ export const flashProtected: CategorySignatures = {
       match: /Your Kinetis MCU is in secured state|Device Security Bit Set|Security Bit Set, Operation Abort|SAMD?: NVM lock error|XMC4xxx flash protected/,
       weight: 0.7,
     },
+    // src/flash/nor/stm32h7x.c stm32x_wait_flash_op_queue(): a write into a write-protected sector (WRPERR)
+    { id: 'stm32h7-wrperr', source: 'src/flash/nor/stm32h7x.c', match: /wait_flash_op_queue, WRPERR detected/, weight: 0.7 },
+    // src/target/riscv/riscv-013.c examine(): the RISC-V debug module is locked (authentication required)
+    { id: 'riscv-not-authenticated', source: 'src/target/riscv/riscv-013.c', match: /Debugger is not authenticated to target Debug Module/, weight: 0.55 },
   ],
   describe(ctx) {
     const stm32 = ctx.hits.has('stm32-device-protected') || ctx.hits.has('rdp-on') || ctx.facts.readProtected !== undefined || /stm32/i.test(ctx.input.profile?.targetCfg ?? '');

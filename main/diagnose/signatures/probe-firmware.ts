@@ -27,6 +27,8 @@ export const probeFirmware: CategorySignatures = {
     // another board (the Debug Probe's pinout, not -DDEBUG_ON_PICO) drives other GPIOs and nothing answers
     { id: 'multidrop-no-answer', source: 'src/target/adi_v5_swd.c', match: /Failed to connect multidrop/, weight: 0.3 },
     { id: 'stlink-unknown-status', source: 'src/jtag/drivers/stlink_usb.c', match: /unknown\/unexpected STLINK status code 0x[0-9a-f]+/i, weight: 0.4 },
+    // src/jtag/drivers/stlink_usb.c stlink_usb_mode_enter(): the ST-Link firmware cannot enter the selected mode
+    { id: 'stlink-selected-mode', source: 'src/jtag/drivers/stlink_usb.c', match: /^selected mode \(transport\) not supported$/, weight: 0.6 },
   ],
   describe(ctx) {
     const kind = probeKind(ctx);

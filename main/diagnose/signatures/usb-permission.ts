@@ -36,6 +36,12 @@ export const usbPermission: CategorySignatures = {
     { id: 'stlink-open-failed', source: 'src/jtag/drivers/stlink_usb.c, ti_icdi_usb.c', match: /^open failed$/, weight: 0.25 },
     // GPIO adapters (Raspberry Pi & co.): the gpio chip / sysfs files are not accessible to this user
     { id: 'gpio-open', source: 'src/jtag/drivers/linuxgpiod.c, sysfsgpio.c', match: /Cannot open LinuxGPIOD chip \d+|Couldn't (export|open value for) gpio \d+/, weight: 0.6 },
+    // src/jtag/drivers/mpsse.c, cmsis_dap_usb_bulk.c: on Windows, claiming an interface that has no WinUSB driver gives NOT_FOUND
+    { id: 'libusb-claim-not-found', source: 'src/jtag/drivers/mpsse.c, cmsis_dap_usb_bulk.c', match: /(?:libusb_claim_interface\(\) failed with|could not claim interface:) LIBUSB_ERROR_NOT_FOUND/, weight: 0.7 },
+    // src/jtag/drivers/esp_usb_jtag.c: the ESP USB-JTAG device is there but its interface cannot be claimed (driver on Windows, permissions)
+    { id: 'esp-usb-jtag-claim', source: 'src/jtag/drivers/esp_usb_jtag.c', match: /esp_usb_jtag: error finding\/claiming JTAG interface on device!/, weight: 0.5 },
+    // src/jtag/drivers/bcm2835gpio.c: /dev/mem or /dev/gpiomem mapped without the rights (run as root or join gpio)
+    { id: 'gpio-mmap', source: 'src/jtag/drivers/bcm2835gpio.c', match: /^mmap: (Operation not permitted|Permission denied)/, weight: 0.6 },
   ],
   describe(ctx) {
     const kind = probeKind(ctx);
@@ -44,7 +50,7 @@ export const usbPermission: CategorySignatures = {
     // The platform as the log shows it (paths, prompts): the fix differs per OS.
     const onWindows = /\b[A-Za-z]:[\\/]\S|\.exe\b|^PS [A-Za-z]:\\/m.test(raw);
     const onMac = /\/Users\/|\/opt\/homebrew|darwin|macOS/i.test(raw);
-    const windowsDriver = ctx.hits.has('libusb-not-supported') || ctx.hits.has('libusb-open-not-found') || (onWindows && !ctx.hits.has('libusb-access'));
+    const windowsDriver = ctx.hits.has('libusb-not-supported') || ctx.hits.has('libusb-open-not-found') || ctx.hits.has('libusb-claim-not-found') || (onWindows && !ctx.hits.has('libusb-access'));
     if (onMac && !windowsDriver) {
       return {
         title: `macOS did not let OpenOCD open the ${name}`,

@@ -55,6 +55,12 @@ export const wiring: CategorySignatures = {
     { id: 'polling-failed', source: 'src/target/target.c', match: /Polling target \S+ failed/, weight: 0.2 },
     // src/jtag/drivers/xds110.c: the XDS110 got no answer from the target's debug port
     { id: 'xds110-connect', source: 'src/jtag/drivers/xds110.c', match: /XDS110: failed to connect/, weight: 0.4 },
+    // src/jtag/drivers/stlink_usb.c: STM8 SWIM entry got no answer from the chip (the SWIM wire, NRST, power)
+    { id: 'stlink-swim-enter', source: 'src/jtag/drivers/stlink_usb.c', match: /stlink_swim_enter_failed \(unable to connect to the target\)/, weight: 0.5 },
+    // src/jtag/drivers/stlink_usb.c stlink_usb_error_check(): the DP stopped answering mid-session
+    { id: 'stlink-ctrl-stat-failed', source: 'src/jtag/drivers/stlink_usb.c', match: /Fail reading CTRL\/STAT register\. Force reconnect/, weight: 0.3 },
+    // src/target/riscv/riscv-013.c examine(): the DM answers but no hart is behind it
+    { id: 'riscv-no-harts', source: 'src/target/riscv/riscv-013.c', match: /^No harts found!$/, weight: 0.3 },
   ],
   describe(ctx) {
     const speed = ctx.facts.clockKhz;

@@ -5,6 +5,9 @@ import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { hex } from '../../lib/numbers';
 import type { MemoryBlockView } from '../../store/memory-slice';
 import { asciiOf, byteHex, rowAt, rowCount, rowOf, visibleRows } from './hex-rows';
+import { byteChanged, ReadHistory } from './changed-bytes';
+import './changed-bytes.css';
+import { groupRow, type GroupSize } from './hex-groups';
 
 /** Must match .hex-row's height in workbench.css. */
 export const ROW_HEIGHT = 20;
@@ -15,13 +18,19 @@ interface Props {
   selected?: { address: number; size: number };
   scrollTo?: { address: number; seq: number };
   onSelect(address: number): void;
+  /** 8/16/32-bit units (hex-groups.ts); bytes when absent. */
+  group?: GroupSize;
+  littleEndian?: boolean;
 }
 
-export function HexView({ block, selected, scrollTo, onSelect }: Props) {
+export function HexView({ block, selected, scrollTo, onSelect, group = 1, littleEndian = true }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(400);
   const rows = rowCount(block.bytes.length);
+  // Bytes that differ from the read before this one are highlighted (changed-bytes.ts).
+  const history = useRef(new ReadHistory());
+  const prev = history.current.previousOf(block);
 
   useLayoutEffect(() => {
     const el = ref.current;
@@ -56,7 +65,20 @@ export function HexView({ block, selected, scrollTo, onSelect }: Props) {
       <div key={i} className="hex-row" data-testid="hex-row" data-address={hex(row.address)} style={{ top: i * ROW_HEIGHT }}>
         <span className="hex-addr">{hex(row.address)}</span>
         <span className="hex-bytes">
-          {Array.from(row.bytes, (b, j) => {
+          {group > 1 ? groupRow(row.bytes, group, littleEndian).map((g) => {
+            const addr = row.address + g.offset;
+            const sel = selected && addr < selected.address + selected.size && selected.address < addr + g.size;
+            let changed = false;
+            for (let k = 0; k < g.size; k++) changed ||= byteChanged(prev, addr + k, row.bytes[g.offset + k]!);
+            return (
+              <Fragment key={g.offset}>
+                {g.offset === 8 ? '  ' : g.offset > 0 ? ' ' : ''}
+                <span className={`hex-byte${sel ? ' selected' : ''}${changed ? ' changed' : ''}`} data-testid="hex-unit" data-addr={addr}>
+                  {g.text}
+                </span>
+              </Fragment>
+            );
+          }) : Array.from(row.bytes, (b, j) => {
             const addr = row.address + j;
             const sel = selected && addr >= selected.address && addr < selected.address + selected.size;
             // One element per byte, the gap as a text node, and one click handler for the
@@ -64,7 +86,7 @@ export function HexView({ block, selected, scrollTo, onSelect }: Props) {
             return (
               <Fragment key={j}>
                 {j === 8 ? '  ' : j > 0 ? ' ' : ''}
-                <span className={sel ? 'hex-byte selected' : 'hex-byte'} data-testid="hex-byte" data-addr={addr}>
+                <span className={`hex-byte${sel ? ' selected' : ''}${byteChanged(prev, addr, b) ? ' changed' : ''}`} data-testid="hex-byte" data-addr={addr}>
                   {byteHex(b)}
                 </span>
               </Fragment>

@@ -8,6 +8,8 @@ import { cancelMemoryRead, goToAddress, jumpTo, readMemory, refreshMemory, selec
 import type { MemorySlice } from '../../store/memory-slice';
 import { ErrorBox } from '../ErrorBox';
 import { HexView } from './HexView';
+import { HexFormat } from './HexFormat';
+import type { GroupSize } from './hex-groups';
 import { MemoryTools } from '../memtools/MemoryTools';
 
 /** STM32F1 regions (the virtual board is an STM32F103). */
@@ -38,6 +40,7 @@ export function MemoryPanel() {
   );
   const connected = useStore((st) => st.status.state === 'connected');
   const [gotoText, setGotoText] = useState('');
+  const [fmt, setFmt] = useState<{ group: GroupSize; littleEndian: boolean }>({ group: 1, littleEndian: true });
   const editAddr = parseAddress(s.editAddressText);
   const selected = editAddr.ok && s.editAddressText ? { address: editAddr.value, size: s.editWidth / 8 } : undefined;
   const submit = (fn: () => unknown) => (e: FormEvent) => {
@@ -76,12 +79,14 @@ export function MemoryPanel() {
             {r.label}
           </button>
         ))}
+        <span className="spacer" />
+        <HexFormat group={fmt.group} littleEndian={fmt.littleEndian} onChange={(group, littleEndian) => setFmt({ group, littleEndian })} />
       </div>
 
       {s.memBusy && s.memRead ? <ReadProgress read={s.memRead} /> : null}
 
       {s.memBlock ? (
-        <HexView block={s.memBlock} selected={selected} scrollTo={s.memScrollTo} onSelect={selectByte} />
+        <HexView block={s.memBlock} selected={selected} scrollTo={s.memScrollTo} onSelect={selectByte} group={fmt.group} littleEndian={fmt.littleEndian} />
       ) : (
         <div className="hex-empty muted" data-testid="hex-view">
           {connected ? 'Read a block to see it here.' : 'Connect, then read memory.'}

@@ -11,6 +11,7 @@ import { currentApi } from '../../store/actions';
 import { goToAddress, refreshMemory } from '../../store/memory-actions';
 import { ErrorBox } from '../ErrorBox';
 import './memtools.css';
+import { LiveRefresh } from './LiveRefresh';
 import { hexBytes, patternBytes, searchChunks, type PatternKind } from './search-plan';
 
 /** Bytes searched per request: small enough that progress moves and Cancel answers soon. */
@@ -154,6 +155,8 @@ export function MemoryTools() {
           </select>
           <button type="submit" data-testid="export-run" disabled={off}>Export</button>
         </form>
+        <span className="sep" />
+        <LiveRefresh />
         {busy ? <span className="muted">{busy}…</span> : null}
         {progress ? (
           <progress data-testid="search-progress" max={progress.total} value={progress.done} aria-label="Search progress" title={`${progress.done} of ${progress.total} bytes`} />
