@@ -29,15 +29,24 @@ test('keys: ? lists every shortcut; Alt+1..4 switch tabs; F10 steps; Ctrl+Shift+
   const panel = page.getByTestId('breakpoints');
   await expect(panel).toBeVisible();
 
-  // Reset-halt by button: the PC at the reset handler. F10 moves it; Ctrl+Shift+F5 brings it back.
-  await panel.getByTestId('bp-reset-halt').click();
+  // The reset handler, from the vector table (word 1 at 0x08000000, shown as 32-bit words).
+  await page.keyboard.press('Alt+Digit1');
+  await page.getByTestId('mem-address').fill('0x08000000');
+  await page.getByTestId('mem-length').fill('16');
+  await page.getByTestId('mem-read').click();
+  await page.getByTestId('mem-group').selectOption('4');
+  const vector = page.locator('[data-testid="hex-row"]').first().getByTestId('hex-unit').nth(1);
+  await expect(vector).toHaveText(/^0800[0-9a-f]{4}$/);
+  const resetPc = `0x${(parseInt((await vector.textContent())!, 16) & ~1).toString(16).padStart(8, '0')}`;
+  await page.getByTestId('mem-group').selectOption('1');
+
+  // Ctrl+Shift+F5 resets and halts at the reset handler; F10 moves on from it.
+  await page.keyboard.press('Alt+Digit4');
+  await page.keyboard.press('Control+Shift+F5');
   await expect(panel.getByTestId('bp-target-state')).toHaveText('halted');
-  const resetPc = (await panel.getByTestId('bp-pc').textContent())!;
-  expect(resetPc).toMatch(/^0x0800[0-9a-f]{4}$/);
+  await expect(panel.getByTestId('bp-pc')).toHaveText(resetPc);
   await page.keyboard.press('F10');
   await expect(panel.getByTestId('bp-pc')).not.toHaveText(resetPc);
-  await page.keyboard.press('Control+Shift+F5');
-  await expect(panel.getByTestId('bp-pc')).toHaveText(resetPc);
   await expect(panel.getByTestId('bp-target-state')).toHaveText('halted');
 
   // Ctrl+G: the memory view's "go to" field, focused; Enter shows that address.

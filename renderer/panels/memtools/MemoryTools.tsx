@@ -1,6 +1,6 @@
 // The memory panel's tools: search a range for hex bytes, text or a 32-bit word (matches
 // jump the hex view; progress and Cancel between chunks), fill a range with a byte,
-// export a range as .bin or Intel HEX (a download). The range defaults to the block on screen.
+// export a range as .bin or Intel HEX (a download), compare with an image. The range defaults to the block on screen.
 import { useRef, useState, type FormEvent } from 'react';
 import type { ErrorValue } from '../../../shared/errors';
 import { MAX_MEMORY_READ } from '../../../shared/workbench';
@@ -12,6 +12,7 @@ import { goToAddress, refreshMemory } from '../../store/memory-actions';
 import { ErrorBox } from '../ErrorBox';
 import './memtools.css';
 import { LiveRefresh } from './LiveRefresh';
+import { CompareImage } from './CompareImage';
 import { hexBytes, patternBytes, searchChunks, type PatternKind } from './search-plan';
 
 /** Bytes searched per request: small enough that progress moves and Cancel answers soon. */
@@ -172,6 +173,7 @@ export function MemoryTools() {
         </div>
       ) : null}
       {error ? <ErrorBox error={error} testId="tool-error" /> : null}
+      <CompareImage />
     </div>
   );
 }

@@ -1,0 +1,49 @@
+// The Thumb-2 decoder: Capstone 5 (capstone-wasm, an Emscripten build of the maintained
+// C library), so what an instruction is never rests on the virtual board's own decoder.
+// It runs in the host process only (never bundled into the renderer). The .wasm is read
+// from the installed package and handed over as bytes: inside an esbuild bundle the
+// package's own lookup (next to its script) would point into dist/.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+export interface RawInsn {
+  address: number;
+  size: number;
+  bytes: Uint8Array;
+  mnemonic: string;
+  opStr: string;
+}
+
+export interface ThumbDecoder {
+  /** Decodes from the start of `bytes` until the end or the first undecodable instruction. */
+  decode(bytes: Uint8Array, address: number): RawInsn[];
+  readonly name: string;
+}
+
+let loading: Promise<ThumbDecoder> | undefined;
+
+function wasmBytes(): Uint8Array {
+  // __dirname is this module's folder from source (vitest) or the bundle's (dist/...):
+  // node resolution walks up from either to the app's node_modules.
+  const req = createRequire(path.join(__dirname, 'disasm.js'));
+  return fs.readFileSync(path.join(path.dirname(req.resolve('capstone-wasm')), 'capstone.wasm'));
+}
+
+/** The shared decoder (the wasm instance is loaded once per process, on first use). */
+export function thumbDecoder(): Promise<ThumbDecoder> {
+  loading ??= (async () => {
+    const cs = await import('capstone-wasm');
+    await cs.loadCapstone({ wasmBinary: wasmBytes() });
+    const { Const } = cs;
+    const handle = new cs.Capstone(Const.CS_ARCH_ARM, Const.CS_MODE_THUMB + Const.CS_MODE_MCLASS);
+    const v = cs.Capstone.version();
+    return {
+      name: `Capstone ${v.major}.${v.minor}`,
+      decode: (bytes, address) =>
+        handle.disasm(bytes, { address }).map((i) => ({ address: Number(i.address), size: i.size, bytes: Uint8Array.from(i.bytes), mnemonic: i.mnemonic, opStr: i.opStr })),
+    };
+  })();
+  loading.catch(() => (loading = undefined));
+  return loading;
+}
