@@ -3,7 +3,7 @@
 // chosen in Settings sticks across a reload; the memory search finds a 32-bit word; bytes
 // changed since the last read are highlighted; 32-bit grouping in either byte order.
 import { test, expect } from './fixtures';
-import { connectVboard } from './bench-helpers';
+import { connectVboard, tempImages } from './bench-helpers';
 import { SHORTCUTS } from '../renderer/keyboard/shortcuts';
 
 test('keys: ? lists every shortcut; Alt+1..4 switch tabs; F10 steps; Ctrl+Shift+F5 resets and halts; Ctrl+G goes to an address', async ({ workbench: page }, testInfo) => {
@@ -119,6 +119,9 @@ test('memory search: a 32-bit word is found in the target byte order; a bad word
 
 test('memory live refresh: while the firmware runs, the LED bit of GPIOC.ODR is seen changing', async ({ workbench: page }) => {
   await connectVboard(page);
+  // The virtual board outlives a test: an earlier one may have left the core halted.
+  await expect(page.getByTestId('target-state')).toHaveText(/running|halted/);
+  if ((await page.getByTestId('target-state').textContent()) === 'halted') await page.keyboard.press('F5');
   await expect(page.getByTestId('target-state')).toHaveText('running');
   await page.getByTestId('tab-memory').click();
   await page.getByTestId('mem-address').fill('0x40011000');
@@ -152,4 +155,55 @@ test('registers: a value typed in decimal is written and shown in hex', async ({
   await expect(panel.getByTestId('registers-error')).toContainText('does not fit in 32 bits');
   await panel.getByTestId('reg-edit').press('Escape');
   await expect(r2.getByTestId('reg-value')).toHaveText('0x00001234');
+});
+
+test('memory compare: an image file equal to SRAM is identical; one byte off is found at its address', async ({ workbench: page }) => {
+  const files = tempImages();
+  try {
+    await connectVboard(page);
+    await page.getByTestId('console-input').fill('mww 0x20000500 0x44332211');
+    await page.getByTestId('console-input').press('Enter');
+    await page.getByTestId('console-input').fill('mww 0x20000504 0x88776655');
+    await page.getByTestId('console-input').press('Enter');
+    await page.getByTestId('tab-memory').click();
+    const cmp = page.getByTestId('mem-compare');
+    await cmp.getByTestId('compare-address').fill('0x20000500');
+    await cmp.getByTestId('compare-file').setInputFiles(files.write('same.bin', Uint8Array.of(0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88)));
+    await cmp.getByTestId('compare-run').click();
+    await expect(cmp.getByTestId('compare-result')).toHaveText('same.bin: identical, 8 bytes at 0x20000500');
+    await cmp.getByTestId('compare-file').setInputFiles(files.write('off.bin', Uint8Array.of(0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x70, 0x88)));
+    await cmp.getByTestId('compare-run').click();
+    await expect(cmp.getByTestId('compare-result')).toHaveText('off.bin: 1 of 8 bytes differ');
+    await expect(cmp.getByTestId('compare-diff')).toHaveText(['0x20000506: 0x77 (file 0x70)']);
+  } finally {
+    files.cleanup();
+  }
+});
+
+test('hex view keys: arrows move the selection, a typed hex value is written with Enter', async ({ workbench: page }) => {
+  await connectVboard(page);
+  await page.getByTestId('console-input').fill('mww 0x20000610 0x00000000');
+  await page.getByTestId('console-input').press('Enter');
+  await page.getByTestId('tab-memory').click();
+  await page.getByTestId('mem-address').fill('0x20000600');
+  await page.getByTestId('mem-length').fill('64');
+  await page.getByTestId('mem-read').click();
+  await page.locator(`[data-testid="hex-byte"][data-addr="${0x20000600}"]`).click();
+  await expect(page.getByTestId('edit-address')).toHaveValue('0x20000600');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('edit-address')).toHaveValue('0x20000601');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('edit-address')).toHaveValue('0x20000611');
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('edit-address')).toHaveValue('0x2000063f');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('edit-address')).toHaveValue('0x20000611');
+  await page.keyboard.press('a');
+  await expect(page.getByTestId('edit-value')).toBeFocused();
+  await page.keyboard.press('5');
+  await expect(page.getByTestId('edit-value')).toHaveValue('0xa5');
+  await page.keyboard.press('Enter');
+  await expect(page.locator(`[data-testid="hex-byte"][data-addr="${0x20000611}"]`)).toHaveText('a5');
 });

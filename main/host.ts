@@ -22,6 +22,8 @@ import { refuseShutdown } from './host/console-guard';
 import { MemoryReads } from './host/memory-reads';
 import { peripheralHandlers } from './peripherals/handlers';
 import { debugHandlers } from './debug/handlers';
+import { disasmHandlers } from './disasm/handlers';
+import { deviceHandlers } from './device/handlers';
 import { memtoolHandlers } from './memtools/handlers';
 import { gdbHandlers, gdbSwitchFor, symbolsAfterFlash } from './gdb/handlers';
 
@@ -74,6 +76,13 @@ export function createHost(services: HostServices, sink: EventSink, opts: HostOp
   const refuseWhileFlashing = (what: string): void => {
     const why = services.flashJobs.busyReason(what);
     if (why) throw new ValidationError(why, { hint: 'Wait for the flash to end, or cancel it in the Flash panel of the window that started it (it stops after the chunk in flight).' });
+  };
+
+  // A finished program job joins the flash history; every window sees the new list.
+  const recordFlash = async (raw: { name: string; bytes: Uint8Array; format: string; path?: string }, result: 'done' | 'failed' | 'cancelled', address: number | undefined, resetAfter: boolean): Promise<void> => {
+    await services.flashHistory
+      .record({ name: raw.name, bytes: raw.bytes, format: raw.format, ...(raw.format === 'bin' && address !== undefined ? { address } : {}), ...(raw.path ? { path: raw.path } : {}), result, resetAfter })
+      .catch(() => undefined);
   };
 
   const handlers: Handlers = {
@@ -154,14 +163,38 @@ export function createHost(services: HostServices, sink: EventSink, opts: HostOp
     },
     beginImageUpload: async ({ name, size }) => images.begin(name, size),
     uploadImageChunk: async ({ imageId, offset, data }) => images.chunk(imageId, offset, data),
-    startFlash: async ({ op, imageId, address, verify }) => {
+    startFlash: async ({ op, imageId, address, length, verify, resetAfter }) => {
       const session = sessions.get();
-      const image = imageId === undefined ? undefined : await images.load(imageId, address);
-      return services.flashJobs.start(session, image ? { op, image, verify } : { op, verify }, (e) => {
+      const image = imageId === undefined || op === 'erase-range' ? undefined : await images.load(imageId, address);
+      // The file's bytes as flashed, for the history row's size and CRC32 (a path is read now).
+      const raw = op === 'program' && imageId !== undefined ? await images.raw(imageId) : undefined;
+      const req = { op, verify, resetAfter, ...(image ? { image } : {}), ...(op === 'erase-range' && address !== undefined && length !== undefined ? { range: { address, length } } : {}) };
+      return services.flashJobs.start(session, req, (e) => {
         // A flashed .elf names addresses from now on (Registers, breakpoints, go-to).
         if (e.type === 'done' && imageId !== undefined && op === 'program') void symbolsAfterFlash(services, imageId).catch(() => undefined);
+        if (e.type !== 'progress') {
+          if (raw) void recordFlash(raw, e.type, address, resetAfter);
+          // The badge follows the target after the job (running after "reset and run", halted otherwise).
+          void controller.refreshTarget().catch(() => undefined);
+        }
         gate.emit('flashProgress', e);
       });
+    },
+    flashHistory: () => services.flashHistory.list(),
+    stageHistoryImage: async ({ id }) => {
+      const row = await services.flashHistory.get(id);
+      if (!row) throw new ValidationError(`no flash '${id}' in the history`, { hint: 'It was pushed out by newer flashes; choose the image file again.' });
+      const out = (image: Awaited<ReturnType<typeof images.stagePath>>) => (row.address !== undefined ? { image, address: row.address } : { image });
+      if (row.path) {
+        return out(
+          await images.stagePath(row.path).catch((err: unknown) => {
+            throw new ValidationError(`${row.name} is gone from ${row.path}`, { hint: 'The file was moved or deleted since it was flashed; choose it again.', cause: err });
+          }),
+        );
+      }
+      const bytes = await services.flashHistory.keptBytes(row);
+      if (!bytes) throw new ValidationError(`${row.name}: the kept copy of this image is gone`, { hint: 'Choose or drop the image file again.' });
+      return out(images.stageBytes(row.name, bytes));
     },
     cancelFlash: async ({ jobId }) => services.flashJobs.cancel(jobId),
 
@@ -232,6 +265,8 @@ export function createHost(services: HostServices, sink: EventSink, opts: HostOp
     ...debugHandlers(services),
     ...memtoolHandlers(services),
     ...gdbHandlers(services),
+    ...disasmHandlers(services),
+    ...deviceHandlers(services),
   };
 
   return {

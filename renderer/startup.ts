@@ -3,7 +3,8 @@
 import type { ApiHandle } from './api';
 import { loadProfiles, onLogBatch, onStatus, onTargetEvent, setApi } from './store/actions';
 import { loadBoard } from './store/board-actions';
-import { onFlashEvent } from './store/flash-actions';
+import { loadFlashHistory, onFlashEvent } from './store/flash-actions';
+import { rememberLayout } from './store/remembered-layout';
 import { onMemoryReadProgress } from './store/memory-actions';
 import { onTransport } from './store/transport-actions';
 import { onRttData } from './store/rtt-actions';
@@ -21,6 +22,8 @@ export async function startUp(handle: ApiHandle): Promise<void> {
   const { api } = handle;
   setApi(api);
   useStore.setState({ apiKind: handle.kind });
+  // The last session's tab and flash options, before the first paint of the work area.
+  rememberLayout();
   handle.onTransport(onTransport);
   api.onStatus((s) => {
     const before = useStore.getState().status;
@@ -53,4 +56,5 @@ export async function startUp(handle: ApiHandle): Promise<void> {
   await loadProfiles();
   await loadBoard();
   await refreshRegisters();
+  await loadFlashHistory();
 }

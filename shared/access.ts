@@ -27,6 +27,12 @@ export const READ_ONLY_CHANNELS: ReadonlySet<InvokeName> = new Set<InvokeName>([
   'svdModel',
   'debugPoints',
   'haltInfo',
+  // Disassembly (issue 12): reads memory around the PC, changes nothing.
+  'disassemble',
+  // The Device panel's read (issue 11): ids and option bytes; the option-bytes write is not listed.
+  'deviceInfo',
+  // The flash panel's history of recent flashes (issue 11).
+  'flashHistory',
 ]);
 
 export function allowedFor(access: Access, channel: InvokeName): boolean {

@@ -22,6 +22,9 @@ import type { PeriphModel, PeriphRead, PeriphWriteResult } from './peripherals';
 import type { DebugPoints, HaltInfo } from './debug';
 import type { GdbSwitchState } from './gdb';
 import type { SymbolInfo } from './symbols';
+import { MAX_DISASM_AFTER, MAX_DISASM_BEFORE, type DisasmView } from './disasm';
+import type { FlashHistoryEntry } from './flash-history';
+import type { DeviceInfo, OptionBytesResult } from './device';
 import {
   MAX_IMAGE_BYTES,
   MAX_MEMORY_READ,
@@ -239,6 +242,32 @@ export const invokeChannels = {
     z.object({ addresses: z.array(u32('address')).max(256).default([]), names: z.array(z.string().min(1).max(256)).max(256).default([]) }).strict(),
   ),
 
+  // ---- the Device panel (main/device) ----
+  /** Device id and revision, flash size, UID, core, comparators, option bytes (stm32f1x). */
+  deviceInfo: invoke<DeviceInfo>()(empty),
+  /** Rewrite the stm32f1x option bytes (RDP, WRP blocks, user bits), reset, read back. Can mass-erase. */
+  writeOptionBytes: invoke<OptionBytesResult>()(
+    z
+      .object({
+        rdp: z.union([z.literal(0), z.literal(1)]).optional(),
+        wrp: z.array(z.object({ index: z.number().int().min(0).max(31), protected: z.boolean() }).strict()).max(32).optional(),
+        user: z.object({ wdgSw: z.boolean(), nRstStop: z.boolean(), nRstStdby: z.boolean() }).strict().optional(),
+      })
+      .strict(),
+  ),
+
+  // ---- disassembly around the PC (main/disasm) ----
+  /** Thumb-2 instructions around `address` (default: the PC, which needs a halted core). */
+  disassemble: invoke<DisasmView>()(
+    z
+      .object({
+        address: u32('address').optional(),
+        before: z.number().int().min(0).max(MAX_DISASM_BEFORE).default(8),
+        after: z.number().int().min(0).max(MAX_DISASM_AFTER).default(16),
+      })
+      .strict(),
+  ),
+
   // ---- memory tools (main/memtools) ----
   memorySearch: invoke<{ matches: number[]; truncated: boolean }>()(
     z
@@ -285,16 +314,25 @@ export const invokeChannels = {
   startFlash: invoke<{ jobId: string }>()(
     z
       .object({
-        op: z.enum(['program', 'verify', 'erase-all']),
+        op: z.enum(['program', 'verify', 'erase-all', 'erase-range']),
         imageId: imageId.optional(),
-        /** Load address for raw .bin images. */
+        /** Load address for raw .bin images; the start of an erase-range. */
         address: u32('address').optional(),
+        /** erase-range: bytes from `address` (both ends on sector boundaries). */
+        length: z.number().int().min(1, 'the length must be at least 1 byte').max(0x1_0000_0000).optional(),
         verify: z.boolean().default(true),
+        /** program: reset and run the target afterwards (a technician's default). */
+        resetAfter: z.boolean().default(false),
       })
       .strict()
-      .refine((r) => r.op === 'erase-all' || r.imageId !== undefined, { message: 'choose an image first', path: ['imageId'] }),
+      .refine((r) => r.op === 'erase-all' || r.op === 'erase-range' || r.imageId !== undefined, { message: 'choose an image first', path: ['imageId'] })
+      .refine((r) => r.op !== 'erase-range' || (r.address !== undefined && r.length !== undefined), { message: 'an erase range needs an address and a length', path: ['length'] }),
   ),
   cancelFlash: invoke<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1).max(64) }).strict()),
+  /** The last flashes (newest first), kept in the user-data folder. */
+  flashHistory: invoke<FlashHistoryEntry[]>()(empty),
+  /** Stage a history row's image again (kept bytes, or re-read from its path); refused when it is gone. */
+  stageHistoryImage: invoke<{ image: StagedImage; address?: number }>()(z.object({ id: z.string().min(1).max(64) }).strict()),
 
   // ---- RTT (SEGGER Real-Time Transfer): find the control block, stream one up-channel ----
   /** `rtt setup` (default: 0x20000000, 20 KiB, "SEGGER RTT") + `rtt start`; the channels found. */

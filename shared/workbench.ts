@@ -62,7 +62,7 @@ export interface UploadProgress {
   image?: StagedImage;
 }
 
-export type FlashOp = 'program' | 'verify' | 'erase-all';
+export type FlashOp = 'program' | 'verify' | 'erase-all' | 'erase-range';
 export type FlashPhaseName = 'erase' | 'program' | 'verify' | 'read';
 
 export type FlashVerifyResult = { ok: true; bytes: number } | { ok: false; firstMismatch: number; expected: number; actual: number };

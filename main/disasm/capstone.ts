@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { Insn } from 'capstone-wasm';
 
 export interface RawInsn {
   address: number;
@@ -40,8 +41,15 @@ export function thumbDecoder(): Promise<ThumbDecoder> {
     const v = cs.Capstone.version();
     return {
       name: `Capstone ${v.major}.${v.minor}`,
-      decode: (bytes, address) =>
-        handle.disasm(bytes, { address }).map((i) => ({ address: Number(i.address), size: i.size, bytes: Uint8Array.from(i.bytes), mnemonic: i.mnemonic, opStr: i.opStr })),
+      decode: (bytes, address) => {
+        let got: Insn[];
+        try {
+          got = handle.disasm(bytes, { address });
+        } catch {
+          return []; // capstone-wasm throws when not even the first instruction decodes
+        }
+        return got.map((i) => ({ address: Number(i.address), size: i.size, bytes: Uint8Array.from(i.bytes), mnemonic: i.mnemonic, opStr: i.opStr }));
+      },
     };
   })();
   loading.catch(() => (loading = undefined));

@@ -12,6 +12,7 @@ import { BoardSwitches } from './board-switches';
 import { CheckRunner } from './check-runner';
 import { StationService } from './station-service';
 import { FlashJobs } from './flash-jobs';
+import { FlashHistoryStore } from '../flash-history/history-store';
 import { ImageStore } from './image-store';
 import type { HostServices } from './services';
 import { SessionHolder } from './session-holder';
@@ -57,6 +58,7 @@ export function createServices(opts: ServiceOptions): HostServices {
     sessions: new SessionHolder(controller),
     images: new ImageStore(),
     flashJobs: new FlashJobs(),
+    flashHistory: new FlashHistoryStore(opts.userDataDir),
     board: new BoardSwitches(controller, (id) => profiles.get(id)),
     // The runner reads the other services when a check runs, so it can take the finished object.
     checks: new CheckRunner(() => services),

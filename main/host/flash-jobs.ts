@@ -15,6 +15,10 @@ export interface FlashJobRequest {
   op: FlashOp;
   image?: Image;
   verify: boolean;
+  /** program: `reset run` afterwards (only when programming, and verify if asked, succeeded). */
+  resetAfter?: boolean;
+  /** erase-range: [address, address + length), both on sector boundaries. */
+  range?: { address: number; length: number };
 }
 
 interface Running {
@@ -111,7 +115,7 @@ async function runJob(session: Session, req: FlashJobRequest, signal: AbortSigna
   switch (req.op) {
     case 'program': {
       // program() reports its own final event (done / cancelled / failed) through onEvent.
-      await flash.program(need(req.image), { verify: req.verify, signal, onEvent: (e) => send(fromFlashEvent(e)) });
+      await flash.program(need(req.image), { verify: req.verify, reset: req.resetAfter ?? false, signal, onEvent: (e) => send(fromFlashEvent(e)) });
       return;
     }
     case 'verify': {
@@ -145,6 +149,29 @@ async function runJob(session: Session, req: FlashJobRequest, signal: AbortSigna
       await flash.eraseAll(0);
       send({ type: 'progress', phase: 'erase', done: 1, total: 1, bytesPerSecond: 0 });
       send(doneEvent(0, started));
+      return;
+    }
+    case 'erase-range': {
+      const range = req.range;
+      if (!range) throw new ValidationError('length: an erase range needs an address and a length');
+      // Checked against the bank geometry before the core is touched: off a sector boundary is refused here.
+      const plan = await flash.planEraseRange(range.address, range.length);
+      const total = plan.last - plan.first + 1;
+      const started = performance.now();
+      await session.target.reset('init');
+      // One sector at a time: progress per sector, and a cancel stops between sectors.
+      for (let i = plan.first; i <= plan.last; i++) {
+        const done = i - plan.first;
+        if (signal.aborted) {
+          const message = done === 0 ? 'Cancelled before erasing; nothing was changed.' : `Cancelled after ${done} of ${total} sectors; the range is partly erased.`;
+          send({ type: 'cancelled', phase: 'erase', done, total, message });
+          return;
+        }
+        send({ type: 'progress', phase: 'erase', done, total, bytesPerSecond: 0 });
+        await flash.eraseSectors(plan.bank, i, i);
+      }
+      send({ type: 'progress', phase: 'erase', done: total, total, bytesPerSecond: 0 });
+      send(doneEvent(plan.length, started));
       return;
     }
   }

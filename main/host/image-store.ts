@@ -54,6 +54,12 @@ export class ImageStore {
     return this.describe(imageId, this.entry(imageId));
   }
 
+  /** Bytes already in hand (a history row's kept upload): staged as a complete upload. */
+  stageBytes(name: string, bytes: Uint8Array): StagedImage {
+    const imageId = this.add({ name, size: bytes.length, bytes, received: bytes.length, format: detectFormat(name, bytes) });
+    return this.describe(imageId, this.entry(imageId));
+  }
+
   /** Parses the staged image (a .bin needs its load address). */
   async load(imageId: string, address: number | undefined): Promise<Image> {
     const e = this.entry(imageId);

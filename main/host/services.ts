@@ -11,6 +11,7 @@ import type { BoardSwitches } from './board-switches';
 import type { CheckRunner } from './check-runner';
 import type { StationService } from './station-service';
 import type { FlashJobs } from './flash-jobs';
+import type { FlashHistoryStore } from '../flash-history/history-store';
 import type { ImageStore } from './image-store';
 import type { SessionHolder } from './session-holder';
 
@@ -27,6 +28,8 @@ export interface HostServices {
   sessions: SessionHolder;
   images: ImageStore;
   flashJobs: FlashJobs;
+  /** The last flashes, for the panel's history and "Flash again". */
+  flashHistory: FlashHistoryStore;
   board: BoardSwitches;
   /** The power-on check (one at a time for the process, like the flash job). */
   checks: CheckRunner;

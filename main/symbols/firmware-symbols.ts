@@ -3,6 +3,7 @@
 // the breakpoints panel's resolver seam (main/debug/symbols.ts) and the Registers panel.
 import type { SymbolInfo } from '../../shared/symbols';
 import { setSymbolResolver } from '../debug/symbols';
+import { useMappingSymbols } from '../disasm/mapping';
 import { LineTable } from './dwarf-lines';
 import { SymbolTable } from './elf-symbols';
 
@@ -20,6 +21,7 @@ export function useElfSymbols(name: string, bytes: Uint8Array, source: SymbolInf
   }
   const info: SymbolInfo = { name, count: table.symbols.length, source, lines: lines.size > 0, ...(path === undefined ? {} : { path }) };
   current = { table, lines, info };
+  useMappingSymbols(bytes); // literal pools show as data in the disassembly
   setSymbolResolver({ nameOf: (a) => table.describe(a), addressOf: (n) => table.find(n)?.address });
   return info;
 }
@@ -39,6 +41,12 @@ export function sourceOfAddress(address: number): string | undefined {
   return l ? `${l.file}:${l.line}` : undefined;
 }
 
+/** Where the function covering `address` starts (the disassembly decodes from there to stay on instruction boundaries). */
+export function functionStartOf(address: number): number | undefined {
+  const hit = current?.table.lookup(address);
+  return hit?.symbol.kind === 'function' ? hit.symbol.address : undefined;
+}
+
 export function addressOfName(name: string): number | undefined {
   return current?.table.find(name)?.address;
 }
@@ -47,4 +55,5 @@ export function addressOfName(name: string): number | undefined {
 export function clearSymbols(): void {
   current = undefined;
   setSymbolResolver(undefined);
+  useMappingSymbols(undefined);
 }

@@ -45,7 +45,7 @@ export function ShortcutsHelp() {
             ))}
           </tbody>
         </table>
-        <p className="muted small">Run-control keys act while a target is connected, from any field. In the registers table, click a value; Enter writes, Escape cancels.</p>
+        <p className="muted small">Run-control keys act while a target is connected, from any field. In the registers table, click a value; Enter writes, Escape cancels. In the hex view, arrows, Page Up / Down and Home / End move the selection; a hex digit starts a new value, Enter writes it.</p>
       </div>
     </div>
   );

@@ -9,7 +9,7 @@ import { useStore } from './index';
 
 const fail = (message: string): void => useStore.setState({ flashError: { kind: 'ValidationError', message } });
 
-export function setFlashFields(patch: { flashAddressText?: string; flashVerify?: boolean }): void {
+export function setFlashFields(patch: { flashAddressText?: string; flashVerify?: boolean; flashResetAfter?: boolean; eraseAddressText?: string; eraseLengthText?: string }): void {
   useStore.setState(patch);
 }
 
@@ -44,8 +44,20 @@ export async function uploadFile(file: File): Promise<void> {
 export async function startFlash(op: FlashOp): Promise<void> {
   const s = useStore.getState();
   if (s.flashJob && !s.flashJob.outcome) return;
-  const req: { op: FlashOp; verify: boolean; imageId?: string; address?: number } = { op, verify: s.flashVerify };
-  if (op !== 'erase-all') {
+  const req: { op: FlashOp; verify: boolean; resetAfter: boolean; imageId?: string; address?: number; length?: number } = {
+    op,
+    verify: s.flashVerify,
+    resetAfter: s.flashResetAfter,
+  };
+  if (op === 'erase-range') {
+    const a = parseAddress(s.eraseAddressText);
+    if (!a.ok) return fail(`Erase address: ${a.error}`);
+    const n = parseAddress(s.eraseLengthText);
+    if (!n.ok) return fail(`Erase length: ${n.error}`);
+    if (n.value === 0) return fail('Erase length: at least 1 byte');
+    req.address = a.value;
+    req.length = n.value;
+  } else if (op !== 'erase-all') {
     if (!s.image) return fail('Choose an image file first.');
     req.imageId = s.image.imageId;
     if (s.image.format === 'bin') {
@@ -77,4 +89,24 @@ export function onFlashEvent(e: FlashJobEvent): void {
   if (e.type === 'progress') next.progress = e;
   else next.outcome = e;
   useStore.setState({ flashJob: next });
+  // A finished program is a new history row (main wrote it before or just after this event).
+  if (e.type !== 'progress' && e.op === 'program') void loadFlashHistory();
+}
+
+export async function loadFlashHistory(): Promise<void> {
+  const r = await currentApi().flashHistory();
+  if (r.ok) useStore.setState({ flashHistory: r.value });
+}
+
+/** "Flash again": restage the row's image (its kept bytes or its path) and program it at once. */
+export async function flashAgain(id: string): Promise<void> {
+  const s = useStore.getState();
+  if (s.flashJob && !s.flashJob.outcome) return;
+  useStore.setState({ flashError: undefined });
+  const r = await currentApi().stageHistoryImage({ id });
+  if (!r.ok) return void useStore.setState({ flashError: r.error });
+  const patch: { image: typeof r.value.image; flashAddressText?: string } = { image: r.value.image };
+  if (r.value.address !== undefined) patch.flashAddressText = `0x${r.value.address.toString(16).padStart(8, '0')}`;
+  useStore.setState(patch);
+  await startFlash('program');
 }

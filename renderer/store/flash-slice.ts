@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { ErrorValue } from '../../shared/errors';
+import type { FlashHistoryEntry } from '../../shared/flash-history';
 import type { FlashJobEvent, FlashOp, StagedImage } from '../../shared/workbench';
 
 export interface FlashJobView {
@@ -19,6 +20,13 @@ export interface FlashSlice {
   upload?: { name: string; sent: number; total: number };
   flashAddressText: string;
   flashVerify: boolean;
+  /** Reset and run after programming (on by default: what a technician wants). */
+  flashResetAfter: boolean;
+  /** Sector erase of a range: the fields as typed. */
+  eraseAddressText: string;
+  eraseLengthText: string;
+  /** The last flashes, newest first (from main). */
+  flashHistory: FlashHistoryEntry[];
   flashJob?: FlashJobView;
   /** A request that failed before any job started (bad file, not connected, ...). */
   flashError?: ErrorValue;
@@ -27,4 +35,8 @@ export interface FlashSlice {
 export const createFlashSlice: StateCreator<FlashSlice, [], [], FlashSlice> = () => ({
   flashAddressText: '0x08000000',
   flashVerify: true,
+  flashResetAfter: true,
+  eraseAddressText: '0x08008000',
+  eraseLengthText: '0x800',
+  flashHistory: [],
 });

@@ -9,6 +9,7 @@ import { hex } from '../../lib/numbers';
 import { useStore } from '../../store';
 import { addBreakpoint, addWatchpoint, control, enablePoint, refreshDebugPoints, refreshHaltInfo, removePoint, runTo } from '../../store/debug-actions';
 import { ErrorBox } from '../ErrorBox';
+import { DisassemblyView } from '../disasm/DisassemblyView';
 import '../peripherals/peripherals.css';
 
 const ACCESS_LABEL: Record<WatchKind, string> = { r: 'read', w: 'write', a: 'access' };
@@ -84,6 +85,7 @@ export function BreakpointsPanel() {
           ))}
         </div>
       ) : null}
+      <DisassemblyView />
 
       <h3>
         Breakpoints{' '}

@@ -1,14 +1,16 @@
 // Flash: pick an image, Program / Verify / Erase all as cancellable jobs with a
 // per-phase progress bar. The outcome (done, failed, cancelled) stays until the next job.
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { MAX_IMAGE_BYTES } from '../../../shared/workbench';
 import { formatBytes } from '../../lib/numbers';
 import { useStore } from '../../store';
-import { cancelFlash, chooseWithDialog, setFlashFields, startFlash, uploadFile } from '../../store/flash-actions';
+import { cancelFlash, chooseWithDialog, loadFlashHistory, setFlashFields, startFlash, uploadFile } from '../../store/flash-actions';
 import { ErrorBox } from '../ErrorBox';
 import { describeOutcome, percent, phaseLabel, speed } from './flash-format';
 import { SymbolsButton } from './SymbolsButton';
+import { FlashHistory } from './FlashHistory';
+import './flash.css';
 
 const ACCEPT = '.bin,.hex,.ihex,.elf,.axf,.out,.s19,.srec,.mot';
 const OUTCOME_WORD = { done: 'Done', failed: 'Failed', cancelled: 'Cancelled' } as const;
@@ -20,6 +22,9 @@ export function FlashPanel() {
       upload: st.upload,
       address: st.flashAddressText,
       verify: st.flashVerify,
+      resetAfter: st.flashResetAfter,
+      eraseAddress: st.eraseAddressText,
+      eraseLength: st.eraseLengthText,
       job: st.flashJob,
       error: st.flashError,
       apiKind: st.apiKind,
@@ -33,9 +38,31 @@ export function FlashPanel() {
   const outcome = s.job?.outcome ? describeOutcome(s.job.outcome) : undefined;
   // A finished job shows its bar full.
   const pct = s.job?.outcome?.type === 'done' ? 100 : progress ? percent(progress) : 0;
+  const [dragging, setDragging] = useState(false);
+  useEffect(() => void loadFlashHistory(), []);
+  // Drop an image anywhere on the panel: it goes the way a picked file does (uploaded to main).
+  const canDrop = !running && s.upload === undefined;
+  const drop = {
+    onDragOver: (e: React.DragEvent) => {
+      if (!canDrop || !e.dataTransfer.types.includes('Files')) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+      setDragging(true);
+    },
+    onDragLeave: () => setDragging(false),
+    onDrop: (e: React.DragEvent) => {
+      e.preventDefault();
+      setDragging(false);
+      const f = e.dataTransfer.files[0];
+      if (f && canDrop) void uploadFile(f);
+    },
+  };
 
   return (
-    <section className="panel work-panel flash-panel" data-testid="flash-panel" aria-label="Flash">
+    <section className={dragging ? 'panel work-panel flash-panel dragging' : 'panel work-panel flash-panel'} data-testid="flash-panel" aria-label="Flash" {...drop}>
+      <div className="flash-drop muted small" data-testid="flash-drop" data-dragging={dragging ? 'yes' : 'no'}>
+        {dragging ? 'Drop to load this image' : 'Drop an image file here (.bin, .hex, .elf, .srec)'}
+      </div>
       <div className="form-grid">
         <span className="muted">Image</span>
         <div className="row-inline">
@@ -100,6 +127,26 @@ export function FlashPanel() {
           <input type="checkbox" data-testid="flash-verify" checked={s.verify} onChange={(e) => setFlashFields({ flashVerify: e.target.checked })} /> Verify after
           programming
         </label>
+        <span />
+        <label className="check" title="reset run after programming (and a good verify): the new firmware starts">
+          <input type="checkbox" data-testid="flash-reset-after" checked={s.resetAfter} onChange={(e) => setFlashFields({ flashResetAfter: e.target.checked })} /> Reset and run
+          after programming
+        </label>
+        <span className="muted">Erase range</span>
+        <div className="row-inline">
+          <input className="mono w-addr" data-testid="erase-address" aria-label="Erase from address" value={s.eraseAddress} onChange={(e) => setFlashFields({ eraseAddressText: e.target.value })} />
+          <input className="mono w-addr" data-testid="erase-length" aria-label="Erase length" value={s.eraseLength} onChange={(e) => setFlashFields({ eraseLengthText: e.target.value })} />
+          <button
+            type="button"
+            className="danger"
+            data-testid="flash-erase-range"
+            disabled={!canRun}
+            onClick={() => window.confirm(`Erase the sectors from ${s.eraseAddress}, ${s.eraseLength} bytes?`) && void startFlash('erase-range')}
+          >
+            Erase sectors
+          </button>
+          <span className="muted small">address and length on sector boundaries</span>
+        </div>
       </div>
 
       <div className="toolbar">
@@ -146,6 +193,7 @@ export function FlashPanel() {
         </div>
       ) : null}
       {s.error ? <ErrorBox error={s.error} testId="flash-error" /> : null}
+      <FlashHistory disabled={!canRun} />
     </section>
   );
 }

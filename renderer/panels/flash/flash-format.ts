@@ -21,7 +21,7 @@ export function speed(bytesPerSecond: number): string {
   return `${(bytesPerSecond / 1024).toFixed(1)} KiB/s`;
 }
 
-const OP_DONE: Record<FlashOp, string> = { program: 'Programmed', verify: 'Verified', 'erase-all': 'Erased the whole chip' };
+const OP_DONE: Record<FlashOp, string> = { program: 'Programmed', verify: 'Verified', 'erase-all': 'Erased the whole chip', 'erase-range': 'Erased the range' };
 
 export interface OutcomeText {
   tone: 'ok' | 'bad' | 'warn';
@@ -32,6 +32,7 @@ export interface OutcomeText {
 export function describeOutcome(o: Outcome): OutcomeText {
   switch (o.type) {
     case 'done': {
+      if (o.op === 'erase-range') return { tone: 'ok', title: `Erased ${formatBytes(o.bytes)} in ${o.seconds.toFixed(1)} s` };
       if (o.op === 'erase-all') return { tone: 'ok', title: `${OP_DONE[o.op]} in ${o.seconds.toFixed(1)} s` };
       const base = `${OP_DONE[o.op]} ${formatBytes(o.bytes)} in ${o.seconds.toFixed(1)} s (${speed(o.bytesPerSecond)})`;
       if (!o.verify) return { tone: 'ok', title: `${base} — not verified` };

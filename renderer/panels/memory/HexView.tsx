@@ -8,6 +8,7 @@ import { asciiOf, byteHex, rowAt, rowCount, rowOf, visibleRows } from './hex-row
 import { byteChanged, ReadHistory } from './changed-bytes';
 import './changed-bytes.css';
 import { groupRow, type GroupSize } from './hex-groups';
+import { moveSelection } from './hex-keys';
 
 /** Must match .hex-row's height in workbench.css. */
 export const ROW_HEIGHT = 20;
@@ -21,9 +22,11 @@ interface Props {
   /** 8/16/32-bit units (hex-groups.ts); bytes when absent. */
   group?: GroupSize;
   littleEndian?: boolean;
+  /** A hex digit typed with a byte selected: the panel starts editing its value. */
+  onType?(digit: string): void;
 }
 
-export function HexView({ block, selected, scrollTo, onSelect, group = 1, littleEndian = true }: Props) {
+export function HexView({ block, selected, scrollTo, onSelect, group = 1, littleEndian = true, onType }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(400);
@@ -109,6 +112,28 @@ export function HexView({ block, selected, scrollTo, onSelect, group = 1, little
         if (addr !== undefined) onSelect(Number(addr));
       }}
       tabIndex={0}
+      onKeyDown={(e) => {
+        if (e.ctrlKey || e.metaKey || e.altKey) return;
+        if (/^[0-9a-fA-F]$/.test(e.key) && selected && onType) {
+          e.preventDefault();
+          onType(e.key);
+          return;
+        }
+        const pageRows = Math.floor(viewport / ROW_HEIGHT) - 1;
+        const at = selected?.address ?? block.address;
+        const next = moveSelection(e.key, at, selected?.size ?? Math.max(1, group), { address: block.address, length: block.bytes.length }, pageRows);
+        if (next === undefined) return;
+        e.preventDefault();
+        onSelect(next);
+        // Keep the selection on screen.
+        const el = ref.current;
+        const row = rowOf(next, block.address, block.bytes.length);
+        if (!el || row === undefined) return;
+        const y = row * ROW_HEIGHT;
+        if (y < el.scrollTop) el.scrollTop = y;
+        else if (y + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = y + ROW_HEIGHT - el.clientHeight;
+        setScrollTop(el.scrollTop);
+      }}
     >
       <div className="hex-spacer" style={{ height: rows * ROW_HEIGHT }}>
         {rendered}

@@ -43,6 +43,11 @@ export function MemoryPanel() {
   const [fmt, setFmt] = useState<{ group: GroupSize; littleEndian: boolean }>({ group: 1, littleEndian: true });
   const editAddr = parseAddress(s.editAddressText);
   const selected = editAddr.ok && s.editAddressText ? { address: editAddr.value, size: s.editWidth / 8 } : undefined;
+  // Typing a hex digit in the hex view starts a new value for the selection; Enter writes it.
+  const startTyping = (digit: string): void => {
+    setMemFields({ editValueText: `0x${digit}` });
+    requestAnimationFrame(() => document.querySelector<HTMLInputElement>('[data-testid="edit-value"]')?.focus());
+  };
   const submit = (fn: () => unknown) => (e: FormEvent) => {
     e.preventDefault();
     void fn();
@@ -86,7 +91,7 @@ export function MemoryPanel() {
       {s.memBusy && s.memRead ? <ReadProgress read={s.memRead} /> : null}
 
       {s.memBlock ? (
-        <HexView block={s.memBlock} selected={selected} scrollTo={s.memScrollTo} onSelect={selectByte} group={fmt.group} littleEndian={fmt.littleEndian} />
+        <HexView block={s.memBlock} selected={selected} scrollTo={s.memScrollTo} onSelect={selectByte} group={fmt.group} littleEndian={fmt.littleEndian} onType={startTyping} />
       ) : (
         <div className="hex-empty muted" data-testid="hex-view">
           {connected ? 'Read a block to see it here.' : 'Connect, then read memory.'}

@@ -59,7 +59,7 @@ export function CompareImage() {
       ) : null}
       {result?.first.map((d) => (
         <button type="button" key={d.address} className="chip mono" data-testid="compare-diff" title={`target ${hex(d.target, 2)}, file ${hex(d.file, 2)}`} onClick={() => void goToAddress(hex(d.address))}>
-          {hex(d.address)}: {hex(d.target, 2)}≠{hex(d.file, 2)}
+          {hex(d.address)}: {hex(d.target, 2)} (file {hex(d.file, 2)})
         </button>
       ))}
       {error ? <ErrorBox error={error} testId="compare-error" /> : null}
