@@ -73,6 +73,8 @@ test('breakpoints: a hardware breakpoint halts the SysTick handler; a watchpoint
   const panel = page.getByTestId('breakpoints');
   await panel.getByTestId('bp-reset-halt').click();
   await expect(panel.getByTestId('bp-target-state')).toHaveText('halted');
+  // The PC shown is where the reset left the core (the default firmware's reset handler), not the one from before it.
+  await expect(panel.getByTestId('bp-pc')).toHaveText('0x08000040');
   await expect(panel.getByTestId('bp-free')).toHaveText('6 of 6 hardware comparators free');
 
   await panel.getByTestId('bp-address').fill('0x08000050');

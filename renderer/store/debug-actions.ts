@@ -104,13 +104,22 @@ export async function stepOver(): Promise<void> {
 
 /** Keys and buttons share these (the registers panel has the same run control). */
 export const control = {
-  halt: () => targetControl('halt'),
-  resume: () => targetControl('resume'),
-  step: () => targetControl('step'),
+  halt: () => controlThenShow('halt'),
+  resume: () => controlThenShow('resume'),
+  step: () => controlThenShow('step'),
   stepOver,
-  resetHalt: () => targetControl('reset', 'halt'),
-  resetInit: () => targetControl('reset', 'init'),
+  resetHalt: () => controlThenShow('reset', 'halt'),
+  resetInit: () => controlThenShow('reset', 'init'),
 };
+
+/**
+ * Read the halt reason and PC again once the command has finished: the event-driven refresh
+ * can run while a reset is still under way and show the PC from before it (seen after Reset halt).
+ */
+async function controlThenShow(action: Parameters<typeof targetControl>[0], mode?: Parameters<typeof targetControl>[1]): Promise<void> {
+  await targetControl(action, mode);
+  await refreshHaltInfo();
+}
 
 /** Target events: a halt may be a hit; show the reason, PC and the lists (a temp breakpoint went). */
 export function onTargetEventForDebug(name: string): void {
