@@ -3,15 +3,11 @@
 // channels, garbage requests. Each one gets an answer (a result for its id, else an error
 // message), the host never crashes, and a valid request afterwards is answered. A message
 // over the size limit closes the socket with a reason the page can show.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConnectionStatus } from '../../shared/connection';
 import { MAX_CLIENT_MESSAGE_BYTES } from '../../shared/contract';
-import { createServices } from '../host/create-services';
-import type { HostServices } from '../host/services';
-import { startServer, type RunningServer } from '../serve';
+import type { RunningServer } from '../serve';
+import { startTestServer, type TestServer } from './testing/test-server';
 import { TestClient } from './testing/ws-client';
 
 /** Deterministic: a failure names the seed's message, not a lucky one. */
@@ -73,22 +69,15 @@ function message(r: () => number, id: number): { data: string | Buffer; binary: 
 }
 
 describe('the WebSocket host under malformed messages', () => {
-  let dir: string;
-  let services: HostServices;
+  let t: TestServer;
   let server: RunningServer;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'bringup-fuzz-'));
-    const renderer = path.join(dir, 'renderer');
-    mkdirSync(renderer);
-    writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>t</title>');
-    services = createServices({ userDataDir: path.join(dir, 'user') });
-    server = await startServer({ services, rendererDir: renderer });
+    t = await startTestServer('fuzz');
+    ({ server } = t);
   });
   afterAll(async () => {
-    await services?.controller.dispose();
-    await server?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await t?.close();
   });
 
   it('1,000 malformed messages: every one answered (a result for its id, else an error), 0 crashes, and a valid request works after', async () => {

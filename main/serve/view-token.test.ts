@@ -1,15 +1,11 @@
 // `bringup serve` hands out two tokens: the operator's drives everything, the
 // supervisor's view-only one opens the same page and socket but every write is refused.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerMessage } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
-import { createServices } from '../host/create-services';
-import type { HostServices } from '../host/services';
-import { startServer, type RunningServer } from '../serve';
+import type { RunningServer } from '../serve';
+import { startTestServer, type TestServer } from './testing/test-server';
 
 function open(server: RunningServer, token: string): Promise<(channel: string, request?: unknown) => Promise<Result<unknown>>> {
   const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws?token=${token}`, { headers: { Origin: `http://127.0.0.1:${server.port}` } });
@@ -34,22 +30,15 @@ function open(server: RunningServer, token: string): Promise<(channel: string, r
 }
 
 describe('bringup serve: the view-only token', () => {
-  let dir: string;
-  let services: HostServices;
+  let t: TestServer;
   let server: RunningServer;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'bringup-view-token-'));
-    const renderer = path.join(dir, 'renderer');
-    mkdirSync(renderer);
-    writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>t</title>');
-    services = createServices({ userDataDir: path.join(dir, 'user') });
-    server = await startServer({ services, rendererDir: renderer });
+    t = await startTestServer('view-token');
+    ({ server } = t);
   });
   afterAll(async () => {
-    await server?.close();
-    await services?.station.dispose();
-    rmSync(dir, { recursive: true, force: true });
+    await t?.close();
   });
 
   it('is a second token with its own address, accepted by the token check', async () => {
