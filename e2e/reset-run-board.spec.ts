@@ -27,6 +27,8 @@ test('flash, then Reset run: the target badge says running, the board menu shows
 
   await chooseImage(page, images.write('fast-blink.bin', fastBlink()));
   await page.getByTestId('flash-address').fill('0x08000000');
+  // This spec resets by hand: programming alone (without the panel's default "Reset and run") leaves it halted.
+  await page.getByTestId('flash-reset-after').uncheck();
   await page.getByTestId('flash-program').click();
   const result = page.getByTestId('flash-result');
   await expect(result).toHaveAttribute('data-outcome', 'done', { timeout: 40_000 });

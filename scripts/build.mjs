@@ -13,13 +13,16 @@ const nodeEntries = [
   { in: 'app/main.ts', out: 'dist/app/main.js', optional: true },
 ];
 
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 
 async function main() {
   await viteBuild({ root: path.join(root, 'renderer'), configFile: path.join(root, 'vite.config.ts'), logLevel: quiet ? 'warn' : 'info' });
   await buildCli();
+  // The disassembler's wasm (main/disasm/capstone.ts) ships in dist/: the packaged app has no node_modules.
+  const capstoneWasm = path.join(path.dirname(createRequire(import.meta.url).resolve('capstone-wasm')), 'capstone.wasm');
+  copyFileSync(capstoneWasm, path.join(root, 'dist/capstone.wasm'));
   for (const e of nodeEntries) {
     if (e.optional && !existsSync(path.join(root, e.in))) continue;
     await esbuild({

@@ -1,8 +1,8 @@
 // The Thumb-2 decoder: Capstone 5 (capstone-wasm, an Emscripten build of the maintained
 // C library), so what an instruction is never rests on the virtual board's own decoder.
-// It runs in the host process only (never bundled into the renderer). The .wasm is read
-// from the installed package and handed over as bytes: inside an esbuild bundle the
-// package's own lookup (next to its script) would point into dist/.
+// It runs in the host process only (never bundled into the renderer). The .wasm is found
+// here and handed over as bytes: inside an esbuild bundle the package's own lookup (next
+// to its script) would point at a file that is not there.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -25,8 +25,12 @@ export interface ThumbDecoder {
 let loading: Promise<ThumbDecoder> | undefined;
 
 function wasmBytes(): Uint8Array {
-  // __dirname is this module's folder from source (vitest) or the bundle's (dist/...):
-  // node resolution walks up from either to the app's node_modules.
+  // __dirname is the bundle's folder (dist/ for the CLI, dist/app/ for Electron; the build
+  // copies the .wasm to dist/, as the packaged app has no node_modules) or, from source
+  // (vitest), this module's: node resolution walks up from there to node_modules.
+  for (const p of [path.join(__dirname, 'capstone.wasm'), path.join(__dirname, '..', 'capstone.wasm')]) {
+    if (fs.existsSync(p)) return fs.readFileSync(p);
+  }
   const req = createRequire(path.join(__dirname, 'disasm.js'));
   return fs.readFileSync(path.join(path.dirname(req.resolve('capstone-wasm')), 'capstone.wasm'));
 }

@@ -18,6 +18,7 @@ const TroubleshooterPanel = lazy(() => import('./troubleshooter/TroubleshooterPa
 const StationPanel = lazy(() => import('./station/StationPanel').then((m) => ({ default: m.StationPanel })));
 const PeripheralsPanel = lazy(() => import('./peripherals/PeripheralsPanel').then((m) => ({ default: m.PeripheralsPanel })));
 const BreakpointsPanel = lazy(() => import('./breakpoints/BreakpointsPanel').then((m) => ({ default: m.BreakpointsPanel })));
+const DevicePanel = lazy(() => import('./device/DevicePanel').then((m) => ({ default: m.DevicePanel })));
 
 const TABS: { id: WorkTab; label: string }[] = [
   { id: 'memory', label: 'Memory' },
@@ -25,6 +26,7 @@ const TABS: { id: WorkTab; label: string }[] = [
   { id: 'peripherals', label: 'Peripherals' },
   { id: 'breakpoints', label: 'Breakpoints' },
   { id: 'flash', label: 'Flash' },
+  { id: 'device', label: 'Device' },
   { id: 'rtt', label: 'RTT' },
   { id: 'check', label: 'Bring-up check' },
   { id: 'station', label: 'Station' },
@@ -77,6 +79,8 @@ export function WorkTabs() {
         <StationPanel />
       ) : active === 'peripherals' ? (
         <PeripheralsPanel />
+      ) : active === 'device' ? (
+        <DevicePanel />
       ) : active === 'breakpoints' ? (
         <BreakpointsPanel />
       ) : (

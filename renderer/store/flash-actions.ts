@@ -66,7 +66,7 @@ export async function startFlash(op: FlashOp): Promise<void> {
       req.address = a.value;
     }
   }
-  useStore.setState({ flashError: undefined, flashJob: { op, cancelling: false } });
+  useStore.setState({ flashError: undefined, flashJob: op === 'program' ? { op, cancelling: false, resetAfter: s.flashResetAfter } : { op, cancelling: false } });
   const r = await currentApi().startFlash(req);
   if (!r.ok) return void useStore.setState({ flashJob: undefined, flashError: r.error });
   const job = useStore.getState().flashJob;

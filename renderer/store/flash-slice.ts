@@ -12,6 +12,8 @@ export interface FlashJobView {
   /** The final event, once it came. */
   outcome?: Extract<FlashJobEvent, { type: 'done' | 'failed' | 'cancelled' }>;
   cancelling: boolean;
+  /** A program asked for "reset and run" afterwards (the outcome says the firmware was started). */
+  resetAfter?: boolean;
 }
 
 export interface FlashSlice {

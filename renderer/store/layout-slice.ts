@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 
 /** 'troubleshoot' exists while the troubleshooter is open (a failed connect opens it in front). */
-export type WorkTab = 'troubleshoot' | 'memory' | 'registers' | 'flash' | 'rtt' | 'check' | 'peripherals' | 'breakpoints' | 'station';
+export type WorkTab = 'troubleshoot' | 'memory' | 'registers' | 'flash' | 'rtt' | 'check' | 'peripherals' | 'breakpoints' | 'station' | 'device';
 
 export interface LayoutSlice {
   activeTab: WorkTab;

@@ -8,7 +8,7 @@ import { useStore } from './index';
 
 const KEY = 'bringup.layout';
 /** The troubleshooter's tab belongs to a failed connect, not to the layout. */
-const TABS: ReadonlySet<WorkTab> = new Set<WorkTab>(['memory', 'registers', 'flash', 'rtt', 'check', 'peripherals', 'breakpoints', 'station']);
+const TABS: ReadonlySet<WorkTab> = new Set<WorkTab>(['memory', 'registers', 'flash', 'rtt', 'check', 'peripherals', 'breakpoints', 'station', 'device']);
 
 export interface RememberedLayout {
   activeTab?: WorkTab;

@@ -188,6 +188,9 @@ export function FlashPanel() {
             <div className={`flash-result ${outcome.tone}`} data-testid="flash-result" data-outcome={s.job.outcome?.type}>
               <strong>{outcome.title}</strong>
               {outcome.detail ? <pre>{outcome.detail}</pre> : null}
+              {s.job.resetAfter && s.job.outcome?.type === 'done' && s.job.outcome.verify?.ok !== false ? (
+                <div className="small" data-testid="flash-reset-note">Reset and run: the target runs the new firmware.</div>
+              ) : null}
             </div>
           ) : null}
         </div>
