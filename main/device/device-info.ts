@@ -45,7 +45,12 @@ export async function readDeviceInfo(s: Session): Promise<DeviceInfo> {
   info.flashSizeKiB = await s.memory.readU16(STM32F1_REGS.flashSizeKB);
   const uidWords = await s.memory.readU32(STM32F1_REGS.uid, 3);
   info.uid = [...uidWords].reverse().map((w) => (w >>> 0).toString(16).padStart(8, '0')).join('');
-  info.options = toOptions(await s.flash.stm32f1x.optionsRead(0), info.flashSizeKiB);
+  // FLASH_OBR / FLASH_WRPR hold what the chip loaded at its last reset: the registers
+  // `stm32f1x options_read` reads, but that command needs a halted core and this is a
+  // read, so it must not stop the firmware.
+  const obr = (await s.memory.readU32(STM32F1_REGS.flashObr)) >>> 0;
+  const wrpr = (await s.memory.readU32(STM32F1_REGS.flashWrpr)) >>> 0;
+  info.options = toOptions(optionsFromRegisters(obr, wrpr), info.flashSizeKiB);
   return info;
 }
 
@@ -71,4 +76,19 @@ export function toOptions(o: Stm32f1xOptions, flashKiB: number): DeviceOptions {
 export async function isStm32f1x(s: Session): Promise<boolean> {
   const banks = await s.flash.banks().catch(() => []);
   return banks.some((b) => b.index === 0 && b.driver === 'stm32f1x');
+}
+
+/** RM0008 §3.3.4 FLASH_OBR: OPTERR bit 0, RDPRT bit 1, WDG_SW 2, nRST_STOP 3, nRST_STDBY 4, data 10-25. */
+export function optionsFromRegisters(obr: number, wrpr: number): Stm32f1xOptions {
+  return {
+    optionByte: obr,
+    writeProtection: wrpr,
+    readProtection: (obr & 2) !== 0,
+    watchdog: obr & 4 ? 'software' : 'hardware',
+    resetOnStop: (obr & 8) === 0,
+    resetOnStandby: (obr & 16) === 0,
+    userData: (obr >>> 10) & 0xffff,
+    complementError: (obr & 1) !== 0,
+    raw: `FLASH_OBR 0x${obr.toString(16)} FLASH_WRPR 0x${wrpr.toString(16)}`,
+  };
 }
