@@ -44,6 +44,14 @@ describe('device info and option bytes on the virtual board', () => {
     expect(info.options!.wrp[15]).toEqual({ index: 15, address: 0x0800f000, size: 0x1000, protected: false });
   });
 
+  it('reads the device while the firmware runs, and leaves it running', async () => {
+    await session.command('resume');
+    const info = await readDeviceInfo(session);
+    expect(info.devId).toBe(0x410);
+    expect(info.options?.rdp).toBe(0);
+    expect(await session.target.state()).toBe('running');
+  });
+
   it('write-protects one 4 KiB block, reads it back protected, then clears it', async () => {
     const on = await writeOptionBytes(session, { wrp: [{ index: 2, protected: true }] });
     expect(on.info.options!.wrp.filter((b) => b.protected).map((b) => b.index)).toEqual([2]);
