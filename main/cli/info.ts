@@ -42,8 +42,12 @@ export const infoCommand = defineTargetCommand<null>({
   },
   async run({ session }) {
     const s = session as Session;
-    // Each fact is one query; one that fails leaves its line out rather than failing all.
-    const { info } = await gatherConnectionInfo((tcl) => s.command(tcl).catch(() => undefined));
+    // An OpenOCD this session started was already asked these facts at connect (the
+    // controller's status): reuse them instead of six more round trips. With --connect,
+    // ask: each fact is one query; one that fails leaves its line out rather than failing all.
+    const started = s.controller?.status();
+    const info =
+      started?.state === 'connected' ? started.info : (await gatherConnectionInfo((tcl) => s.command(tcl).catch(() => undefined))).info;
     const state = await s.target.state().catch(() => 'unknown');
     const out: string[] = [];
     out.push(`OpenOCD:    ${info.openocdVersion ?? 'unknown'}`);

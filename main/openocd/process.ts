@@ -161,10 +161,12 @@ export class OpenOcdProcess extends EventEmitter<OpenOcdProcessEvents> {
         client?.close();
       }
       if (this.exitResult) throw this.exitError();
-      // Sleep with backoff, but wake at once if the process ends meanwhile.
+      // Sleep with backoff, but wake at once if the process ends meanwhile. Capped at
+      // 40 ms: a failed attempt is one local connect, while a 250 ms cap left OpenOCD
+      // ready and unasked for up to 250 ms (a third of `bringup info`'s time).
       const wait = Math.min(delay, Math.max(deadline - Date.now(), 0));
       await Promise.race([sleep(wait), this.exited]);
-      delay = Math.min(delay * 2, 250);
+      delay = Math.min(delay * 2, 40);
     }
     if (this.exitResult) throw this.exitError();
     throw new TimeoutError(`OpenOCD did not open its tcl port ${opts.port} within ${timeoutMs} ms`, {
