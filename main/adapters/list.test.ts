@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, mkdir, writeFile, rm, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { build } from 'esbuild';
 import { listAdapters } from './list';
 import { readSysfsUsbDevices } from './sysfs';
 
@@ -23,6 +25,18 @@ async function node(bus: number, dev: number): Promise<string> {
   const path = join(dir, String(dev).padStart(3, '0'));
   await writeFile(path, '');
   return path;
+}
+
+/** listAdapters in a child process as uid 65534: the fake sysfs/usbfs must be readable by it. */
+async function listAsNobody(sysfsRoot: string, usbfsRoot: string): Promise<{ pid: string; permissionOk: boolean | null }[]> {
+  const script = join(root, 'list-as-nobody.cjs');
+  await build({
+    stdin: { contents: `const { listAdapters } = require(${JSON.stringify(join(__dirname, 'list.ts'))}); listAdapters({ sysfsRoot: process.argv[2], usbfsRoot: process.argv[3], platform: 'linux' }).then((a) => process.stdout.write(JSON.stringify(a)));`, resolveDir: __dirname, loader: 'js' },
+    bundle: true, platform: 'node', format: 'cjs', outfile: script, logLevel: 'error',
+  });
+  await chmod(root, 0o755);
+  const out = execFileSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, script, sysfsRoot, usbfsRoot], { encoding: 'utf8' });
+  return JSON.parse(out) as { pid: string; permissionOk: boolean | null }[];
 }
 
 beforeAll(async () => {
@@ -85,12 +99,21 @@ describe('listAdapters on a sysfs tree', () => {
     expect(found.find((a) => a.pid === 'f002')?.permissionOk).toBe(true);
   });
 
-  it.skipIf(process.getuid?.() === 0)('sees real permission bits (non-root only: root opens anything)', async () => {
+  it('sees real permission bits', async () => {
     const path = await node(3, 2);
     await chmod(path, 0o000);
     try {
-      const found = await listAdapters({ sysfsRoot: sysfs, usbfsRoot: usbfs, platform: 'linux' });
-      expect(found.find((a) => a.pid === '6010')?.permissionOk).toBe(false);
+      if (process.getuid?.() !== 0) {
+        const found = await listAdapters({ sysfsRoot: sysfs, usbfsRoot: usbfs, platform: 'linux' });
+        expect(found.find((a) => a.pid === '6010')?.permissionOk).toBe(false);
+      } else {
+        // Root opens anything, so the lister runs as an ordinary user (uid 65534) in a child;
+        // the picoprobe's node is opened up for everyone as a udev rule would, the FTDI's is not.
+        await chmod(join(usbfs, '002', '003'), 0o666);
+        const found = await listAsNobody(sysfs, usbfs);
+        expect(found.find((a) => a.pid === '6010')?.permissionOk).toBe(false);
+        expect(found.find((a) => a.pid === 'f002')?.permissionOk).toBe(true);
+      }
     } finally {
       await chmod(path, 0o644);
     }
