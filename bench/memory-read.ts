@@ -5,7 +5,7 @@
 // and board/floor is what simulating the chip costs. The replay is checked: its reads
 // must return the board's bytes, or the figures are not printed as comparable.
 // Also prints the library's bounded (chunked, with progress) read of 1 MiB.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
@@ -14,6 +14,7 @@ import { VBOARD_PROFILE } from '../main/profiles/builtin';
 import { readBounded } from '../main/session/memory-read';
 import { Session } from '../main/session/session';
 import { startVirtualBoard } from '../main/vboard/index';
+import { bareTclClient } from './_tcl-client';
 
 const READ = 'read_memory 0x08000000 32 16384'; // 64 KiB of flash
 const BYTES = 64 * 1024;
@@ -77,42 +78,6 @@ async function replayPeer(replies: Buffer): Promise<{ port: number; overrun: () 
   return { port: l.port, overrun: () => over, close: l.close };
 }
 
-async function tclClient(port: number, proc: ChildProcess): Promise<{ cmd(c: string): Promise<string>; close(): void }> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error('openocd exited before its tcl port opened');
-    const sock = await new Promise<net.Socket | undefined>((resolve) => {
-      const s = net.connect(port, '127.0.0.1');
-      s.once('connect', () => resolve(s));
-      s.once('error', () => resolve(undefined));
-    });
-    if (sock) {
-      let buf = '';
-      let waiting: ((s: string) => void) | undefined;
-      sock.on('data', (d: Buffer) => {
-        buf += d.toString('latin1');
-        const end = buf.indexOf('\x1a');
-        if (end >= 0 && waiting) {
-          const w = waiting;
-          waiting = undefined;
-          const reply = buf.slice(0, end);
-          buf = buf.slice(end + 1);
-          w(reply);
-        }
-      });
-      return {
-        cmd: (c) =>
-          new Promise((resolve) => {
-            waiting = resolve;
-            sock.write(`${c}\x1a`);
-          }),
-        close: () => sock.destroy(),
-      };
-    }
-    if (Date.now() > deadline) throw new Error('tcl port never opened');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** One OpenOCD against the peer on `peerPort`: init, poll off, halt, then REPS timed reads. */
 async function run(peerPort: number): Promise<{ ms: number[]; digest: string }> {
@@ -125,7 +90,7 @@ async function run(peerPort: number): Promise<{ ms: number[]; digest: string }> 
   );
   const exited = new Promise<void>((r) => proc.once('exit', () => r()));
   try {
-    const tcl = await tclClient(tclPort, proc);
+    const tcl = await bareTclClient(tclPort, proc);
     const ms: number[] = [];
     const hash = createHash('sha256');
     for (let i = 0; i < REPS; i++) {

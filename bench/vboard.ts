@@ -5,7 +5,7 @@
 // the board (in this process) by process.cpuUsage(), OpenOCD by /proc/<pid>/stat.
 // Runs over TCP (the default) and over a Unix-domain socket, then measures the board's
 // CPU share while its blink firmware runs with OpenOCD attached.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { assetsDir } from '../main/paths';
 import { Board, startVirtualBoard, type VirtualBoard } from '../main/vboard/index';
+import { bareTclClient } from './_tcl-client';
 
 const CLK_TCK = 100; // Linux USER_HZ
 const SIZE = 64 * 1024;
@@ -36,40 +37,6 @@ async function freePort(): Promise<number> {
   return addr.port;
 }
 
-/** Minimal TCL RPC client: one command in flight, replies end with 0x1a. */
-async function tclConnect(port: number, proc: ChildProcess): Promise<(cmd: string) => Promise<string>> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error('openocd exited before its tcl port opened');
-    const sock = await new Promise<net.Socket | undefined>((resolve) => {
-      const s = net.connect(port, '127.0.0.1');
-      s.once('connect', () => resolve(s));
-      s.once('error', () => resolve(undefined));
-    });
-    if (sock) {
-      let buf = '';
-      let waiting: ((s: string) => void) | undefined;
-      sock.on('data', (d: Buffer) => {
-        buf += d.toString('latin1');
-        const end = buf.indexOf('\x1a');
-        if (end >= 0 && waiting) {
-          const w = waiting;
-          waiting = undefined;
-          const reply = buf.slice(0, end);
-          buf = buf.slice(end + 1);
-          w(reply);
-        }
-      });
-      return (cmd) =>
-        new Promise((resolve) => {
-          waiting = resolve;
-          sock.write(`${cmd}\x1a`);
-        });
-    }
-    if (Date.now() > deadline) throw new Error('tcl port never opened');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 interface RunResult {
   ok: boolean;
@@ -94,7 +61,7 @@ async function programOnce(board: VirtualBoard, env: NodeJS.ProcessEnv, img: str
   proc.stderr!.on('data', (d: Buffer) => (log += d.toString()));
   const exited = new Promise<void>((r) => proc.once('exit', () => r()));
   try {
-    const tcl = await tclConnect(tclPort, proc);
+    const { cmd: tcl } = await bareTclClient(tclPort, proc, 10_000);
     const trips0 = board.stats().roundTrips;
     const ocd0 = procCpuSeconds(proc.pid!);
     const cpu0 = process.cpuUsage();
