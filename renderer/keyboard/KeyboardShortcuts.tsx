@@ -1,6 +1,7 @@
 // Installs the global key handler (the table is shortcuts.ts) and the theme switch.
 // Run-control keys act only while a target is connected; they work from any field,
-// as a debugger's do, while Alt shortcuts leave text editing alone.
+// as a debugger's do, while Alt shortcuts leave text editing alone. A run-control key
+// pressed while a command is in flight waits its turn (control-queue.ts).
 import { useEffect, useSyncExternalStore } from 'react';
 import { useStore } from '../store';
 import { control } from '../store/debug-actions';
@@ -10,6 +11,7 @@ import './theme.css';
 import { CommandPalette, setPaletteOpen } from './CommandPalette';
 import { setShortcutsHelpOpen, shortcutsHelpOpen, ShortcutsHelp } from './ShortcutsHelp';
 import { goToField } from './go-to';
+import { createControlQueue } from './control-queue';
 import { initTheme, setTheme, subscribeTheme, themeChoice, toggleTheme, type ThemeChoice } from './theme';
 
 const TAB_FOR: Partial<Record<Shortcut['id'], WorkTab>> = {
@@ -18,6 +20,27 @@ const TAB_FOR: Partial<Record<Shortcut['id'], WorkTab>> = {
   tabPeripherals: 'peripherals',
   tabBreakpoints: 'breakpoints',
 };
+
+const CONTROL_FOR: Partial<Record<Shortcut['id'], () => Promise<void>>> = {
+  resume: control.resume,
+  halt: control.halt,
+  step: control.step,
+  stepOver: control.stepOver,
+  resetHalt: control.resetHalt,
+};
+
+const hasTarget = (): boolean => {
+  const s = useStore.getState();
+  return s.status.state === 'connected' && s.status.info.targetName !== undefined;
+};
+
+const controlKeys = createControlQueue(
+  () => {
+    const s = useStore.getState();
+    return s.controlBusy === undefined && s.debugBusy === undefined;
+  },
+  (cb) => useStore.subscribe(cb),
+);
 
 function run(id: Shortcut['id']): void {
   const tab = TAB_FOR[id];
@@ -29,13 +52,10 @@ function run(id: Shortcut['id']): void {
   if (id === 'palette') return setPaletteOpen(true);
   if (id === 'help') return setShortcutsHelpOpen(!shortcutsHelpOpen());
   if (id === 'goTo') return goToField();
-  const s = useStore.getState();
-  if (s.status.state !== 'connected' || s.status.info.targetName === undefined || s.controlBusy !== undefined) return;
-  if (id === 'resume') void control.resume();
-  else if (id === 'halt') void control.halt();
-  else if (id === 'step') void control.step();
-  else if (id === 'stepOver') void control.stepOver();
-  else if (id === 'resetHalt') void control.resetHalt();
+  if (!hasTarget()) return;
+  const action = CONTROL_FOR[id];
+  // Checked again when its turn comes: the connection may have gone while it waited.
+  if (action) controlKeys.push(async () => (hasTarget() ? action() : undefined));
 }
 
 export function handleShortcut(e: KeyboardEvent): boolean {
