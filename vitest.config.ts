@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { channelsDefine } from './scripts/contract-channels';
 
 // Two projects: unit tests are pure and fast; integration tests drive the real
 // OpenOCD binary (against the virtual board), so they run one file at a time.
@@ -8,6 +9,7 @@ export default defineConfig({
     globalSetup: ['./test/vitest-global-setup.ts'],
     projects: [
       {
+        define: channelsDefine,
         test: {
           name: 'unit',
           include: ['{main,shared,renderer,app}/**/*.test.{ts,tsx}'],
@@ -15,6 +17,7 @@ export default defineConfig({
         },
       },
       {
+        define: channelsDefine,
         test: {
           name: 'integration',
           include: ['{main,test}/**/*.int.test.ts'],

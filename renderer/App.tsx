@@ -1,8 +1,7 @@
 import { ConnectionPanel } from './panels/connection/ConnectionPanel';
 import { BoardMenu } from './panels/board/BoardMenu';
-import { ConsolePanel } from './panels/console/ConsolePanel';
+import { lazy, Suspense } from 'react';
 import { ProfileBar } from './panels/profiles/ProfileBar';
-import { ProfileEditor } from './panels/profiles/ProfileEditor';
 import { SettingsButton } from './panels/settings/SettingsButton';
 import { useWorkOpen, WorkTabs } from './panels/WorkTabs';
 import { TroubleshooterPanel } from './panels/troubleshooter/TroubleshooterPanel';
@@ -11,6 +10,16 @@ import { TokenProblemPage } from './panels/token/TokenProblemPage';
 import { useStore } from './store';
 import { ViewOnlyBadge } from './panels/station/ViewOnlyBadge';
 import { KeyboardShortcuts, ThemeSwitch } from './keyboard/KeyboardShortcuts';
+import { useFirstScreenReady } from './first-screen';
+
+// Loaded after the first screen is usable: the console brings xterm, the editor brings zod
+// (its field checks); neither is needed to pick a profile and press Connect.
+const ConsolePanel = lazy(() => import('./panels/console/ConsolePanel').then((m) => ({ default: m.ConsolePanel })));
+const ProfileEditor = lazy(() => import('./panels/profiles/ProfileEditor').then((m) => ({ default: m.ProfileEditor })));
+
+function ConsolePlaceholder() {
+  return <section className="panel console-panel" aria-label="Console" aria-busy="true" data-testid="console-loading" />;
+}
 
 export function App() {
   const editing = useStore((s) => s.editing);
@@ -21,6 +30,7 @@ export function App() {
   const tokenProblem = useStore((s) => s.tokenProblem);
   // A supervisor's view-only page: the connection side (connect, fixes, board switches) cannot be used; main refuses it anyway.
   const viewOnly = useStore((s) => s.access === 'view');
+  const firstScreenReady = useFirstScreenReady();
   // The server restarted (new token): this page can do nothing, and says why instead.
   if (tokenProblem) return <TokenProblemPage problem={tokenProblem} />;
   return (
@@ -45,9 +55,14 @@ export function App() {
           <BoardMenu />
         </aside>
         <WorkTabs />
-        <ConsolePanel />
+        {/* Until then (and while its chunk loads) the console's place is kept: the layout does not jump. */}
+        <Suspense fallback={<ConsolePlaceholder />}>{firstScreenReady ? <ConsolePanel /> : <ConsolePlaceholder />}</Suspense>
       </main>
-      {editing ? <ProfileEditor key={editing.id} initial={editing} /> : null}
+      {editing ? (
+        <Suspense fallback={null}>
+          <ProfileEditor key={editing.id} initial={editing} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { onStationRow, onStationSlot } from './store/station-actions';
 import { onTargetEventForRegisters, refreshRegisters } from './store/target-actions';
 import { onTargetEventForWorkbench } from './store/workbench-events';
 import { useStore } from './store';
+import { markFirstScreenReady } from './first-screen';
 
 let started = false;
 
@@ -21,6 +22,8 @@ export async function startUp(handle: ApiHandle): Promise<void> {
   started = true;
   const { api } = handle;
   setApi(api);
+  // Should a step below never answer, the console still comes.
+  setTimeout(markFirstScreenReady, 3000);
   useStore.setState({ apiKind: handle.kind });
   // The last session's tab and flash options, before the first paint of the work area.
   rememberLayout();
@@ -45,15 +48,22 @@ export async function startUp(handle: ApiHandle): Promise<void> {
   api.onStationSlot(onStationSlot);
   api.onStationRow(onStationRow);
 
-  const history = await api.getLogHistory();
-  if (history.ok) onLogBatch(history.value);
+  // Asked at once, answered in one round trip over the socket (they do not depend on each other);
+  // applied in this order: the log so far, ready, access, state, profiles.
+  const history = api.getLogHistory();
+  const accessP = api.getAccess();
+  const statusP = api.getStatus();
+  const profiles = loadProfiles();
+  const h = await history;
+  if (h.ok) onLogBatch(h.value);
   await api.appReady();
   // A supervisor's view-only page opens on the station: watching the line is what it is for.
-  const access = await api.getAccess();
+  const access = await accessP;
   if (access.ok && access.value.access === 'view') useStore.setState({ access: 'view', activeTab: 'station', workPinned: true });
-  const status = await api.getStatus();
+  const status = await statusP;
   if (status.ok) onStatus(status.value);
-  await loadProfiles();
+  await profiles;
+  markFirstScreenReady();
   await loadBoard();
   await refreshRegisters();
   await loadFlashHistory();

@@ -514,10 +514,8 @@ export const ipcEventChannel = (name: EventName): string => ipcEventChannelOf(na
 
 // ---- the WebSocket wire format (browser mode) ----
 
-export const WS_PATH = '/ws';
-/** GET ?token=...: 204 when the token is this server's, 401 otherwise. The page asks before it opens the socket
- *  (a browser cannot see why a WebSocket upgrade was refused), so it can say the token is wrong. */
-export const TOKEN_CHECK_PATH = '/token-check';
+// The paths live in channel-naming.ts (zod-free, for the page); re-exported for main.
+export { TOKEN_CHECK_PATH, WS_PATH } from './channel-naming';
 
 export type ClientMessage = { t: 'invoke'; id: number; channel: InvokeName; request: unknown };
 export type ServerMessage =

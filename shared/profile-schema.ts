@@ -55,6 +55,3 @@ const _agree: (p: SchemaProfile) => ConnectionProfile = (p) => p;
 void _agree;
 
 /** A profile id for a new profile (not security sensitive: it only names a file entry). */
-export function newProfileId(): string {
-  return `p-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-}

@@ -40,3 +40,8 @@ export interface ConnectionProfile {
 }
 
 export const VBOARD_PROFILE_ID = 'builtin-vboard';
+
+/** A fresh profile id (the editor's new profiles). */
+export function newProfileId(): string {
+  return `p-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}

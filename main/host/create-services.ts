@@ -1,6 +1,7 @@
 // Builds the per-process services every Host shares: one OpenOCD controller,
 // the profile store in the user-data folder, the scripts catalogue.
 import type { ConfigCatalogue } from '../../shared/contract';
+import type { DetectedAdapter } from '../../shared/adapters';
 import { listAdapters, type ListAdaptersOptions } from '../adapters/list';
 import { createController } from '../openocd/controller';
 import { resolveOpenOcdPath, type ControllerOptions } from '../openocd/controller-api';
@@ -50,6 +51,7 @@ export function createServices(opts: ServiceOptions): HostServices {
     return findScriptsDir(bin);
   };
 
+  let scanning: Promise<DetectedAdapter[]> | undefined;
   const services: HostServices = {
     controller,
     userDataDir: opts.userDataDir,
@@ -64,9 +66,14 @@ export function createServices(opts: ServiceOptions): HostServices {
     checks: new CheckRunner(() => services),
     station: new StationService(() => services),
     ...(opts.chooseFile ? { chooseFile: opts.chooseFile } : {}),
+    // Callers at the same moment (the page's start-up asks for profiles, which preselect by
+    // what is plugged in, and for the adapter list) share one USB scan; the next call scans anew.
     listAdapters: () => {
-      const sysfsRoot = opts.adapters?.sysfsRoot ?? process.env.BRINGUP_SYSFS_ROOT;
-      return listAdapters({ ...opts.adapters, ...(sysfsRoot ? { sysfsRoot } : {}) });
+      scanning ??= (async () => {
+        const sysfsRoot = opts.adapters?.sysfsRoot ?? process.env.BRINGUP_SYSFS_ROOT;
+        return listAdapters({ ...opts.adapters, ...(sysfsRoot ? { sysfsRoot } : {}) });
+      })().finally(() => (scanning = undefined));
+      return scanning;
     },
     async listConfigs(): Promise<ConfigCatalogue> {
       scriptsDir ??= findScripts();

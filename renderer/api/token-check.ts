@@ -2,7 +2,7 @@
 // page's token is the one it printed. A refused WebSocket upgrade (401) is invisible
 // to a page (it only sees a close), so without this a page with a wrong token would
 // show the whole workbench and then "Lost the connection".
-import { TOKEN_CHECK_PATH } from '../../shared/contract';
+import { TOKEN_CHECK_PATH } from '../../shared/channel-naming';
 
 export type TokenProblem = 'missing' | 'wrong' | 'unreachable';
 

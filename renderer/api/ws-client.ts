@@ -1,18 +1,18 @@
 // The contract over a WebSocket (browser mode, `bringup serve`): the same
 // BringupApi object the preload exposes, derived from the contract's keys.
-import {
-  EVENT_NAMES,
-  INVOKE_NAMES,
-  WS_PATH,
-  eventMethodName,
-  isEventName,
-  type BringupApi,
-  type ClientMessage,
-  type EventName,
-  type InvokeName,
-  type ServerMessage,
-} from '../../shared/contract';
+import { eventMethodNameOf, WS_PATH } from '../../shared/channel-naming';
+import type { BringupApi, ClientMessage, EventName, InvokeName, ServerMessage } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
+
+/**
+ * The contract's channel names, baked in at build time (vite.config.ts, vitest.config.ts):
+ * importing them from shared/contract.ts would bring its zod schemas into the first screen.
+ */
+declare const __BRINGUP_CHANNELS__: { invoke: readonly InvokeName[]; events: readonly EventName[] };
+const INVOKE_NAMES = __BRINGUP_CHANNELS__.invoke;
+const EVENT_NAMES = __BRINGUP_CHANNELS__.events;
+const EVENT_SET: ReadonlySet<string> = new Set(EVENT_NAMES);
+const isEventName = (name: unknown): name is EventName => typeof name === 'string' && EVENT_SET.has(name);
 
 export type TransportState = 'connecting' | 'open' | 'closed';
 
@@ -82,7 +82,7 @@ export function createWsApi(token: string, loc: Location = window.location): WsA
   const api: Record<string, unknown> = {};
   for (const name of INVOKE_NAMES) api[name] = (request?: unknown) => invoke(name, request);
   for (const name of EVENT_NAMES) {
-    api[eventMethodName(name)] = (listener: (payload: unknown) => void) => {
+    api[eventMethodNameOf(name)] = (listener: (payload: unknown) => void) => {
       let set = listeners.get(name);
       if (!set) listeners.set(name, (set = new Set()));
       set.add(listener);

@@ -6,7 +6,7 @@ import type { ErrorValue } from '../../shared/errors';
 import type { ConnectionProfile } from '../../shared/profile';
 import { formatBatch, formatCommandEcho, formatReply } from '../console/format';
 import { EchoFilter, firstLine } from '../console/echo-filter';
-import { scrollConsoleToBottom, writeToConsole } from '../console/terminal';
+import { scrollConsoleToBottom, writeToConsole } from '../console/console-sink';
 import { attemptEnded, newAttempt } from './diagnose-attempt';
 import { useStore } from './index';
 

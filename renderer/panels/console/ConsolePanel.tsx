@@ -1,7 +1,9 @@
 // The OpenOCD console: the live log in an xterm terminal, and a TCL prompt
 // under it (Enter sends over RPC, Up/Down walk the history).
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import '@xterm/xterm/css/xterm.css';
 import { mountTerminal } from '../../console/terminal';
+import { loadTerminal } from '../../console/console-sink';
 import { useStore } from '../../store';
 import { runCommand } from '../../store/actions';
 
@@ -15,7 +17,11 @@ export function ConsolePanel() {
   // A supervisor's view-only page reads the log but cannot type commands (main refuses them too).
   const viewOnly = useStore((st) => st.access === 'view');
 
-  useEffect(() => (termRef.current ? mountTerminal(termRef.current) : undefined), []);
+  useEffect(() => {
+    // The store's console text waited in console-sink until this chunk (and xterm) loaded.
+    void loadTerminal();
+    return termRef.current ? mountTerminal(termRef.current) : undefined;
+  }, []);
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>): void => {
     const history = useStore.getState().commandHistory;

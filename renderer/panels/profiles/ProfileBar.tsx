@@ -1,6 +1,5 @@
 // Top bar: pick a profile, edit / add / delete it, connect / disconnect.
-import { VBOARD_PROFILE_ID, type ConnectionProfile } from '../../../shared/profile';
-import { newProfileId } from '../../../shared/profile-schema';
+import { newProfileId, VBOARD_PROFILE_ID, type ConnectionProfile } from '../../../shared/profile';
 import { useStore } from '../../store';
 import { connect, deleteProfile, disconnect, openEditor, selectProfile } from '../../store/actions';
 

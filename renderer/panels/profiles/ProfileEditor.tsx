@@ -2,6 +2,7 @@
 // adapter speed, transport, reset config and extra `-c` commands.
 import { useState, type FormEvent } from 'react';
 import type { ConnectionProfile, TransportName } from '../../../shared/profile';
+import '../../lib/zod-csp';
 import { connectionProfileSchema, TRANSPORT_NAMES } from '../../../shared/profile-schema';
 import { useStore } from '../../store';
 import { closeEditor, describeError, saveProfile } from '../../store/actions';
