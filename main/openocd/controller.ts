@@ -18,7 +18,7 @@ import { LogRing, parseTargetVoltage } from './log-lines';
 import { NotificationClient, type Notification } from './notifications';
 import { freePorts, LOOPBACK, type PortRoute, type TclEndpoint } from './ports';
 import { forwardGdb, type GdbForward } from './gdb-forward';
-import { planIsolation, privateSocketDir, type Isolation } from './netns';
+import { warmIsolationProbe, planIsolation, privateSocketDir, type Isolation } from './netns';
 import { findScriptsDir } from './scripts';
 import { OpenOcdProcess, type ExitResult } from './process';
 import { TclRpcClient, type CommandOptions } from './rpc-client';
@@ -211,21 +211,18 @@ class Controller implements OpenOcdControllerImpl {
     this.stopping = false;
     this.setStatus({ state: 'starting', target: 'unknown', info: { taps: [] }, profileId: profile.id });
     try {
-      const binary = await findOpenOcd({ setting: await resolveOpenOcdPath(this.opts) });
-      if (profile.kind === 'vboard' && this.board) {
-        // The board on the bench stays: the profile's switches apply, the chip keeps its state.
-        this.board.setFaults(faultsOnReconnect(profile.vboardFaults ?? [], this.board.faults()));
-      } else if (profile.kind === 'vboard') {
-        const endpoint = await vboardEndpoint();
-        if ('dir' in endpoint) this.boardDir = endpoint.dir;
-        const listen = 'socketPath' in endpoint ? { socketPath: endpoint.socketPath } : endpoint;
-        // Loaded here: a session with a real board (bringup info, flash) never pays for the simulator.
-        const { startVirtualBoard } = await import('../vboard/index');
-        this.board = await startVirtualBoard({ ...listen, faults: profile.vboardFaults ?? [] });
-        this.boardChip = chipStateKey(profile.vboardFaults ?? []);
-      }
+      // Independent of each other, so at once: OpenOCD's `--version` check, the virtual
+      // board's start, and the namespace probe (`unshare true`). Each is a process or a
+      // socket to wait for; one after the other they were a good part of `bringup info`.
+      warmIsolationProbe();
+      const [binaryR, boardR] = await Promise.allSettled([resolveOpenOcdPath(this.opts).then((setting) => findOpenOcd({ setting })), this.prepareBoard(profile)]);
+      if (binaryR.status === 'rejected') throw binaryR.reason;
+      if (boardR.status === 'rejected') throw boardR.reason;
+      const binary = binaryR.value;
       const assets = profile.kind === 'vboard' ? assetsDir() : undefined;
-      const iso = await planIsolation(profile, { scriptsDir: this.opts.scriptsDir ?? (await findScriptsDir(binary.path)) });
+      // The scripts folder is read only for a hardware profile's cfg files (a TCP adapter cannot be isolated).
+      const scriptsDir = profile.kind === 'vboard' ? undefined : (this.opts.scriptsDir ?? (await findScriptsDir(binary.path)));
+      const iso = await planIsolation(profile, scriptsDir === undefined ? {} : { scriptsDir });
       this.iso = iso;
       if (iso.mode === 'host') this.note('warning', `OpenOCD's tcl port is on 127.0.0.1, open to local users: no private network namespace (${iso.reason}). See README, Security.`);
       // Only what is used is opened: telnet never (the app is the console), gdb when asked.
@@ -297,6 +294,23 @@ class Controller implements OpenOcdControllerImpl {
     } catch (err) {
       return this.failStart(gen, this.proc, err);
     }
+  }
+
+  /** The virtual board for a vboard profile: the one on the bench (its switches set anew) or a new one. */
+  private async prepareBoard(profile: ConnectionProfile): Promise<void> {
+    if (profile.kind !== 'vboard') return;
+    if (this.board) {
+      // The board on the bench stays: the profile's switches apply, the chip keeps its state.
+      this.board.setFaults(faultsOnReconnect(profile.vboardFaults ?? [], this.board.faults()));
+      return;
+    }
+    const endpoint = await vboardEndpoint();
+    if ('dir' in endpoint) this.boardDir = endpoint.dir;
+    const listen = 'socketPath' in endpoint ? { socketPath: endpoint.socketPath } : endpoint;
+    // Loaded here: a session with a real board (bringup info, flash) never pays for the simulator.
+    const { startVirtualBoard } = await import('../vboard/index');
+    this.board = await startVirtualBoard({ ...listen, faults: profile.vboardFaults ?? [] });
+    this.boardChip = chipStateKey(profile.vboardFaults ?? []);
   }
 
   private stillStarting(gen: number): boolean {

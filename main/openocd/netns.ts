@@ -10,7 +10,7 @@
 // `unshare`/`ip`, a probe that talks TCP, the packaged desktop app that cannot run Node
 // scripts) OpenOCD listens on 127.0.0.1 as before, and the reason is logged once per
 // start; README "Security" says what that means and what to do on a shared machine.
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -53,22 +53,45 @@ export async function networkAdapterReason(profile: ConnectionProfile, scriptsDi
   return undefined;
 }
 
-let probed: { ok: true; args: string[] } | { ok: false; reason: string } | undefined;
+type UnshareProbe = { ok: true; args: string[] } | { ok: false; reason: string };
+
+let probed: Promise<UnshareProbe> | undefined;
 
 /** Can this process make a network namespace? Asked once per process (a fork + exec of `unshare true`). */
-function probeUnshare(unshare: string): { ok: true; args: string[] } | { ok: false; reason: string } {
-  if (probed) return probed;
-  const attempts = [['--user', '--map-root-user', '--net']];
-  // As root (CI containers) a plain network namespace may work where user namespaces are off.
-  if (process.getuid?.() === 0) attempts.push(['--net']);
-  let last = '';
-  for (const args of attempts) {
-    const r = spawnSync(unshare, [...args, '--', 'true'], { encoding: 'utf8', timeout: 5000 });
-    if (r.status === 0) return (probed = { ok: true, args });
-    last = (r.stderr || r.error?.message || `exit ${r.status}`).trim();
-  }
-  const sysctl = readSysctl('/proc/sys/kernel/unprivileged_userns_clone') ?? readSysctl('/proc/sys/user/max_user_namespaces');
-  return (probed = { ok: false, reason: `unshare cannot create a network namespace here (${last}${sysctl !== undefined ? `; ${sysctl}` : ''})` });
+function probeUnshare(unshare: string): Promise<UnshareProbe> {
+  probed ??= (async (): Promise<UnshareProbe> => {
+    const attempts = [['--user', '--map-root-user', '--net']];
+    // As root (CI containers) a plain network namespace may work where user namespaces are off.
+    if (process.getuid?.() === 0) attempts.push(['--net']);
+    let last = '';
+    for (const args of attempts) {
+      const r = await run(unshare, [...args, '--', 'true']);
+      if (r.status === 0) return { ok: true, args };
+      last = r.why;
+    }
+    const sysctl = readSysctl('/proc/sys/kernel/unprivileged_userns_clone') ?? readSysctl('/proc/sys/user/max_user_namespaces');
+    return { ok: false, reason: `unshare cannot create a network namespace here (${last}${sysctl !== undefined ? `; ${sysctl}` : ''})` };
+  })();
+  return probed;
+}
+
+function run(cmd: string, args: string[]): Promise<{ status: number | null; why: string }> {
+  return new Promise((resolve) => {
+    execFile(cmd, args, { encoding: 'utf8', timeout: 5000 }, (err, _stdout, stderr) => {
+      const status = err ? (typeof err.code === 'number' ? err.code : null) : 0;
+      resolve({ status, why: (stderr || err?.message || `exit ${status}`).trim() });
+    });
+  });
+}
+
+/**
+ * Start the probe now, so that it runs while the caller does other start-up work
+ * (OpenOCD's version check, the virtual board); planIsolation then finds it answered.
+ */
+export function warmIsolationProbe(): void {
+  if (process.platform !== 'linux' || process.env.BRINGUP_NETNS === '0') return;
+  const unshare = findExecutable(['/usr/bin/unshare', '/bin/unshare']);
+  if (unshare) void probeUnshare(unshare);
 }
 
 function readSysctl(file: string): string | undefined {
@@ -111,7 +134,7 @@ export async function planIsolation(profile: ConnectionProfile, opts: { scriptsD
   if (!relayScript || !existsSync(relayScript)) return { mode: 'host', reason: 'assets/openocd/netns-relay.cjs not found' };
   const network = await networkAdapterReason(profile, opts.scriptsDir);
   if (network) return { mode: 'host', reason: network };
-  const probe = probeUnshare(unshare);
+  const probe = await probeUnshare(unshare);
   if (!probe.ok) return { mode: 'host', reason: probe.reason };
   const setpriv = findExecutable(['/usr/bin/setpriv', '/bin/setpriv']);
   return { mode: 'netns', unshare, unshareArgs: probe.args, ip, relayScript, node, ...(setpriv ? { setpriv } : {}) };
