@@ -63,6 +63,17 @@ describe('lines as IDEs paste them', () => {
     expect(normalizeLine("openocd/interface_stlink.cfg:1: Error: Can't find interface/stlink.cfg", 0).text).toBe("Can't find interface/stlink.cfg");
     expect(normalizeLine('xPSR: 0x01000000 pc: 0x08000130 msp: 0x20005000', 0).level).toBeUndefined();
   });
+  it('gives back the characters a forum or blog changed, and keeps the pasted line as evidence', () => {
+    const curly = normalizeLine('Error: Can\u2019t find interface/stlink-v2.cfg', 0);
+    expect(curly.text).toBe("Can't find interface/stlink-v2.cfg");
+    expect(curly.raw).toBe('Error: Can\u2019t find interface/stlink-v2.cfg');
+    expect(normalizeLine('in procedure \u2018init\u2019', 0).text).toBe("in procedure 'init'");
+    expect(normalizeLine('Error: invalid command name &quot;hla_layout&quot;', 0).text).toBe('invalid command name "hla_layout"');
+    expect(normalizeLine('**Warn : UNEXPECTED idcode: 0x2ba01477**', 0)).toMatchObject({ text: 'UNEXPECTED idcode: 0x2ba01477', level: 'warning' });
+    expect(normalizeLine('Info\u00a0: clock speed 1000 kHz', 0)).toMatchObject({ text: 'clock speed 1000 kHz', level: 'info' });
+    // A curly-quoted cfg name still reaches the rule that suggests the renamed script.
+    expect(cats(['Error: Can\u2019t find interface/stlink-v2.cfg'])[0]).toBe('config-not-found');
+  });
 });
 
 describe('several runs in one log', () => {
@@ -91,5 +102,40 @@ describe('version tables from OpenOCD tags', () => {
     // A name alone (version unknown) is not proof: only the hand-checked table answers then.
     expect(newerCommand('nrf52_recover')).toBeUndefined();
     expect(newerCommand('nrf52_recover', '0.12.0')).toBeUndefined();
+  });
+});
+
+describe('a command missing from the binary that its own scripts call', () => {
+  it('is an old build, not the configuration; a removed command in old scripts stays a configuration problem', () => {
+    const banner = 'Open On-Chip Debugger  v0.10.0-esp32-20210401 (2021-04-01-15:46)';
+    const own = '~/.espressif/tools/openocd-esp32/v0.10.0-esp32-20210401/openocd-esp32/share/openocd/scripts/target/esp_common.cfg:100: Error: invalid command name "esp"';
+    const top = diagnose({ log: [banner, own] })[0];
+    expect(top?.category).toBe('openocd-outdated');
+    expect(top?.title).toContain('target/esp_common.cfg');
+    // The same error from the user's own cfg is the configuration.
+    expect(cats([banner, 'boards/mine/openocd.cfg:3: Error: invalid command name "esp"'])[0]).toBe('config-error');
+    // Old scripts beside a newer binary: the command was renamed, the scripts are what is old.
+    expect(cats(['Open On-Chip Debugger 0.12.0', '/usr/share/openocd/scripts/board/old.cfg:5: Error: invalid command name "jtag_khz"'])[0]).toBe('config-error');
+  });
+  it('a variable the sourced target script never set is the configuration, named', () => {
+    const f = diagnose({ log: ['RIOT/boards/rpi-pico/dist/openocd.cfg:2: Error: can\'t read "_TARGETNAME": no such variable'] })[0];
+    expect(f?.category).toBe('config-error');
+    expect(f?.title).toContain('$_TARGETNAME');
+    expect(f?.explanation).toContain('RIOT/boards/rpi-pico/dist/openocd.cfg');
+  });
+});
+
+describe('RP2040 multidrop without an answer', () => {
+  const multidrop = 'Error: Failed to connect multidrop rp2040.dap0';
+  it('from a Raspberry Pi debugprobe: the build for the wrong board leads, wires and power tie below it', () => {
+    const f = diagnose({ log: ['Info : Using CMSIS-DAPv2 interface with VID:PID=0x2e8a:0x000c, serial=E6616407E32D4229', 'Info : CMSIS-DAP: FW Version = 2.0.0', multidrop] });
+    expect(f.slice(0, 3).map((x) => x.category)).toEqual(['probe-firmware', 'wiring', 'target-unpowered']);
+    expect(f[0]?.decidingQuestion?.action).toBe('update-probe-firmware');
+  });
+  it('from another probe: no debugprobe build to blame, power and wires decide', () => {
+    const f = diagnose({ log: ['Info : J-Link V11 compiled Nov 22 2023', 'Info : VTarget = 3.300 V', multidrop] });
+    expect(f[0]?.category).not.toBe('probe-firmware');
+    const g = diagnose({ log: ['Info : Using CMSIS-DAPv2 interface with VID:PID=0x0d28:0x0204, serial=0240000', multidrop] });
+    expect(g[0]?.category).not.toBe('probe-firmware');
   });
 });

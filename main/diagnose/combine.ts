@@ -2,6 +2,8 @@
 // unpowered target, with 3.3 V it is wiring; an UNEXPECTED IDCODE that is a real
 // part's ID is the wrong chip, garbage is a bad wire. Also folds in what the app
 // knows beyond the log: USB scan, active checks, the user's answers, the profile.
+import { combineRaspberryPiProbe } from './combine-rp-probe';
+import { ownScriptMissingCommand } from './own-scripts';
 import { classifyVoltage } from '../../shared/diagnose';
 import type { Line, RuleHit } from './types';
 import { isPlausibleIdcode, lookupIdcode } from './idcodes';
@@ -125,6 +127,14 @@ function combineVersions(c: CombineContext): void {
   if (v && compareVersions(v, '0.11.0') < 0 && c.lines.some((l) => l.level === 'error')) {
     atLeast(c, 'openocd-outdated', 0.3);
     support(c, 'openocd-outdated', (l) => /Open On-Chip Debugger \d/.test(l.text));
+  }
+  // Too large a SPI flash for this build's driver: when the write then failed, the failing driver is the
+  // finding (its steps say to update); when the log stops at the warning, the old build is.
+  if (hit(c, 'openocd-outdated', 'spi-no-4byte') && get(c, 'flash-driver') > 0) atLeast(c, 'flash-driver', get(c, 'openocd-outdated') + 0.05);
+  if (ownScriptMissingCommand(c.lines)) {
+    atLeast(c, 'openocd-outdated', 0.8);
+    scale(c, 'config-error', 0.5);
+    support(c, 'openocd-outdated', (l) => /Open On-Chip Debugger/.test(l.text));
   }
   if (get(c, 'openocd-outdated') < 0.1) c.scores.delete('openocd-outdated');
   // Old ST-Link firmware is unreliable with current OpenOCD: stlink_usb.c enables the DAP register API
@@ -283,4 +293,5 @@ export function combine(c: CombineContext): void {
   combineCausesLate(c);
   combineChecksAndAnswers(c);
   neutralConstantTdo(c);
+  combineRaspberryPiProbe(c);
 }

@@ -21,10 +21,18 @@ const UNDECIDABLE: Record<string, { reason: string; check: (f: Finding[]) => voi
     check: (f) => expect(f.slice(0, 3).map((x) => x.category)).toEqual(expect.arrayContaining(['config-error', 'openocd-outdated'])),
   },
   'wiring--debugprobe-rp2040-jst-connector-not-seated': {
-    reason: '"Failed to connect multidrop" with no voltage, as in target-unpowered--debugprobe-picow-not-powered-multidrop: power and the SWD wires tie, the voltage decides',
+    reason: '"Failed to connect multidrop" from the Debug Probe with no voltage is what a debugprobe build for the wrong board and an unpowered Pico print too (probe-firmware--pico-debugprobe-uf2-without-debug-on-pico-dap-init-failed-trinitum, target-unpowered--debugprobe-picow-not-powered-multidrop): the three tie, the probe build is asked first',
     check: (f) => {
-      expect(f.slice(0, 2).map((x) => x.category)).toEqual(expect.arrayContaining(['wiring', 'target-unpowered']));
-      expect(f[0]?.decidingQuestion?.action).toBe('measure-voltage');
+      expect(f.slice(0, 3).map((x) => x.category)).toEqual(expect.arrayContaining(['probe-firmware', 'wiring', 'target-unpowered']));
+      expect(f[0]?.decidingQuestion?.action).toBe('update-probe-firmware');
+      expect(f[0]?.steps.map((s) => s.text).join(' ')).toMatch(/JST cable is fully seated/);
+    },
+  },
+  'target-unpowered--debugprobe-picow-not-powered-multidrop': {
+    reason: 'the same multidrop line with no voltage and no probe named: build, wires and power tie (see wiring--debugprobe-rp2040-jst-connector-not-seated); only powering the Pico W showed it was power',
+    check: (f) => {
+      expect(f.slice(0, 3).map((x) => x.category)).toEqual(expect.arrayContaining(['probe-firmware', 'wiring', 'target-unpowered']));
+      expect(f[0]?.steps.map((s) => s.text).join(' ')).toMatch(/Power the target on its own/);
     },
   },
   'signal-integrity--k210-weak-tdo-jlink-garbage-idcode': {
@@ -41,13 +49,6 @@ const UNDECIDABLE: Record<string, { reason: string; check: (f: Finding[]) => voi
   'probe-firmware--nucleo-l053r8-old-stlink-firmware-wrong-device-detected-sw4stm32': {
     reason: '"init mode failed" at 4 MHz is also what firmware that disabled SWD and a loose wire print; only the ST-LINK upgrade showed it was the V2J25 firmware',
     check: (f) => expect(f.slice(0, 3).map((x) => x.category)).toContain('probe-firmware'),
-  },
-  'probe-firmware--debugprobe-built-without-debug-on-pico-failed-multidrop': {
-    reason: 'the one line "Failed to connect multidrop" is what an unpowered Pico and a loose SWD wire print too; only rebuilding debugprobe for a plain Pico showed it was the firmware build',
-    check: (f) => {
-      expect(f.map((x) => x.category)).toContain('probe-firmware');
-      expect(f[0]?.decidingQuestion?.action).toBe('measure-voltage');
-    },
   },
   'usb-permission--pico-lab-daplink-linux-no-sudo-no-matching-cmsis-dap': {
     reason: '"unable to find a matching CMSIS-DAP device" is also what an unplugged probe prints (adapter-not-found--cmsis-dap-not-plugged): on Linux a probe the user may not open is skipped at debug level; the USB scan or a run with sudo decides',

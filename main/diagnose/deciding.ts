@@ -30,6 +30,11 @@ const SLOW: Omit<DecidingQuestion, 'between'> = {
   action: 'lower-adapter-speed',
 };
 
+const PROBE_BUILD: Omit<DecidingQuestion, 'between'> = {
+  text: 'Is the probe a plain Raspberry Pi Pico (not the Debug Probe in its case)? Then it needs the debugprobe_on_pico.uf2 build; flash it and retry. If it is the Debug Probe, or the right build: check the SWD cable is seated and the target has power.',
+  action: 'update-probe-firmware',
+};
+
 const noVoltage = (input: DiagnoseInput, facts: Facts): boolean => knownVoltage(input, facts) === undefined;
 const noResetCheck = (input: DiagnoseInput): boolean => resetEvidence(input) === undefined;
 
@@ -37,6 +42,8 @@ const QUESTIONS: Question[] = [
   { pair: ['target-unpowered', 'wiring'], q: VOLTAGE, open: noVoltage },
   { pair: ['target-unpowered', 'needs-reset-hold'], q: VOLTAGE, open: noVoltage },
   { pair: ['wiring', 'needs-reset-hold'], q: RESET, open: noResetCheck },
+  { pair: ['probe-firmware', 'wiring'], q: PROBE_BUILD, open: () => true },
+  { pair: ['probe-firmware', 'target-unpowered'], q: PROBE_BUILD, open: () => true },
   { pair: ['wiring', 'signal-integrity'], q: SLOW, open: (i) => !(i.checks ?? []).some((c) => c.id === 'lower-adapter-speed') },
 ];
 

@@ -13,9 +13,34 @@ const WRAPPED = /^.{0,80}?(?:^|[\s\]):>|])(?:\S+\.(?:tcl|cfg):\d+:\s+)?(Error|Wa
 const DEBUG_LOCATION = /^\d+\s+\d+\s+\S+:\d+\s+\S+\(\):\s?/;
 const LEVELS: Record<string, LogLevel> = { Error: 'error', Warn: 'warning', Info: 'info', Debug: 'debug', User: 'user' };
 
+// Logs pasted into forums, blogs and issue trackers come back with the page's typography:
+// curly quotes for ' and " (a forum's "in procedure ‘init’"), HTML entities left escaped
+// (&quot;, &#39;), non-breaking spaces, and markdown bold around a line the reporter
+// stressed. Rules match OpenOCD's own characters, so the text they see gets them back;
+// `raw` (what a finding quotes) stays as pasted.
+const TYPOGRAPHY: [RegExp, string][] = [
+  [/[\u2018\u2019\u201A\u2032\u00B4]/g, "'"],
+  [/[\u201C\u201D\u201E\u2033]/g, '"'],
+  [/[\u00A0\u2007\u202F]/g, ' '],
+  [/&quot;/g, '"'],
+  [/&(?:#39|#x27|apos);/g, "'"],
+  [/&lt;/g, '<'],
+  [/&gt;/g, '>'],
+  [/&amp;/g, '&'],
+];
+
+function plainText(line: string): string {
+  let t = line;
+  for (const [re, to] of TYPOGRAPHY) t = t.replace(re, to);
+  // "**Error: ...**" (markdown bold): the stars are the reporter's, not OpenOCD's, whose own
+  // "** Programming Failed **" has a space inside them.
+  const bold = /^\*\*(\S(?:.*\S)?)\*\*$/.exec(t.trim());
+  return bold ? (bold[1] ?? t) : t;
+}
+
 export function normalizeLine(raw: string, index: number, level?: LogLevel): Line {
   const trimmed = raw.replace(/\r$/, '').trimEnd();
-  let text = trimmed.trimStart();
+  let text = plainText(trimmed).trim();
   let lvl = level;
   const m = PREFIX.exec(text) ?? WRAPPED.exec(text);
   if (m) {

@@ -9,6 +9,8 @@ export const configError: CategorySignatures = {
   rules: [
     // Jim Tcl (0.11+ and 0.10 for Tcl-level commands): invalid command name "foo"
     { id: 'invalid-command-name', source: 'jimtcl (libjim: invalid command name "%#s")', match: /invalid command name "([^"]+)"/, weight: 0.75 },
+    // Jim Tcl: a script reads a variable nobody set ("$_TARGETNAME" where the target script names it $_TARGET_0)
+    { id: 'no-such-variable', source: 'jimtcl (libjim: can\'t read "%#s": no such variable)', match: /can't read "([^"]+)": no such variable/, weight: 0.75 },
     // src/helper/command.c 0.10: LOG_ERROR("Unknown command:\n  %s", cmd)
     { id: 'unknown-command-010', source: 'src/helper/command.c (0.10)', match: /^Unknown command:/, weight: 0.75 },
     // src/jtag/adapter.c adapter_init()
@@ -105,6 +107,18 @@ export const configError: CategorySignatures = {
         title: 'No debug adapter configured (or configured after the target)',
         explanation: 'OpenOCD needs an adapter driver before a target cfg can set up its scan chain. The profile either has no interface cfg or loads it after the target cfg.',
         steps,
+      };
+    }
+    if (ctx.hits.has('no-such-variable')) {
+      const name = ctx.lines.map((l) => /can't read "([^"]+)": no such variable/.exec(l.text)?.[1]).find(Boolean) ?? '';
+      const file = ctx.lines.map((l) => /(\S+\.(?:cfg|tcl)):\d+:\s+Error:\s+can't read/.exec(l.raw)?.[1]).find(Boolean);
+      return {
+        title: `A script reads the variable $${name}, which nothing set`,
+        explanation: `${file ?? 'A cfg file'} uses $${name}, but the scripts it sources (or the -c options before it) never set it. Target scripts name their variables differently (e.g. rp2040-core0.cfg sets $_TARGET_0, most set $_TARGETNAME or $_CHIPNAME), and an option given after the script it was meant for is set too late.`,
+        steps: [
+          { text: `Open the target cfg the script sources and use the variable it really sets instead of $${name}.` },
+          { text: 'Set variables a target cfg reads (CHIPNAME, CPUTAPID, WORKAREASIZE) with -c "set NAME value" before the -f of that cfg, not after.' },
+        ],
       };
     }
     if (ctx.hits.has('unexpected-cmdline-arg')) {

@@ -2,6 +2,9 @@
 // write errors not caused by protection.
 import type { CategorySignatures } from '../types';
 
+/** The SPI flash drivers' warning before they fail on a flash above 16 MB (see openocd-outdated's spi-no-4byte). */
+const SPI_NO_4BYTE = /device needs paging or 4-byte addresses - not implemented/;
+
 export const flashDriver: CategorySignatures = {
   category: 'flash-driver',
   rules: [
@@ -42,6 +45,17 @@ export const flashDriver: CategorySignatures = {
   ],
   describe(ctx) {
     const verify = ctx.hits.has('verify-failed') || ctx.hits.has('verify-failed-bank');
+    // The driver said why before it failed: it cannot address a flash this large (openocd-outdated's rule).
+    if (ctx.lines.some((l) => SPI_NO_4BYTE.test(l.text)))
+      return {
+        title: 'The SPI flash driver cannot program a flash this large',
+        explanation:
+          'The driver found a flash above 16 MB and said it has no 4-byte addressing ("device needs paging or 4-byte addresses"); the write then failed. OpenOCD 0.12 (and current riscv-openocd) gave jtagspi and fespi 4-byte addresses.',
+        steps: [
+          { text: 'Install a newer OpenOCD (for RISC-V boards, a current riscv-openocd) whose SPI driver addresses large flashes.', action: 'update-openocd' },
+          { text: 'Until then, keep the image within the first 16 MB, or use the vendor\'s flasher.' },
+        ],
+      };
     return {
       title: verify ? 'Flash contents differ from the image after programming' : 'The flash driver failed while programming',
       explanation: verify

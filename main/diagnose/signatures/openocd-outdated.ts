@@ -4,6 +4,7 @@ import { compareVersions, newerCommand, newerScript, releaseName } from './versi
 import { familyMissingFromDriver, judgeDevId } from '../stm32-devids';
 import { hex32 } from '../idcodes';
 import { NRF_PROTECTION_UNKNOWN } from './flash-protected';
+import { ownScriptMissingCommand } from '../own-scripts';
 
 export const openocdOutdated: CategorySignatures = {
   category: 'openocd-outdated',
@@ -24,6 +25,10 @@ export const openocdOutdated: CategorySignatures = {
     { id: 'sam-unknown-did', source: 'src/flash/nor/at91samd.c, atsame5.c', match: /Couldn't find part corr\w+ to DID/, weight: 0.7 },
     // src/flash/nor/kinetis.c: a Kinetis part newer than this build's table
     { id: 'kinetis-unsupported', source: 'src/flash/nor/kinetis.c', match: /MCU is unsupported, SDID|Unsupported (Kinetis|K-family|KE|KV|KW) (FAMILYID|FAMID)/, weight: 0.55 },
+    // An SPI flash above 16 MB: jtagspi.c and fespi.c printed this until 0.11 (0.12 gave them 4-byte
+    // addresses); ath79.c, stmsmi.c and others still do in 0.12. So a newer build is the likely fix, and
+    // where the flash algorithm then failed too, flash-driver stays close (weight below its rules).
+    { id: 'spi-no-4byte', source: 'src/flash/nor/stmsmi.c, ath79.c (jtagspi.c, fespi.c until 0.11)', match: /device needs paging or 4-byte addresses - not implemented/, weight: 0.6 },
     // invalid command / Can't find: weighted in combine.ts from version-knowledge.ts
     { id: 'invalid-command-name', source: 'jimtcl', match: /invalid command name "([^"]+)"/, weight: 0.05 },
     { id: 'cant-find-file', source: 'src/helper/startup.tcl', match: /Can't find (\S+)/i, weight: 0.05 },
@@ -39,6 +44,27 @@ export const openocdOutdated: CategorySignatures = {
         : ctx.hits.has('partno-unrecognized')
           ? 'this Cortex-M core'
           : 'this probe, script or chip';
+    const own = ownScriptMissingCommand(ctx.lines);
+    if (own) {
+      return {
+        title: `This OpenOCD lacks the command "${own.command}" its own script ${own.script} calls`,
+        explanation: `The error comes from ${own.script}, one of the scripts installed with this OpenOCD${v ? ` (${v})` : ''}, not from your configuration: the binary is older than its scripts, or the release did not implement "${own.command}" yet.`,
+        steps: [
+          { text: 'Install a newer release of the same OpenOCD (for a vendor build such as openocd-esp32, its vendor\'s current release), and check which openocd binary the IDE or tool really starts.', action: 'update-openocd' },
+          { text: 'Do not mix a binary with scripts from another OpenOCD: use the scripts folder that came with the binary.' },
+        ],
+      };
+    }
+    if (ctx.hits.has('spi-no-4byte')) {
+      return {
+        title: `OpenOCD ${v ?? ''} cannot address this SPI flash beyond 16 MB`.replace('  ', ' '),
+        explanation: 'Its SPI flash driver has no 4-byte addressing: the flash is larger than 3-byte addresses reach, so programming past 16 MB cannot work. OpenOCD 0.12 gave jtagspi and fespi (SiFive) 4-byte addresses; a few other SPI drivers (ath79, stmsmi, lpcspifi, mrvlqspi) still lack them.',
+        steps: [
+          { text: 'Install OpenOCD 0.12 or newer (for RISC-V boards, a current riscv-openocd): its jtagspi and fespi drivers use 4-byte addresses for large flashes.', action: 'update-openocd' },
+          { text: 'With one of the drivers that still lack it, program only the first 16 MB, or use the vendor\'s flasher.' },
+        ],
+      };
+    }
     const dev = judgeDevId(ctx.facts, ctx.lines, ctx.hits.has('cannot-identify') || /Cannot identify target/.test(ctx.lines.map((l) => l.text).join('\n')));
     if (dev?.kind === 'driver-too-old') {
       return {

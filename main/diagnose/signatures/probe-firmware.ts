@@ -33,14 +33,15 @@ export const probeFirmware: CategorySignatures = {
   describe(ctx) {
     const kind = probeKind(ctx);
     const name = probeName(kind);
-    if (ctx.hits.has('multidrop-no-answer') && ctx.hits.size === 1)
+    if (ctx.hits.has('multidrop-no-answer') || (ctx.hits.size === 0 && ctx.lines.some((l) => /VID:PID[= ]0x2e8a:/i.test(l.text))))
       return {
         title: 'If the probe is a Pico running debugprobe: the firmware build may not match the board',
         explanation:
           'Nothing answered the RP2040 multidrop connect. Besides power and the SWD wires, a debugprobe firmware built for the Raspberry Pi Debug Probe drives other GPIOs than a plain Pico used as probe, so the target never sees SWCLK/SWDIO.',
         steps: [
           { text: 'On a plain Pico, flash the debugprobe_on_pico.uf2 release (or build debugprobe with -DDEBUG_ON_PICO=ON).', action: 'update-probe-firmware' },
-          { text: 'Check the wiring against that build: GP2 = SWCLK, GP3 = SWDIO, and GND.', action: 'check-wiring' },
+          { text: 'Check the wiring against that build: GP2 = SWCLK, GP3 = SWDIO, and GND; on the Debug Probe, that the JST cable is fully seated (its case can keep it from clicking in).', action: 'check-wiring' },
+          { text: 'Power the target on its own (its USB port): debugprobe does not power the board through the SWD header.', action: 'measure-voltage' },
         ],
       };
     const ver = ctx.facts.stlinkVersionText;
