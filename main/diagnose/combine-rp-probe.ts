@@ -8,12 +8,14 @@
 // right, the probe's LED is on) and the quickest to rule out; wires and power stay within
 // the tie, so the finding carries the deciding question and the other two stay in view.
 import type { CombineContext } from './combine-helpers';
-import { atLeast, get, hit, support } from './combine-helpers';
+import { get, hit, support } from './combine-helpers';
 import { knownVoltage, resetEvidence } from './no-answer';
 
 /** "Using CMSIS-DAPv2 interface with VID:PID=0x2e8a:0x000c" (cmsis_dap.c) and the like. */
 const PROBE_ID = /\bVID:PID[= ]0x([0-9a-f]{4}):0x[0-9a-f]{4}\b|\b(?:STLINK|J-Link|ST-LINK)\b|\bftdi\b|\bFTDI\b/i;
 const RASPBERRY_PI_VID = '2e8a';
+/** A line naming a Raspberry Pi probe (debugprobe / picoprobe, VID 0x2e8a). */
+export const RPI_PROBE_LINE = /VID:PID[= ]0x2e8a:/i;
 
 /** The probe is Raspberry Pi's, or the log never says which probe it is. */
 function maybeDebugprobe(c: CombineContext): boolean {
@@ -27,7 +29,7 @@ function maybeDebugprobe(c: CombineContext): boolean {
 
 export function combineRaspberryPiProbe(c: CombineContext): void {
   const multidrop = hit(c, 'probe-firmware', 'multidrop-no-answer');
-  const bareDapInit = hit(c, 'wiring', 'dap-init-failed') && c.lines.some((l) => /VID:PID[= ]0x2e8a:/i.test(l.text));
+  const bareDapInit = hit(c, 'wiring', 'dap-init-failed') && c.lines.some((l) => RPI_PROBE_LINE.test(l.text));
   if (!multidrop && !bareDapInit) return;
   if (knownVoltage(c.input, c.facts) !== undefined || resetEvidence(c.input) !== undefined || c.input.answers?.wiringChecked) return;
   if ((c.input.checks ?? []).length > 0 || !maybeDebugprobe(c)) return;
@@ -36,6 +38,5 @@ export function combineRaspberryPiProbe(c: CombineContext): void {
   c.scores.set('wiring', base);
   c.scores.set('target-unpowered', base - 0.01);
   if (get(c, 'needs-reset-hold') > base - 0.05) c.scores.set('needs-reset-hold', base - 0.05);
-  atLeast(c, 'probe-firmware', base + 0.02);
-  support(c, 'probe-firmware', (l) => /VID:PID[= ]0x2e8a:|^DAP init failed$|Failed to connect multidrop/i.test(l.text));
+  support(c, 'probe-firmware', (l) => RPI_PROBE_LINE.test(l.text) || /^DAP init failed$|Failed to connect multidrop/.test(l.text));
 }

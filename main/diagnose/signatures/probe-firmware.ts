@@ -1,6 +1,7 @@
 // The adapter's own firmware is too old or wrong for what OpenOCD asks of it.
 import type { CategorySignatures } from '../types';
 import { probeKind, probeName } from './helpers';
+import { RPI_PROBE_LINE } from '../combine-rp-probe';
 
 export const probeFirmware: CategorySignatures = {
   category: 'probe-firmware',
@@ -33,7 +34,7 @@ export const probeFirmware: CategorySignatures = {
   describe(ctx) {
     const kind = probeKind(ctx);
     const name = probeName(kind);
-    if (ctx.hits.has('multidrop-no-answer') || (ctx.hits.size === 0 && ctx.lines.some((l) => /VID:PID[= ]0x2e8a:/i.test(l.text))))
+    if (ctx.hits.has('multidrop-no-answer') || (ctx.hits.size === 0 && ctx.lines.some((l) => RPI_PROBE_LINE.test(l.text))))
       return {
         title: 'If the probe is a Pico running debugprobe: the firmware build may not match the board',
         explanation:
