@@ -2,6 +2,9 @@
 // Run by the app as:
 //   unshare --user --map-root-user --net -- node netns-relay.cjs \
 //     --ip /usr/sbin/ip --dir DIR --forward tcl=6666 [--forward gdb=3333] [--setpriv P] -- <openocd> [args...]
+// or, started ahead of time (before the app knows OpenOCD's command line: the relay's own
+// start, a Node start, then overlaps the app's other start-up work), with `-- -`: the
+// first line on stdin is then {"binary": ..., "args": [...], "env": {...}} as JSON.
 // OpenOCD's tcl (and gdb) port then listen on the namespace's own loopback, which no other
 // process on the machine can reach: there is no route from the host's network into it.
 // The app reaches them through Unix-domain sockets DIR/<name>.sock that this relay serves:
@@ -35,7 +38,7 @@ for (let i = 0; i < sep; i += 2) {
   } else if (key === '--ip' || key === '--dir' || key === '--setpriv') opts[key.slice(2)] = value;
   else fail(`unknown option ${key}`, 2);
 }
-const [binary, ...args] = argv.slice(sep + 1);
+const fromStdin = argv.length === sep + 2 && argv[sep + 1] === '-';
 if (!opts.dir || !opts.ip) fail('--dir and --ip are required', 2);
 
 // A new network namespace has only a loopback interface, and it is down.
@@ -113,15 +116,24 @@ servers.push(dialServer);
 
 const env = { ...process.env };
 delete env.ELECTRON_RUN_AS_NODE; // set only so that Electron runs this file as Node
-// OpenOCD dies with the relay even if the relay is killed with SIGKILL (same credentials
-// inside the namespace, so the kernel keeps the parent-death signal).
-const command = opts.setpriv ? opts.setpriv : binary;
-const commandArgs = opts.setpriv ? ['--pdeathsig', 'KILL', '--', binary, ...args] : args;
-const child = spawn(command, commandArgs, { stdio: ['ignore', 'inherit', 'inherit'], env });
 
+const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+let child;
 let ended = false;
+function removeSockets() {
+  for (const s of servers) s.close();
+  for (const { name } of opts.forward) fs.rmSync(path.join(opts.dir, `${name}.sock`), { force: true });
+  fs.rmSync(dialPath, { force: true });
+}
+
 function signalChild(sig) {
   if (ended) return;
+  // Started ahead and never given a command: there is no OpenOCD to stop, only us.
+  if (!child) {
+    ended = true;
+    removeSockets();
+    process.exit(0);
+  }
   try {
     child.kill(sig);
   } catch {
@@ -129,28 +141,50 @@ function signalChild(sig) {
   }
 }
 
-child.once('error', (err) => {
-  process.stderr.write(`Error: cannot start ${binary}: ${err.message}\n`);
-  process.exit(127);
-});
-
-const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-child.once('exit', (code, signal) => {
-  ended = true;
-  for (const s of servers) s.close();
-  for (const { name } of opts.forward) fs.rmSync(path.join(opts.dir, `${name}.sock`), { force: true });
-  fs.rmSync(dialPath, { force: true });
-  if (signal) {
-    for (const s of FORWARDED) process.removeAllListeners(s);
-    try {
-      process.kill(process.pid, signal);
-    } catch {
-      process.exit(1);
+function startOpenOcd(binary, args, extraEnv) {
+  // OpenOCD dies with the relay even if the relay is killed with SIGKILL (same credentials
+  // inside the namespace, so the kernel keeps the parent-death signal).
+  const command = opts.setpriv ? opts.setpriv : binary;
+  const commandArgs = opts.setpriv ? ['--pdeathsig', 'KILL', '--', binary, ...args] : args;
+  child = spawn(command, commandArgs, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...env, ...extraEnv } });
+  child.once('error', (err) => {
+    process.stderr.write(`Error: cannot start ${binary}: ${err.message}\n`);
+    process.exit(127);
+  });
+  child.once('exit', (code, signal) => {
+    ended = true;
+    removeSockets();
+    if (signal) {
+      for (const s of FORWARDED) process.removeAllListeners(s);
+      try {
+        process.kill(process.pid, signal);
+      } catch {
+        process.exit(1);
+      }
+      return;
     }
-    return;
+    process.exit(code === null ? 1 : code);
+  });
+}
+
+/** The first stdin line of a relay started ahead: OpenOCD's command line as JSON. */
+function commandFromLine(line) {
+  let cmd;
+  try {
+    cmd = JSON.parse(line);
+  } catch {
+    fail('the first stdin line is not the OpenOCD command (JSON)', 2);
   }
-  process.exit(code === null ? 1 : code);
-});
+  const okArgs = Array.isArray(cmd.args) && cmd.args.every((a) => typeof a === 'string');
+  const okEnv = cmd.env === undefined || (typeof cmd.env === 'object' && Object.values(cmd.env).every((v) => typeof v === 'string'));
+  if (typeof cmd.binary !== 'string' || !cmd.binary || !okArgs || !okEnv) fail('the OpenOCD command on stdin needs binary, args[] and env{} of strings', 2);
+  startOpenOcd(cmd.binary, cmd.args, cmd.env || {});
+}
+
+if (!fromStdin) {
+  const [binary, ...args] = argv.slice(sep + 1);
+  startOpenOcd(binary, args, {});
+}
 
 for (const s of FORWARDED) process.on(s, () => signalChild(s));
 
@@ -162,7 +196,8 @@ process.stdin.on('data', (text) => {
   while ((nl = pending.indexOf('\n')) >= 0) {
     const word = pending.slice(0, nl).trim();
     pending = pending.slice(nl + 1);
-    if (/^SIG[A-Z0-9]+$/.test(word)) signalChild(word);
+    if (fromStdin && !child && !ended) commandFromLine(word);
+    else if (/^SIG[A-Z0-9]+$/.test(word)) signalChild(word);
   }
 });
 let orphaned = false;

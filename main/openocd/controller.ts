@@ -18,6 +18,7 @@ import { LogRing, parseTargetVoltage } from './log-lines';
 import { NotificationClient, type Notification } from './notifications';
 import { freePorts, LOOPBACK, type PortRoute, type TclEndpoint } from './ports';
 import { forwardGdb, type GdbForward } from './gdb-forward';
+import { discardRelayAhead, relayAheadUsable, startRelayAhead, type RelayAhead } from './relay-ahead';
 import { warmIsolationProbe, planIsolation, privateSocketDir, type Isolation } from './netns';
 import { findScriptsDir } from './scripts';
 import { OpenOcdProcess, type ExitResult } from './process';
@@ -210,11 +211,19 @@ class Controller implements OpenOcdControllerImpl {
     const gen = ++this.gen;
     this.stopping = false;
     this.setStatus({ state: 'starting', target: 'unknown', info: { taps: [] }, profileId: profile.id });
+    let ahead: Promise<RelayAhead | undefined> | undefined;
+    let relay: RelayAhead | undefined;
+    /** An OpenOCD took the relay started ahead (it is that OpenOCD's to stop then). */
+    let relayTaken = false;
     try {
       // Independent of each other, so at once: OpenOCD's `--version` check, the virtual
       // board's start, and the namespace probe (`unshare true`). Each is a process or a
       // socket to wait for; one after the other they were a good part of `bringup info`.
       warmIsolationProbe();
+      // The namespace relay (a Node start) boots meanwhile too; OpenOCD's command line reaches it later.
+      const gdbWanted = startOpts.gdb !== undefined;
+      const nsForward: Record<string, number> = gdbWanted ? { tcl: NS_TCL_PORT, gdb: NS_GDB_PORT } : { tcl: NS_TCL_PORT };
+      ahead = this.relayAhead(profile, nsForward);
       const [binaryR, boardR] = await Promise.allSettled([resolveOpenOcdPath(this.opts).then((setting) => findOpenOcd({ setting })), this.prepareBoard(profile)]);
       if (binaryR.status === 'rejected') throw binaryR.reason;
       if (boardR.status === 'rejected') throw boardR.reason;
@@ -226,9 +235,9 @@ class Controller implements OpenOcdControllerImpl {
       this.iso = iso;
       if (iso.mode === 'host') this.note('warning', `OpenOCD's tcl port is on 127.0.0.1, open to local users: no private network namespace (${iso.reason}). See README, Security.`);
       // Only what is used is opened: telnet never (the app is the console), gdb when asked.
-      const gdbWanted = startOpts.gdb !== undefined;
+      relay = await ahead;
       if (iso.mode === 'netns') {
-        this.runDir = await privateSocketDir();
+        this.runDir = relay?.dir ?? (await privateSocketDir());
         if (gdbWanted) this.gdbForward = await forwardGdb(path.join(this.runDir, 'gdb.sock'), startOpts.gdb?.port ?? 0);
       }
       for (let attempt = 0; ; attempt++) {
@@ -238,7 +247,7 @@ class Controller implements OpenOcdControllerImpl {
         if (iso.mode === 'netns' && this.runDir) {
           // The namespace's loopback is ours alone: OpenOCD's usual ports cannot collide there.
           ports = gdbWanted ? { tcl: NS_TCL_PORT, gdb: NS_GDB_PORT } : { tcl: NS_TCL_PORT };
-          netns = { isolation: iso, dir: this.runDir, forward: gdbWanted ? { tcl: NS_TCL_PORT, gdb: NS_GDB_PORT } : { tcl: NS_TCL_PORT } };
+          netns = { isolation: iso, dir: this.runDir, forward: nsForward };
           this.endpoint = { path: path.join(this.runDir, 'tcl.sock') };
         } else {
           const [tcl, freeGdb] = await freePorts(gdbWanted && startOpts.gdb?.port === undefined ? 2 : 1);
@@ -246,7 +255,12 @@ class Controller implements OpenOcdControllerImpl {
           if (gdbWanted) ports.gdb = startOpts.gdb?.port ?? (freeGdb as number);
           this.endpoint = { host: LOOPBACK, port: ports.tcl };
         }
+        // The relay started ahead runs the first attempt, if it is still up (checked now:
+        // nothing runs between this check and the constructor taking its exit events).
+        const useRelay = !relayTaken && iso.mode === 'netns' && relay !== undefined && relay.dir === this.runDir && relayAheadUsable(relay, iso, nsForward) ? relay : undefined;
+        if (useRelay) relayTaken = true;
         const proc = new OpenOcdProcess({
+          ...(useRelay ? { relay: useRelay } : {}),
           binary: binary.path,
           args: buildOpenOcdArgs(profile, { ports, scriptsDir: this.opts.scriptsDir, assetsDir: assets }),
           env: buildOpenOcdEnv(profile, { vboardPort: this.board?.port, vboardSocket: this.board?.socketPath }),
@@ -293,7 +307,20 @@ class Controller implements OpenOcdControllerImpl {
       return this.status();
     } catch (err) {
       return this.failStart(gen, this.proc, err);
+    } finally {
+      // Started ahead but not used (the start failed first, or OpenOCD runs on the host's loopback).
+      // Awaited: no process of ours outlives a start that ended. Its folder stays when it
+      // became the run's folder: closeSockets removes that with the run.
+      if (!relayTaken) await ahead?.then((r) => r && discardRelayAhead(r, { keepDir: r.dir === this.runDir }));
     }
+  }
+
+  /** A relay started ahead, when this profile will likely run in a private namespace (the plan is made again once the scripts folder is known). */
+  private async relayAhead(profile: ConnectionProfile, forward: Record<string, number>): Promise<RelayAhead | undefined> {
+    // Not waiting for the namespace probe: a relay that cannot make its namespace just exits.
+    const iso = await planIsolation(profile, { guess: true }).catch(() => undefined);
+    if (iso?.mode !== 'netns') return undefined;
+    return startRelayAhead(iso, await privateSocketDir(), forward);
   }
 
   /** The virtual board for a vboard profile: the one on the bench (its switches set anew) or a new one. */

@@ -20,7 +20,7 @@ import { assetsDir } from '../paths';
 import { nodeRuntime } from './parent-death';
 
 export type Isolation =
-  | { mode: 'netns'; unshare: string; unshareArgs: string[]; ip: string; setpriv?: string; relayScript: string; node: { command: string; env: Record<string, string> } }
+  | { mode: 'netns'; unshare: string; unshareArgs: readonly string[]; ip: string; setpriv?: string; relayScript: string; node: { command: string; env: Record<string, string> } }
   | { mode: 'host'; reason: string };
 
 /** A folder only we can enter, for the relay's sockets; removed when OpenOCD is gone. */
@@ -53,14 +53,17 @@ export async function networkAdapterReason(profile: ConnectionProfile, scriptsDi
   return undefined;
 }
 
-type UnshareProbe = { ok: true; args: string[] } | { ok: false; reason: string };
+/** A user namespace (no privileges needed) that owns the new network namespace. */
+const FIRST_UNSHARE_ARGS: readonly string[] = ['--user', '--map-root-user', '--net'];
+
+type UnshareProbe = { ok: true; args: readonly string[] } | { ok: false; reason: string };
 
 let probed: Promise<UnshareProbe> | undefined;
 
 /** Can this process make a network namespace? Asked once per process (a fork + exec of `unshare true`). */
 function probeUnshare(unshare: string): Promise<UnshareProbe> {
   probed ??= (async (): Promise<UnshareProbe> => {
-    const attempts = [['--user', '--map-root-user', '--net']];
+    const attempts = [FIRST_UNSHARE_ARGS];
     // As root (CI containers) a plain network namespace may work where user namespaces are off.
     if (process.getuid?.() === 0) attempts.push(['--net']);
     let last = '';
@@ -115,7 +118,15 @@ function findExecutable(candidates: string[]): string | undefined {
 }
 
 /** How OpenOCD for this profile is isolated on this machine, with the reason when it is not. */
-export async function planIsolation(profile: ConnectionProfile, opts: { scriptsDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Isolation> {
+export async function planIsolation(
+  profile: ConnectionProfile,
+  opts: {
+    scriptsDir?: string;
+    env?: NodeJS.ProcessEnv;
+    /** Do not wait for the `unshare true` probe: plan with unshare's first arguments (a relay started ahead; checked against the real plan before use). */
+    guess?: boolean;
+  } = {},
+): Promise<Isolation> {
   const env = opts.env ?? process.env;
   if (process.platform !== 'linux') return { mode: 'host', reason: `no network namespaces on ${process.platform}` };
   if (env.BRINGUP_NETNS === '0') return { mode: 'host', reason: 'turned off by BRINGUP_NETNS=0' };
@@ -134,22 +145,36 @@ export async function planIsolation(profile: ConnectionProfile, opts: { scriptsD
   if (!relayScript || !existsSync(relayScript)) return { mode: 'host', reason: 'assets/openocd/netns-relay.cjs not found' };
   const network = await networkAdapterReason(profile, opts.scriptsDir);
   if (network) return { mode: 'host', reason: network };
-  const probe = await probeUnshare(unshare);
+  const probe = opts.guess ? { ok: true as const, args: FIRST_UNSHARE_ARGS } : await probeUnshare(unshare);
   if (!probe.ok) return { mode: 'host', reason: probe.reason };
   const setpriv = findExecutable(['/usr/bin/setpriv', '/bin/setpriv']);
   return { mode: 'netns', unshare, unshareArgs: probe.args, ip, relayScript, node, ...(setpriv ? { setpriv } : {}) };
 }
 
-/** The command line that starts OpenOCD inside the namespace behind the relay. */
-export function netnsLaunch(iso: Extract<Isolation, { mode: 'netns' }>, dir: string, forward: Record<string, number>, binary: string, args: string[]): { command: string; args: string[]; env: Record<string, string> } {
+/**
+ * The command line that starts OpenOCD inside the namespace behind the relay. Without
+ * `openocd` the relay starts ahead and waits for OpenOCD's command line on stdin
+ * (relayCommandLine; relay-ahead.ts).
+ */
+export function netnsLaunch(
+  iso: Extract<Isolation, { mode: 'netns' }>,
+  dir: string,
+  forward: Record<string, number>,
+  openocd?: { binary: string; args: string[] },
+): { command: string; args: string[]; env: Record<string, string> } {
   const relayArgs = ['--ip', iso.ip, '--dir', dir];
   if (iso.setpriv) relayArgs.push('--setpriv', iso.setpriv);
   for (const [name, port] of Object.entries(forward)) relayArgs.push('--forward', `${name}=${port}`);
   return {
     command: iso.unshare,
-    args: [...iso.unshareArgs, '--', iso.node.command, iso.relayScript, ...relayArgs, '--', binary, ...args],
+    args: [...iso.unshareArgs, '--', iso.node.command, iso.relayScript, ...relayArgs, '--', ...(openocd ? [openocd.binary, ...openocd.args] : ['-'])],
     env: iso.node.env,
   };
+}
+
+/** The stdin line that gives a relay started ahead its OpenOCD (netns-relay.cjs reads it as JSON). */
+export function relayCommandLine(binary: string, args: string[], env: Record<string, string>): string {
+  return `${JSON.stringify({ binary, args, env })}\n`;
 }
 
 /** Type guard: the plan says OpenOCD can run behind the relay. */

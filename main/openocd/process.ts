@@ -1,6 +1,6 @@
 // One OpenOCD child process: spawn (no shell), log lines with levels, readiness
 // on the tcl port, exit reason, and a stop that always ends the process.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { withParentDeathSignal, type LaunchMode } from './parent-death';
 import { EventEmitter } from 'node:events';
 import type { LogLine } from '../../shared/connection';
@@ -10,7 +10,9 @@ import { LineSplitter, LogRing, parseLogLevel, reasonLines } from './log-lines';
 import { registerChild } from './registry';
 import { TclRpcClient } from './rpc-client';
 import { LOOPBACK, type TclEndpoint } from './ports';
-import { netnsLaunch, type Isolation } from './netns';
+import { netnsLaunch, relayCommandLine, type Isolation } from './netns';
+import { spawnLauncher } from './launch-spawn';
+import type { RelayAhead } from './relay-ahead';
 
 export interface OpenOcdProcessOptions {
   binary: string;
@@ -27,6 +29,8 @@ export interface OpenOcdProcessOptions {
    * `forward` (name → port inside) are served as `<dir>/<name>.sock`.
    */
   netns?: { isolation: Extract<Isolation, { mode: 'netns' }>; dir: string; forward: Record<string, number> };
+  /** A relay started ahead (relay-ahead.ts) that runs this OpenOCD instead of a new one. */
+  relay?: RelayAhead;
 }
 
 export interface ExitResult {
@@ -68,24 +72,18 @@ export class OpenOcdProcess extends EventEmitter<OpenOcdProcessEvents> {
     let seq = 0;
     this.nextSeq = opts.nextSeq ?? (() => ++seq);
     const env = { ...process.env, ...opts.env };
-    const launch = opts.netns
-      ? { ...netnsLaunch(opts.netns.isolation, opts.netns.dir, opts.netns.forward, opts.binary, opts.args), mode: 'netns' as const }
-      : withParentDeathSignal(opts.binary, opts.args, env);
-    this.launchMode = launch.mode;
-    this.child = spawn(launch.command, launch.args, {
-      cwd: opts.cwd,
-      env: { ...env, ...launch.env },
-      // The watchdog's stdin is the pipe whose EOF tells it the app is gone (parent-death.ts).
-      stdio: [launch.mode === 'watchdog' || launch.mode === 'netns' ? 'pipe' : 'ignore', 'pipe', 'pipe'],
-      shell: false,
-      windowsHide: true,
-      // Its own process group: a Ctrl-C typed at the terminal is ours to handle (cancel a
-      // flash cleanly, then stop OpenOCD), not a signal that kills OpenOCD mid-operation.
-      // Dying with us is covered by the registry's hooks and the parent-death signal or watchdog.
-      detached: process.platform !== 'win32',
-    });
-    // An EPIPE on the watchdog's stdin (it already exited) is not an error of ours.
-    this.child.stdin?.on('error', () => undefined);
+    if (opts.relay) {
+      // The relay is up already; OpenOCD's command line (and its environment) goes on its stdin.
+      this.launchMode = 'netns';
+      this.child = opts.relay.child;
+      this.child.stdin?.write(relayCommandLine(opts.binary, opts.args, opts.env ?? {}));
+    } else {
+      const launch = opts.netns
+        ? { ...netnsLaunch(opts.netns.isolation, opts.netns.dir, opts.netns.forward, { binary: opts.binary, args: opts.args }), mode: 'netns' as const }
+        : withParentDeathSignal(opts.binary, opts.args, env);
+      this.launchMode = launch.mode;
+      this.child = spawnLauncher(launch, env, opts.cwd);
+    }
     registerChild(this.child, (signal) => this.signal(signal));
     this.exited = new Promise<ExitResult>((resolve) => {
       const out = new LineSplitter();

@@ -3,7 +3,7 @@
 // The model itself (svd/model.ts) knows no target; this binds the two.
 import { SVDError } from '../openocd/errors';
 import type { Memory } from './memory';
-import { loadSvd, type LoadSvdOptions, type SvdModel } from './svd/index';
+import type { LoadSvdOptions, SvdModel } from './svd/index';
 import type { DecodedRegister, SvdPeripheral, SvdRegister } from './svd/types';
 import type { FieldWrite } from './svd/access';
 
@@ -14,6 +14,9 @@ export class SvdRegisters {
 
   /** Loads (and resolves) an SVD file; it replaces any file loaded before. */
   async load(file: string, opts: LoadSvdOptions = {}): Promise<SvdModel> {
+    // Loaded on first use: the parser and fast-xml-parser are a sixth of what every
+    // session command would otherwise load at start (`bringup info` never needs them).
+    const { loadSvd } = await import('./svd/load');
     this.loaded = await loadSvd(file, opts);
     return this.loaded;
   }
