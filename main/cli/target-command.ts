@@ -143,7 +143,13 @@ export async function explainOpenFailure(choice: TargetChoice, err: unknown): Pr
   return hint === undefined ? err : withHint(err, hint);
 }
 
+/**
+ * A command's OpenOCD talks tcl over its stdin/stdout unless the command asks otherwise
+ * (gdb-server opens the gdb port): one connection is all a command needs, there is then no
+ * port for another user to reach and no relay to start, and OpenOCD ends with the pipe.
+ */
 export function openSession(choice: TargetChoice, opts: SessionStartOptions = {}): Promise<Session> {
   if (choice.kind === 'connect') return Session.connect({ host: choice.host, port: choice.port });
-  return Session.start(choice.profile, choice.openocdPath === undefined ? opts : { ...opts, openocdPath: choice.openocdPath });
+  const start: SessionStartOptions = { tclPipe: true, ...opts };
+  return Session.start(choice.profile, choice.openocdPath === undefined ? start : { ...start, openocdPath: choice.openocdPath });
 }

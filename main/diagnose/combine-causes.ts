@@ -243,13 +243,34 @@ function harmlessBeforeRealError(c: CombineContext): void {
  */
 function nordicLocked(c: CombineContext): void {
   if (!nordic(c.lines) || hit(c, 'flash-protected', 'nrf52-approtect')) return;
-  const dpAnswered = c.facts.swdDpidr !== undefined || c.facts.foundIdcodes.length > 0;
-  const coreUnreachable = ['no-mem-ap', 'examination-failed', 'not-examined', 'dp-init-failed'].some((id) => hit(c, 'needs-reset-hold', id) || hit(c, 'wiring', id));
-  if (!dpAnswered || !coreUnreachable) return;
-  atLeast(c, 'flash-protected', 0.75);
-  scale(c, 'wiring', 0.5);
-  scale(c, 'needs-reset-hold', 0.6);
-  support(c, 'flash-protected', (l) => /SWD DPIDR|Could not find MEM-AP|examination failed/.test(l.text));
+  // src/target/cortex_m.c "%s: hardware has %d breakpoints, %d watchpoints": the FPB read as
+  // zero, as every core register does through an AP the chip keeps locked (seen through an
+  // ST-Link, which prints no DPIDR, before the halt that then times out).
+  const zeroFpb = c.lines.some((l) => /: hardware has 0 breakpoints/.test(l.text));
+  const dpAnswered = c.facts.swdDpidr !== undefined || c.facts.foundIdcodes.length > 0 || zeroFpb;
+  const coreUnreachable = zeroFpb || ['no-mem-ap', 'examination-failed', 'not-examined', 'dp-init-failed'].some((id) => hit(c, 'needs-reset-hold', id) || hit(c, 'wiring', id));
+  if (dpAnswered && coreUnreachable) {
+    atLeast(c, 'flash-protected', 0.75);
+    scale(c, 'wiring', 0.5);
+    scale(c, 'needs-reset-hold', 0.6);
+    support(c, 'flash-protected', (l) => /SWD DPIDR|Could not find MEM-AP|examination failed|hardware has 0 breakpoints/.test(l.text));
+  }
+  nordicEraseRefused(c);
+}
+
+/**
+ * An nRF's erase or sector write failing through the generic flash layer (no nrf5.c
+ * message says why): with the NVMC reachable, what refuses on these parts is protection
+ * (nRF51 PR0/PROTENSET region protection, nRF52 BPROT/ACL), and "nrf5 mass_erase" (0.10:
+ * "nrf51 mass_erase") clears it. A driver that cannot identify the chip says so itself.
+ */
+function nordicEraseRefused(c: CombineContext): void {
+  const refused = (l: { text: string }): boolean => /failed erasing sectors|Failed to write sector @|failed to erase sector/i.test(l.text);
+  if (!c.lines.some(refused)) return;
+  if ((c.hits.get('openocd-outdated') ?? []).length > 0 || (c.hits.get('wrong-target') ?? []).length > 0) return;
+  atLeast(c, 'flash-protected', 0.85);
+  scale(c, 'flash-driver', 0.5);
+  support(c, 'flash-protected', refused);
 }
 
 /** "Connect failed" for GDB after the core already could not be halted or examined: that failure is the cause. */

@@ -49,13 +49,22 @@ function discountConstantTdo(c: CombineContext): void {
   c.scores.set('wiring', 1 - miss);
 }
 
+/** An adapter's reading up to this is "a bit high", not "5 V on the pins" (see combineVoltage). */
+const MARGINAL_HIGH_V = 4.0;
+
 function combineVoltage(c: CombineContext): void {
   const v = c.input.answers?.measuredVoltage ?? c.facts.targetVoltage;
   if (v === undefined) return;
   const cls = classifyVoltage(v);
   if (cls === 'too-high') {
-    // Power is there (too much of it): a finding of its own, never "unpowered".
-    atLeast(c, 'voltage-out-of-range', c.input.answers?.measuredVoltage !== undefined ? 0.92 : 0.8);
+    // Power is there (too much of it): a finding of its own, never "unpowered". An adapter's
+    // reading a little over 3.6 V (up to the 4.0 V absolute maximum of 3.3 V parts such as
+    // STM32 and nRF52) is as likely its own measuring error as a wrong supply: a finding,
+    // not one that outweighs the errors the log shows. 5 V on the pins is the alarm.
+    const measured = c.input.answers?.measuredVoltage !== undefined;
+    const marginal = !measured && v <= MARGINAL_HIGH_V;
+    if (marginal) c.scores.set('voltage-out-of-range', Math.min(get(c, 'voltage-out-of-range'), 0.45));
+    else atLeast(c, 'voltage-out-of-range', measured ? 0.92 : 0.8);
     scale(c, 'target-unpowered', 0.2);
     support(c, 'voltage-out-of-range', VOLTAGE_LINE);
     return;

@@ -8,6 +8,7 @@ import type { DiagnosisCategory } from '../../shared/diagnose';
  * source test checks every other example against the file its rule cites.
  */
 export const NOT_FROM_012_SOURCE: Record<string, string> = {
+  'usb-permission/ftdi-kernel-driver': 'OpenOCD 0.9 src/jtag/drivers/ft2232.c with libftdi (ftdi_usb_open: "unable to claim usb device. Make sure the default FTDI driver is not in use")',
   'config-error/invalid-command-name': 'jimtcl (libjim.so: invalid command name "%#s")',
   'config-error/wrong-args': 'jimtcl (libjim.so: wrong # args: should be "...")',
   'config-error/unknown-command-010': 'OpenOCD 0.10 src/helper/command.c',
@@ -69,6 +70,7 @@ export const EXAMPLES: Array<[string, DiagnosisCategory, string, DiagnosisCatego
   ['jlink-cannot-find-09', 'usb-permission', 'Error: Cannot find jlink Interface! Please check connection and permissions.', 'adapter-not-found'],
   ['cmsis-none', 'adapter-not-found', 'Error: unable to find a matching CMSIS-DAP device', 'adapter-not-found'],
   ['cmsis-none-unopened', 'usb-permission', 'Error: unable to find a matching CMSIS-DAP device', 'adapter-not-found'],
+  ['ftdi-kernel-driver', 'usb-permission', 'Error: unable to open ftdi device: unable to claim usb device. Make sure the default FTDI driver is not in use', 'usb-permission'],
   ['ftdi-none', 'adapter-not-found', "Error: unable to open ftdi device with vid 0403, pid 6010, description '*', serial '*' at bus location '*'", 'adapter-not-found'],
   ['mpsse-no-device', 'adapter-not-found', 'Error: no device found', 'adapter-not-found'],
   ['jlink-multiple', 'adapter-not-found', 'Error: Multiple devices found, specify the desired device', 'adapter-not-found'],

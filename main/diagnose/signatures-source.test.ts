@@ -15,7 +15,8 @@ const EXTRACTED = join(__dirname, 'corpus', 'openocd-source');
 /** Where a cited file's text is: the full tree, else its extracted lines. */
 const pathOf = (rel: string): string => (FULL ? join(FULL, rel) : join(EXTRACTED, `${rel}.lines`));
 /** Messages printed by a library OpenOCD links or by a fork, not by OpenOCD's own tree. */
-const EXTERNAL = /^(jimtcl|fork:)/;
+// Wordings that are not OpenOCD's own (the Tcl interpreter, forks, libraries it prints messages of).
+const EXTERNAL = /^(jimtcl|fork:|libftdi)/;
 
 const cache = new Map<string, string>();
 function read(rel: string): string {

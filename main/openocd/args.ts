@@ -35,6 +35,8 @@ export interface BuildArgsOptions {
   scriptsDir?: string;
   /** The app's assets folder; required for a 'vboard' profile. */
   assetsDir?: string;
+  /** The tcl server on OpenOCD's stdin/stdout (`tcl_port pipe`) instead of ports.tcl. */
+  tclPipe?: boolean;
 }
 
 /** Tcl run when the gdb port is open: a GDB detach resumes a halted core (see buildOpenOcdArgs).
@@ -57,7 +59,7 @@ export function buildOpenOcdArgs(profile: ConnectionProfile, opts: BuildArgsOpti
   };
   if (opts.scriptsDir) args.push('-s', opts.scriptsDir);
   c('bindto 127.0.0.1');
-  c(`tcl_port ${port(opts.ports.tcl, 'tcl')}`);
+  c(`tcl_port ${opts.tclPipe ? 'pipe' : port(opts.ports.tcl, 'tcl')}`);
   c(`telnet_port ${opts.ports.telnet === undefined ? 'disabled' : port(opts.ports.telnet, 'telnet')}`);
   c(`gdb_port ${opts.ports.gdb === undefined ? 'disabled' : port(opts.ports.gdb, 'gdb')}`);
 

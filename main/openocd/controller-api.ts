@@ -37,6 +37,13 @@ export interface StartOptions {
    * The port actually served is `controller.gdbPort()` once connected.
    */
   gdb?: { port?: number };
+  /**
+   * One-shot work (the CLI): OpenOCD's tcl server on its stdin/stdout (`tcl_port pipe`)
+   * instead of a port: no port at all, so no namespace and no relay to start, and OpenOCD
+   * ends when the pipe does. One connection only: no notifications socket, no reconnect
+   * after a timeout, no RTT servers; ignored when gdb is asked for (gdb needs its port).
+   */
+  tclPipe?: boolean;
 }
 
 /** The OpenOCD path setting as it stands now. */

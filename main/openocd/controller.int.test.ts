@@ -191,6 +191,18 @@ describe('OpenOCD controller (real openocd, dummy adapter)', () => {
     expect(livePids()).toEqual([]);
   });
 
+  it('an OpenOCD too old by its own banner is stopped at once and named as such', async () => {
+    // No separate `--version` run: the start reads the version from the run's banner.
+    const old = path.join(dir, 'old-openocd');
+    await fs.writeFile(old, '#!/bin/sh\necho "Open On-Chip Debugger 0.10.0" >&2\nexec sleep 30\n', { mode: 0o755 });
+    ctl = track(createController({ openocdPath: old }));
+    const st = await ctl.start(dummy);
+    expect(st.state).toBe('failed');
+    expect(st.exit?.reasonLines[0]).toBe(`OpenOCD 0.10.0 at '${old}' is too old: the workbench needs OpenOCD 0.11 or newer`);
+    expect(st.exit?.signal).toBe('SIGTERM'); // stopped by us on its banner, not left to the readiness timeout
+    expect(livePids()).toEqual([]);
+  });
+
   it('stop() during start ends in stopped, with nothing left running', async () => {
     ctl = track(createController());
     const starting = ctl.start(dummy);

@@ -10,7 +10,7 @@ import type { ConnectionProfile } from '../../shared/profile';
 import type { ConnectionStatus, ExitInfo, LogLine } from '../../shared/connection';
 import { resolveOpenOcdPath, type ControllerOptions, type OpenOcdController, type StartOptions, type TargetEvent } from './controller-api';
 import { buildOpenOcdArgs, buildOpenOcdEnv, type OpenOcdPorts } from './args';
-import { findOpenOcd } from './binary';
+import { checkSupportedVersion, locateOpenOcd, versionFromBanner } from './binary';
 import { FIXED_SPEED_LINE, gatherConnectionInfo, toTargetState } from './connection-info';
 import { ConnectionError, OpenOCDError, ProcessError } from './errors';
 import { mapOpenOcdError } from './error-map';
@@ -26,7 +26,8 @@ import { TclRpcClient, type CommandOptions } from './rpc-client';
 import { TargetStatePoll } from './target-state-poll';
 import { assetsDir } from '../paths';
 import type { VirtualBoard } from '../vboard/index';
-import { chipStateKey, faultsOnReconnect } from '../vboard/faults';
+import { chipStateKey, faultsOnReconnect, parseFaults } from '../vboard/faults';
+import { listenEarly, type EarlyListener } from '../vboard/early-listener';
 
 /**
  * Where the app's own virtual board listens. A Unix-domain socket where there is one:
@@ -76,6 +77,10 @@ class Controller implements OpenOcdControllerImpl {
   private rpc: TclRpcClient | undefined;
   private notif: NotificationClient | undefined;
   private board: VirtualBoard | undefined;
+  /** The board's socket, bound before the board is loaded (early-listener.ts). */
+  private boardListener: EarlyListener | undefined;
+  /** The board finishing its start (prepareBoard); undefined once closed or for a board kept on the bench. */
+  private boardStarting: Promise<void> | undefined;
   /** The chip-state faults the kept board was built with (vboard/faults.ts chipStateKey). */
   private boardChip: string | undefined;
   /** The private folder holding the board's socket; removed with the board. */
@@ -188,6 +193,9 @@ class Controller implements OpenOcdControllerImpl {
   private rpcClient(): Promise<TclRpcClient> {
     if (this.rpc && !this.rpc.closed) return Promise.resolve(this.rpc);
     const endpoint = this.endpoint;
+    if (!endpoint && this.iso?.mode === 'pipe') {
+      return Promise.reject(new ConnectionError('The tcl pipe to OpenOCD was closed (after a command timed out, OpenOCD ends)', { hint: 'Run the command again.' }));
+    }
     if (!endpoint) return Promise.reject(new ConnectionError('OpenOCD is not connected', { hint: 'Connect first.' }));
     this.reconnecting ??= TclRpcClient.connectTo(endpoint, { timeoutMs: 5000 })
       .then((c) => (this.rpc = c))
@@ -223,15 +231,16 @@ class Controller implements OpenOcdControllerImpl {
       // The namespace relay (a Node start) boots meanwhile too; OpenOCD's command line reaches it later.
       const gdbWanted = startOpts.gdb !== undefined;
       const nsForward: Record<string, number> = gdbWanted ? { tcl: NS_TCL_PORT, gdb: NS_GDB_PORT } : { tcl: NS_TCL_PORT };
-      ahead = this.relayAhead(profile, nsForward);
-      const [binaryR, boardR] = await Promise.allSettled([resolveOpenOcdPath(this.opts).then((setting) => findOpenOcd({ setting })), this.prepareBoard(profile)]);
+      const pipe = startOpts.tclPipe === true && !gdbWanted && process.platform !== 'win32';
+      if (!pipe) ahead = this.relayAhead(profile, nsForward);
+      const [binaryR, boardR] = await Promise.allSettled([resolveOpenOcdPath(this.opts).then((setting) => locateOpenOcd({ setting })), this.prepareBoard(profile)]);
       if (binaryR.status === 'rejected') throw binaryR.reason;
       if (boardR.status === 'rejected') throw boardR.reason;
-      const binary = binaryR.value;
+      const binary = { path: binaryR.value };
       const assets = profile.kind === 'vboard' ? assetsDir() : undefined;
       // The scripts folder is read only for a hardware profile's cfg files (a TCP adapter cannot be isolated).
       const scriptsDir = profile.kind === 'vboard' ? undefined : (this.opts.scriptsDir ?? (await findScriptsDir(binary.path)));
-      const iso = await planIsolation(profile, scriptsDir === undefined ? {} : { scriptsDir });
+      const iso: Isolation = pipe ? { mode: 'pipe' } : await planIsolation(profile, scriptsDir === undefined ? {} : { scriptsDir });
       this.iso = iso;
       if (iso.mode === 'host') this.note('warning', `OpenOCD's tcl port is on 127.0.0.1, open to local users: no private network namespace (${iso.reason}). See README, Security.`);
       // Only what is used is opened: telnet never (the app is the console), gdb when asked.
@@ -249,6 +258,10 @@ class Controller implements OpenOcdControllerImpl {
           ports = gdbWanted ? { tcl: NS_TCL_PORT, gdb: NS_GDB_PORT } : { tcl: NS_TCL_PORT };
           netns = { isolation: iso, dir: this.runDir, forward: nsForward };
           this.endpoint = { path: path.join(this.runDir, 'tcl.sock') };
+        } else if (iso.mode === 'pipe') {
+          // 0: no port; the tcl connection is OpenOCD's stdin/stdout, and there is no endpoint to reach it by.
+          ports = { tcl: 0 };
+          this.endpoint = undefined;
         } else {
           const [tcl, freeGdb] = await freePorts(gdbWanted && startOpts.gdb?.port === undefined ? 2 : 1);
           ports = { tcl: tcl as number };
@@ -262,21 +275,39 @@ class Controller implements OpenOcdControllerImpl {
         const proc = new OpenOcdProcess({
           ...(useRelay ? { relay: useRelay } : {}),
           binary: binary.path,
-          args: buildOpenOcdArgs(profile, { ports, scriptsDir: this.opts.scriptsDir, assetsDir: assets }),
-          env: buildOpenOcdEnv(profile, { vboardPort: this.board?.port, vboardSocket: this.board?.socketPath }),
+          args: buildOpenOcdArgs(profile, { ports, scriptsDir: this.opts.scriptsDir, assetsDir: assets, tclPipe: iso.mode === 'pipe' }),
+          tclPipe: iso.mode === 'pipe',
+          env: buildOpenOcdEnv(profile, { vboardPort: this.boardAddress().port, vboardSocket: this.boardAddress().socketPath }),
           nextSeq: () => ++this.seq,
           ...(netns ? { netns } : {}),
         });
         this.proc = proc;
         this.currentPorts = ports;
-        proc.on('log', (line) => this.onLogLine(line));
+        // Too old an OpenOCD is told by its own banner (no separate `--version` run): stopped at once.
+        let banner = false;
+        let tooOld: unknown;
+        proc.on('log', (line) => {
+          const version = banner ? undefined : versionFromBanner(line.text);
+          if (version) {
+            banner = true;
+            try {
+              checkSupportedVersion(binary.path, version);
+            } catch (err) {
+              tooOld = err;
+              proc.kill('SIGTERM');
+            }
+          }
+          this.onLogLine(line);
+        });
         try {
-          this.rpc = await proc.waitReady({ port: ports.tcl, endpoint: this.endpoint, timeoutMs: this.opts.readyTimeoutMs ?? 20_000 });
+          // OpenOCD cannot be ready before the board answers; a board that fails to start fails this at once.
+          const [rpc] = await Promise.all([proc.waitReady({ port: ports.tcl, endpoint: this.endpoint, timeoutMs: this.opts.readyTimeoutMs ?? 20_000 }), this.boardStarting]);
+          this.rpc = rpc;
         } catch (err) {
           const portTaken = !proc.running && proc.reasonLines().some((l) => /couldn't bind .*Address already in use/.test(l));
           await proc.stop({ graceMs: 0, termMs: 1000 });
           if (portTaken && attempt < PORT_RETRIES && gen === this.gen && !this.stopping) continue;
-          return await this.failStart(gen, proc, err);
+          return await this.failStart(gen, proc, tooOld ?? err, tooOld !== undefined);
         }
         void proc.exited.then((exit) => this.onProcessExit(gen, proc, exit));
         break;
@@ -293,12 +324,15 @@ class Controller implements OpenOcdControllerImpl {
       if (!this.stillStarting(gen)) return this.endedDuringStart(gen); // died or stopped meanwhile
       const voltage = this.st.info.targetVoltage;
       if (voltage !== undefined) info.targetVoltage = voltage;
-      try {
-        const notif = await NotificationClient.connectTo(this.endpoint as TclEndpoint, { timeoutMs: 5000 });
-        this.notif = notif;
-        notif.on('notification', (n) => this.onNotification(gen, n));
-      } catch {
-        // Without notifications the target state is only what we read at connect.
+      // Without notifications (none on a tcl pipe) the target state is what we read at connect and poll.
+      if (this.endpoint) {
+        try {
+          const notif = await NotificationClient.connectTo(this.endpoint, { timeoutMs: 5000 });
+          this.notif = notif;
+          notif.on('notification', (n) => this.onNotification(gen, n));
+        } catch {
+          // as above
+        }
       }
       if (!this.stillStarting(gen)) return this.endedDuringStart(gen);
       const gdbPort = this.gdbForward ? this.gdbForward.port : this.currentPorts?.gdb;
@@ -323,7 +357,12 @@ class Controller implements OpenOcdControllerImpl {
     return startRelayAhead(iso, await privateSocketDir(), forward);
   }
 
-  /** The virtual board for a vboard profile: the one on the bench (its switches set anew) or a new one. */
+  /**
+   * The virtual board for a vboard profile: the one on the bench (its switches set anew),
+   * or a new one. Resolves once the board's socket listens; the board itself (the
+   * simulator, the largest module a start loads) finishes starting in `boardStarting`
+   * while OpenOCD starts, its connection queued on the socket until then.
+   */
   private async prepareBoard(profile: ConnectionProfile): Promise<void> {
     if (profile.kind !== 'vboard') return;
     if (this.board) {
@@ -331,13 +370,33 @@ class Controller implements OpenOcdControllerImpl {
       this.board.setFaults(faultsOnReconnect(profile.vboardFaults ?? [], this.board.faults()));
       return;
     }
+    const faults = profile.vboardFaults ?? [];
+    parseFaults(faults); // an unknown switch fails the start here, before any OpenOCD
     const endpoint = await vboardEndpoint();
     if ('dir' in endpoint) this.boardDir = endpoint.dir;
-    const listen = 'socketPath' in endpoint ? { socketPath: endpoint.socketPath } : endpoint;
+    const listener = await listenEarly('socketPath' in endpoint ? { socketPath: endpoint.socketPath } : endpoint);
+    this.boardListener = listener;
     // Loaded here: a session with a real board (bringup info, flash) never pays for the simulator.
-    const { startVirtualBoard } = await import('../vboard/index');
-    this.board = await startVirtualBoard({ ...listen, faults: profile.vboardFaults ?? [] });
-    this.boardChip = chipStateKey(profile.vboardFaults ?? []);
+    const starting = import('../vboard/index')
+      .then(({ startVirtualBoard }) => startVirtualBoard({ listener, faults }))
+      .then(
+        (board) => {
+          this.board = board;
+          this.boardChip = chipStateKey(faults);
+        },
+        async (err: unknown) => {
+          await listener.close();
+          throw err;
+        },
+      );
+    starting.catch(() => undefined); // awaited by the start; never an unhandled rejection
+    this.boardStarting = starting;
+  }
+
+  /** Where OpenOCD reaches the board: the running board, or the socket bound for one still starting. */
+  private boardAddress(): { port?: number; socketPath?: string } {
+    const b = this.board ?? this.boardListener;
+    return b ? { port: b.port, ...(b.socketPath ? { socketPath: b.socketPath } : {}) } : {};
   }
 
   private stillStarting(gen: number): boolean {
@@ -349,7 +408,7 @@ class Controller implements OpenOcdControllerImpl {
     return Promise.resolve(this.status());
   }
 
-  private async failStart(gen: number, proc: OpenOcdProcess | undefined, err: unknown): Promise<ConnectionStatus> {
+  private async failStart(gen: number, proc: OpenOcdProcess | undefined, err: unknown, stoppedByUs = false): Promise<ConnectionStatus> {
     if (proc?.running) await proc.stop({ graceMs: 0, termMs: 1000 });
     await this.closeSockets();
     if (!this.opts.keepBoardBetweenRuns) await this.closeBoard();
@@ -357,7 +416,7 @@ class Controller implements OpenOcdControllerImpl {
       const exit: ExitInfo = {
         code: proc?.exit?.code ?? null,
         signal: proc?.exit?.signal ?? null,
-        reasonLines: explain(err, proc),
+        reasonLines: explain(err, proc, stoppedByUs),
       };
       this.setStatus({ ...this.st, state: this.stopping ? 'stopped' : 'failed', target: 'unknown', exit });
     }
@@ -409,8 +468,14 @@ class Controller implements OpenOcdControllerImpl {
   }
 
   private async closeBoard(): Promise<void> {
+    const starting = this.boardStarting;
+    const listener = this.boardListener;
+    this.boardStarting = undefined;
+    this.boardListener = undefined;
+    await starting?.catch(() => undefined); // a board still starting is closed once it runs
     const board = this.board;
     const dir = this.boardDir;
+    if (!board) await listener?.close().catch(() => undefined);
     this.board = undefined;
     this.boardChip = undefined;
     this.boardDir = undefined;
@@ -473,9 +538,10 @@ class Controller implements OpenOcdControllerImpl {
 }
 
 /** Lines for ExitInfo.reasonLines: what went wrong in our words, then OpenOCD's own lines. */
-function explain(err: unknown, proc: OpenOcdProcess | undefined): string[] {
+function explain(err: unknown, proc: OpenOcdProcess | undefined, stoppedByUs = false): string[] {
   const lines = proc ? proc.reasonLines() : [];
-  if (err instanceof ProcessError && proc && !proc.running) return lines; // the exit explains itself
+  // An exit explains itself, unless we ended the process and the reason is ours (too old).
+  if (err instanceof ProcessError && proc && !proc.running && !stoppedByUs) return lines;
   const ours = err instanceof OpenOCDError ? [err.message, ...(err.hint ? [err.hint] : [])] : [String(err instanceof Error ? err.message : err)];
   return [...ours, ...lines];
 }

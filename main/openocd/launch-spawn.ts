@@ -4,12 +4,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Launch } from './parent-death';
 
-export function spawnLauncher(launch: Launch, env: NodeJS.ProcessEnv, cwd?: string): ChildProcess {
+/** `stdinPipe`: OpenOCD's stdin is its tcl connection (`tcl_port pipe`). */
+export function spawnLauncher(launch: Launch, env: NodeJS.ProcessEnv, cwd?: string, stdinPipe = false): ChildProcess {
   const child = spawn(launch.command, launch.args, {
     cwd,
     env: { ...env, ...launch.env },
     // The watchdog's and the relay's stdin is the pipe whose EOF tells them the app is gone (parent-death.ts).
-    stdio: [launch.mode === 'watchdog' || launch.mode === 'netns' ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+    stdio: [stdinPipe || launch.mode === 'watchdog' || launch.mode === 'netns' ? 'pipe' : 'ignore', 'pipe', 'pipe'],
     shell: false,
     windowsHide: true,
     // Its own process group: a Ctrl-C typed at the terminal is ours to handle (cancel a

@@ -21,7 +21,9 @@ import { nodeRuntime } from './parent-death';
 
 export type Isolation =
   | { mode: 'netns'; unshare: string; unshareArgs: readonly string[]; ip: string; setpriv?: string; relayScript: string; node: { command: string; env: Record<string, string> } }
-  | { mode: 'host'; reason: string };
+  | { mode: 'host'; reason: string }
+  /** No tcl port at all: OpenOCD's tcl server is its stdin/stdout (StartOptions.tclPipe). */
+  | { mode: 'pipe' };
 
 /** A folder only we can enter, for the relay's sockets; removed when OpenOCD is gone. */
 export async function privateSocketDir(): Promise<string> {
@@ -126,7 +128,7 @@ export async function planIsolation(
     /** Do not wait for the `unshare true` probe: plan with unshare's first arguments (a relay started ahead; checked against the real plan before use). */
     guess?: boolean;
   } = {},
-): Promise<Isolation> {
+): Promise<Exclude<Isolation, { mode: 'pipe' }>> {
   const env = opts.env ?? process.env;
   if (process.platform !== 'linux') return { mode: 'host', reason: `no network namespaces on ${process.platform}` };
   if (env.BRINGUP_NETNS === '0') return { mode: 'host', reason: 'turned off by BRINGUP_NETNS=0' };

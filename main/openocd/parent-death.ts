@@ -90,3 +90,15 @@ export function withParentDeathSignal(binary: string, args: string[], env: NodeJ
   if (!script || 'reason' in node) return direct;
   return { command: node.command, args: [script, binary, ...args], mode: 'watchdog', env: node.env };
 }
+
+/**
+ * The launch for an OpenOCD whose tcl server is its stdin/stdout (`tcl_port pipe`):
+ * OpenOCD shuts down when that pipe ends, which the kernel does however the app dies, so
+ * no watchdog sits between (it would hold OpenOCD's stdin); setpriv's parent-death
+ * signal is kept where there is one, for an OpenOCD stuck in a long adapter call.
+ */
+export function withPipeParentDeath(binary: string, args: string[]): Launch {
+  const setpriv = path.isAbsolute(binary) ? findSetpriv() : null;
+  if (setpriv) return { command: setpriv, args: ['--pdeathsig', 'TERM', '--', binary, ...args], mode: 'pdeathsig' };
+  return { command: binary, args, mode: 'direct' };
+}

@@ -1,14 +1,14 @@
 // One OpenOCD child process: spawn (no shell), log lines with levels, readiness
 // on the tcl port, exit reason, and a stop that always ends the process.
 import type { ChildProcess } from 'node:child_process';
-import { withParentDeathSignal, type LaunchMode } from './parent-death';
+import { withParentDeathSignal, withPipeParentDeath, type LaunchMode } from './parent-death';
 import { EventEmitter } from 'node:events';
 import type { LogLine } from '../../shared/connection';
 import { ProcessError, TimeoutError } from './errors';
 import { findRule } from './error-map';
 import { LineSplitter, LogRing, parseLogLevel, reasonLines } from './log-lines';
 import { registerChild } from './registry';
-import { TclRpcClient } from './rpc-client';
+import { pipeLink, TclRpcClient } from './rpc-client';
 import { LOOPBACK, type TclEndpoint } from './ports';
 import { netnsLaunch, relayCommandLine, type Isolation } from './netns';
 import { spawnLauncher } from './launch-spawn';
@@ -31,6 +31,11 @@ export interface OpenOcdProcessOptions {
   netns?: { isolation: Extract<Isolation, { mode: 'netns' }>; dir: string; forward: Record<string, number> };
   /** A relay started ahead (relay-ahead.ts) that runs this OpenOCD instead of a new one. */
   relay?: RelayAhead;
+  /**
+   * OpenOCD's tcl server is its stdin/stdout (the args say `tcl_port pipe`): no port at
+   * all, one connection (waitReady's), and OpenOCD ends when we close it or die.
+   */
+  tclPipe?: boolean;
 }
 
 export interface ExitResult {
@@ -65,6 +70,7 @@ export class OpenOcdProcess extends EventEmitter<OpenOcdProcessEvents> {
   private readonly ring: LogRing;
   private readonly nextSeq: () => number;
   private exitResult: ExitResult | undefined;
+  private tclPipe = false;
 
   constructor(opts: OpenOcdProcessOptions) {
     super();
@@ -77,6 +83,10 @@ export class OpenOcdProcess extends EventEmitter<OpenOcdProcessEvents> {
       this.launchMode = 'netns';
       this.child = opts.relay.child;
       this.child.stdin?.write(relayCommandLine(opts.binary, opts.args, opts.env ?? {}));
+    } else if (opts.tclPipe) {
+      const launch = withPipeParentDeath(opts.binary, opts.args);
+      this.launchMode = launch.mode;
+      this.child = spawnLauncher(launch, env, opts.cwd, true);
     } else {
       const launch = opts.netns
         ? { ...netnsLaunch(opts.netns.isolation, opts.netns.dir, opts.netns.forward, { binary: opts.binary, args: opts.args }), mode: 'netns' as const }
@@ -88,7 +98,9 @@ export class OpenOcdProcess extends EventEmitter<OpenOcdProcessEvents> {
     this.exited = new Promise<ExitResult>((resolve) => {
       const out = new LineSplitter();
       const err = new LineSplitter();
-      this.child.stdout?.on('data', (chunk: Buffer) => this.addLines(out.push(chunk)));
+      // With `tcl_port pipe` stdout carries the tcl replies; OpenOCD's log is on stderr.
+      this.tclPipe = opts.tclPipe === true;
+      if (!this.tclPipe) this.child.stdout?.on('data', (chunk: Buffer) => this.addLines(out.push(chunk)));
       this.child.stderr?.on('data', (chunk: Buffer) => this.addLines(err.push(chunk)));
       const finish = (r: ExitResult): void => {
         if (this.exitResult) return;
@@ -141,8 +153,9 @@ export class OpenOcdProcess extends EventEmitter<OpenOcdProcessEvents> {
    * the caller stops it).
    */
   async waitReady(opts: { port: number; host?: string; endpoint?: TclEndpoint; timeoutMs?: number }): Promise<TclRpcClient> {
-    const endpoint: TclEndpoint = opts.endpoint ?? { host: opts.host ?? LOOPBACK, port: opts.port };
     const timeoutMs = opts.timeoutMs ?? 20_000;
+    if (this.tclPipe) return this.waitReadyOnPipe(timeoutMs);
+    const endpoint: TclEndpoint = opts.endpoint ?? { host: opts.host ?? LOOPBACK, port: opts.port };
     const deadline = Date.now() + timeoutMs;
     let delay = 10;
     for (;;) {
@@ -168,6 +181,39 @@ export class OpenOcdProcess extends EventEmitter<OpenOcdProcessEvents> {
     }
     if (this.exitResult) throw this.exitError();
     throw new TimeoutError(`OpenOCD did not open its tcl port ${opts.port} within ${timeoutMs} ms`, {
+      hint: 'OpenOCD may be stuck talking to the adapter; see the log.',
+      openocdText: this.reasonLines().join('\n') || undefined,
+    });
+  }
+
+  /**
+   * `tcl_port pipe`: the connection exists from the start; OpenOCD answers `version` once
+   * its init is done and it serves commands. No polling: the answer is the readiness.
+   */
+  private async waitReadyOnPipe(timeoutMs: number): Promise<TclRpcClient> {
+    const { stdin, stdout } = this.child;
+    if (!stdin || !stdout) throw new ProcessError('OpenOCD was started without its tcl pipe');
+    const client = TclRpcClient.over(pipeLink(stdin, stdout));
+    const ended = this.exited.then(() => 'exited' as const);
+    try {
+      const reply = await Promise.race([client.commandResult('version', { timeoutMs, quiet: true }), ended]);
+      if (reply !== 'exited' && reply.ok === true) return client;
+      if (reply !== 'exited') {
+        client.close();
+        throw new ProcessError(`OpenOCD's tcl pipe answered 'version' with an error: ${reply.text}`);
+      }
+    } catch (err) {
+      if (!(err instanceof TimeoutError) || this.exitResult) {
+        client.close();
+        throw this.exitResult ? this.exitError() : err;
+      }
+    }
+    if (this.exitResult) {
+      client.close();
+      throw this.exitError();
+    }
+    // Left open on a timeout: closing the pipe would end OpenOCD, and the caller stops it with its reasons in the log.
+    throw new TimeoutError(`OpenOCD did not answer on its tcl pipe within ${timeoutMs} ms`, {
       hint: 'OpenOCD may be stuck talking to the adapter; see the log.',
       openocdText: this.reasonLines().join('\n') || undefined,
     });

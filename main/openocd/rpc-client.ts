@@ -35,6 +35,41 @@ interface Pending {
   deadline: number;
 }
 
+/**
+ * What the client talks over: a socket (the tcl port, the relay's Unix socket), or
+ * OpenOCD's own stdin/stdout when it runs with `tcl_port pipe` (pipeLink).
+ */
+export interface TclLink {
+  write(data: Buffer): void;
+  destroy(): void;
+  on(event: 'data', cb: (chunk: Buffer) => void): unknown;
+  on(event: 'error', cb: (err: Error) => void): unknown;
+  on(event: 'close', cb: () => void): unknown;
+}
+
+/**
+ * OpenOCD's stdin and stdout as one link (`tcl_port pipe`). Closing it ends OpenOCD's
+ * stdin, and OpenOCD shuts down when its pipe connection ends (src/server/server.c).
+ */
+export function pipeLink(stdin: NodeJS.WritableStream & { destroy(): void }, stdout: NodeJS.ReadableStream): TclLink {
+  const link: TclLink = {
+    write: (data) => void stdin.write(data),
+    destroy: () => {
+      stdin.end();
+      stdout.removeAllListeners('data');
+    },
+    on(event: 'data' | 'error' | 'close', cb: ((chunk: Buffer) => void) | ((err: Error) => void) | (() => void)) {
+      if (event === 'data') stdout.on('data', cb as (chunk: Buffer) => void);
+      else if (event === 'error') {
+        stdin.on('error', cb as (err: Error) => void);
+        stdout.on('error', cb as (err: Error) => void);
+      } else stdout.on('close', cb as () => void);
+      return link;
+    },
+  };
+  return link;
+}
+
 export interface TclRpcClientEvents {
   /** The socket closed; `error` says why when it was not a plain close(). */
   close: [error: Error | undefined];
@@ -53,12 +88,11 @@ export class TclRpcClient extends EventEmitter<TclRpcClientEvents> {
   private wrapperSent = false;
 
   private constructor(
-    private readonly socket: net.Socket,
+    private readonly socket: TclLink,
     opts: ConnectOptions,
   ) {
     super();
     this.commandTimeoutMs = opts.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
-    socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('error', (err) => this.shutdown(new ConnectionError(`TCL connection error: ${err.message}`, { cause: err })));
     socket.on('close', () => this.shutdown(new ConnectionError('OpenOCD closed the TCL connection')));
@@ -85,9 +119,15 @@ export class TclRpcClient extends EventEmitter<TclRpcClientEvents> {
       socket.once('connect', () => {
         clearTimeout(timer);
         socket.removeAllListeners('error');
+        socket.setNoDelay(true);
         resolve(new TclRpcClient(socket, opts));
       });
     });
+  }
+
+  /** A client over a link that is already open (OpenOCD's stdin/stdout: pipeLink). */
+  static over(link: TclLink, opts: ConnectOptions = {}): TclRpcClient {
+    return new TclRpcClient(link, opts);
   }
 
   get closed(): boolean {

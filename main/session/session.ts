@@ -97,7 +97,7 @@ export class Session {
   /** Starts OpenOCD for the profile (and the virtual board for kind 'vboard'). */
   static async start(profile: ConnectionProfile, opts: SessionStartOptions = {}): Promise<Session> {
     const controller = createController(opts);
-    const status = await controller.start(profile, opts.gdb ? { gdb: opts.gdb } : {});
+    const status = await controller.start(profile, { ...(opts.gdb ? { gdb: opts.gdb } : {}), ...(opts.tclPipe ? { tclPipe: true } : {}) });
     if (status.state !== 'connected') {
       await controller.stop().catch(() => undefined);
       const reasons = startFailureLines(status.exit?.reasonLines ?? []);

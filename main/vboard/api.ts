@@ -1,4 +1,5 @@
 // What the rest of the app needs from the virtual board (main/vboard).
+import type { EarlyListener } from './early-listener';
 export interface VirtualBoardOptions {
   /** TCP port on 127.0.0.1; 0 picks a free one. Default 3335. */
   port?: number;
@@ -8,6 +9,8 @@ export interface VirtualBoardOptions {
    *  round trip costs both sides fewer kernel cycles than loopback TCP. A stale socket file
    *  at the path is replaced. */
   socketPath?: string;
+  /** A socket bound already (early-listener.ts); replaces port/host/socketPath. */
+  listener?: EarlyListener;
   /** Fault switches, e.g. ["reset-hold"], ["noisy-link:0.001"]. */
   faults?: string[];
   /** Seed of the noisy-link fault's bit flips. Connection n (0, 1, ...) uses a seed derived

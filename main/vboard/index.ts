@@ -1,5 +1,4 @@
 // Public entry of the virtual board: a remote_bitbang TCP server in front of a Board.
-import { lstat, unlink } from 'node:fs/promises';
 import net from 'node:net';
 import type { VirtualBoard, VirtualBoardOptions } from './api';
 import { Board } from './board';
@@ -8,6 +7,7 @@ import { derivedUid, formatUid, parseUid } from './uid';
 import { FlashFile } from './flash-file';
 import { connectionSeed, DEFAULT_NOISE_SEED, RemoteBitbangSession } from './remote-bitbang';
 import { RunLoop } from './run-loop';
+import { listenEarly } from './early-listener';
 
 export type { VirtualBoard, VirtualBoardOptions } from './api';
 export { VBOARD_FAULTS } from './api';
@@ -18,9 +18,10 @@ export const DEFAULT_VBOARD_PORT = 3335;
 
 /** Start the board and listen; resolves once the port is bound. Throws on a bad fault name. */
 export async function startVirtualBoard(opts: VirtualBoardOptions): Promise<VirtualBoard> {
-  const host = opts.host ?? '127.0.0.1';
+  const host = opts.listener?.host ?? opts.host ?? '127.0.0.1';
   const faults = parseFaults(opts.faults ?? []);
-  const uid = opts.uid !== undefined ? parseUid(opts.uid) : derivedUid({ ...(opts.port !== undefined ? { port: opts.port } : {}), ...(opts.socketPath ? { socketPath: opts.socketPath } : {}) });
+  const socketFile = opts.listener?.socketPath ?? opts.socketPath;
+  const uid = opts.uid !== undefined ? parseUid(opts.uid) : derivedUid({ ...(opts.port !== undefined ? { port: opts.port } : {}), ...(socketFile ? { socketPath: socketFile } : {}) });
   const board = new Board({ uid });
   const flashFile = opts.flashFile ? await FlashFile.open(opts.flashFile, board.storage) : undefined;
   board.applyFaults(faults); // switches the supply off when `unpowered`
@@ -32,7 +33,7 @@ export async function startVirtualBoard(opts: VirtualBoardOptions): Promise<Virt
   let connections = 0;
   let roundTrips = 0;
   const noiseSeed = opts.noiseSeed ?? DEFAULT_NOISE_SEED;
-  const server = net.createServer((sock) => {
+  const onConnection = (sock: net.Socket): void => {
     sockets.add(sock);
     sock.setNoDelay(true);
     // Each connection draws its own noise: an intermittent link fails differently on a retry.
@@ -50,21 +51,15 @@ export async function startVirtualBoard(opts: VirtualBoardOptions): Promise<Virt
     });
     sock.on('error', () => sock.destroy()); // the peer vanished (e.g. OpenOCD killed)
     sock.on('close', () => sockets.delete(sock));
-  });
+    sock.resume(); // an early listener's connections arrive paused
+  };
 
-  const socketPath = opts.socketPath;
-  if (socketPath) await removeStaleSocket(socketPath);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    const listening = (): void => {
-      server.off('error', reject);
-      resolve();
-    };
-    if (socketPath) server.listen(socketPath, listening);
-    else server.listen(opts.port ?? DEFAULT_VBOARD_PORT, host, listening);
-  });
-  const addr = server.address();
-  const port = socketPath ? 0 : typeof addr === 'object' && addr ? addr.port : (opts.port ?? DEFAULT_VBOARD_PORT);
+  // Bound already (early-listener.ts: OpenOCD may be connected and waiting), or bound now.
+  const listener = opts.listener ?? (await listenEarly(opts.socketPath ? { socketPath: opts.socketPath } : { port: opts.port ?? DEFAULT_VBOARD_PORT, host }));
+  listener.adopt(onConnection);
+  const server = listener.server;
+  const socketPath = listener.socketPath;
+  const port = listener.port;
 
   let closing: Promise<void> | undefined;
   return {
@@ -98,11 +93,4 @@ export async function startVirtualBoard(opts: VirtualBoardOptions): Promise<Virt
       return closing;
     },
   };
-}
-
-/** A socket file left by a board that died: listen() would fail with EADDRINUSE. Only a
- *  socket is removed, never a regular file someone passed by mistake. */
-async function removeStaleSocket(socketPath: string): Promise<void> {
-  const st = await lstat(socketPath).catch(() => undefined);
-  if (st?.isSocket()) await unlink(socketPath);
 }

@@ -1,9 +1,14 @@
 // Flash refuses erase/write because of read-out protection (RDP) or write protection (WRP).
 import type { CategorySignatures } from '../types';
 
-/** The log is about a Nordic nRF51/52/53/91 target (its tap or cfg name). */
+/**
+ * The log is about a Nordic nRF51/52/53/91 target: its tap, cfg or flash bank name, the
+ * nrf5/nrf51 flash driver, or the chip name that driver prints (e.g. "nRF51822-QFAA(build code: G0)").
+ */
 export function nordic(lines: Array<{ text: string }>): boolean {
-  return lines.some((l) => /\bnrf(5[123]|91)\w*\.(cpu|dap|tap)\b|target\/nrf(5[123]|91)\w*\.cfg/i.test(l.text));
+  return lines.some((l) =>
+    /\bnrf(5[123]|91)\w*\.(cpu|dap|tap|flash|uicr)\b|target\/nrf(5[123]|91)\w*\.cfg|\((nrf5|nrf51)\) at 0x|\bnRF5[123]\d{3}(-[A-Z]{4})?\b/i.test(l.text),
+  );
 }
 
 /** src/flash/nor/nrf5.c: the driver cannot read this nRF's protection scheme (see combine-causes nrf5UnknownProtectionRefused). */
@@ -53,7 +58,9 @@ export const flashProtected: CategorySignatures = {
   ],
   describe(ctx) {
     const stm32 = ctx.hits.has('stm32-device-protected') || ctx.hits.has('rdp-on') || ctx.facts.readProtected !== undefined || /stm32/i.test(ctx.input.profile?.targetCfg ?? '');
-    if ((ctx.hits.has('nrf51-protected-sector') || ctx.hits.has('nrf5-sector-protected')) && !ctx.hits.has('nrf52-approtect')) {
+    // An erase or sector write the generic flash layer reports failed on an nRF whose core was reachable (combine-causes nordicEraseRefused).
+    const eraseRefused = nordic(ctx.lines) && ctx.lines.some((l) => /failed erasing sectors|Failed to write sector @|failed to erase sector/i.test(l.text)) && !ctx.lines.some((l) => /hardware has 0 breakpoints/.test(l.text));
+    if ((ctx.hits.has('nrf51-protected-sector') || ctx.hits.has('nrf5-sector-protected') || eraseRefused) && !ctx.hits.has('nrf52-approtect')) {
       // The core answers and flash is readable; only the sector protection (PROTENSET/BPROT) refuses the erase.
       return {
         title: "The nRF's flash sectors are protected: erase refused",

@@ -42,6 +42,9 @@ export const usbPermission: CategorySignatures = {
     { id: 'esp-usb-jtag-claim', source: 'src/jtag/drivers/esp_usb_jtag.c', match: /esp_usb_jtag: error finding\/claiming JTAG interface on device!/, weight: 0.5 },
     // src/jtag/drivers/bcm2835gpio.c: /dev/mem or /dev/gpiomem mapped without the rights (run as root or join gpio)
     { id: 'gpio-mmap', source: 'src/jtag/drivers/bcm2835gpio.c', match: /^mmap: (Operation not permitted|Permission denied)/, weight: 0.6 },
+    // OpenOCD <= 0.9 src/jtag/drivers/ft2232.c: LOG_ERROR("unable to open ftdi device: %s") with libftdi's
+    // ftdi_usb_open() error: the OS's own FTDI serial driver (ftdi_sio, AppleUSBFTDI, FTDI's VCP) holds the interface
+    { id: 'ftdi-kernel-driver', source: 'libftdi ftdi_usb_open(), printed by OpenOCD <= 0.9 (ft2232 driver)', match: /unable to claim usb device\. Make sure the default FTDI driver is not in use/, weight: 0.88 },
   ],
   describe(ctx) {
     const kind = probeKind(ctx);
@@ -50,6 +53,18 @@ export const usbPermission: CategorySignatures = {
     // The platform as the log shows it (paths, prompts): the fix differs per OS.
     const onWindows = /\b[A-Za-z]:[\\/]\S|\.exe\b|^PS [A-Za-z]:\\/m.test(raw);
     const onMac = /\/Users\/|\/opt\/homebrew|darwin|macOS/i.test(raw);
+    if (ctx.hits.has('ftdi-kernel-driver')) {
+      return {
+        title: 'The operating system\'s FTDI serial driver holds the adapter',
+        explanation:
+          "OpenOCD found the FTDI adapter but could not claim its USB interface: the system's own FTDI driver has bound it as a serial port (ftdi_sio on Linux, AppleUSBFTDI or FTDI's VCP driver on macOS, FTDI's VCP driver on Windows).",
+        steps: [
+          { text: 'macOS: unload the serial driver while debugging (sudo kextunload -b com.apple.driver.AppleUSBFTDI; FTDI\'s own driver: com.FTDI.driver.FTDIUSBSerialDriver), then connect again.' },
+          { text: 'Linux: unbind ftdi_sio from the debug interface (or sudo rmmod ftdi_sio); a current OpenOCD detaches it by itself.', action: 'update-openocd' },
+          { text: 'Windows: give the debug interface (interface 0) the WinUSB driver with Zadig instead of FTDI\'s VCP driver.' },
+        ],
+      };
+    }
     const windowsDriver = ctx.hits.has('libusb-not-supported') || ctx.hits.has('libusb-open-not-found') || ctx.hits.has('libusb-claim-not-found') || (onWindows && !ctx.hits.has('libusb-access'));
     if (onMac && !windowsDriver) {
       return {

@@ -17,6 +17,17 @@ export const voltageOutOfRange: CategorySignatures = {
   describe(ctx) {
     const measured = ctx.input.answers?.measuredVoltage;
     const v = measured ?? ctx.facts.targetVoltage;
+    // A little over 3.6 V as the adapter reads it (combine.ts: up to 4.0 V) may be its measuring error.
+    if (measured === undefined && v !== undefined && v <= 4.0) {
+      return {
+        title: `Target voltage a little high (adapter reads ${voltageText(v)})`,
+        explanation: `The adapter reads ${voltageText(v)} on VTref, above the ${VOLTAGE_THRESHOLDS.maxOperating} V most 3.3 V parts are rated for but under their 4.0 V absolute maximum. Adapters' readings are often a few percent off, so this may be a 3.3-3.6 V supply read high; it is not what stops the connection unless the supply really is that high.`,
+        steps: [
+          { text: `Measure VCC to GND at the debug header with a meter: ${VOLTAGE_THRESHOLDS.minOperating}-${VOLTAGE_THRESHOLDS.maxOperating} V is right.`, action: 'measure-voltage' },
+          { text: 'If the meter agrees with the adapter, fix the regulator or supply before going on; otherwise follow the other findings.' },
+        ],
+      };
+    }
     return {
       title: `Target voltage too high (${measured !== undefined ? 'measured' : 'adapter reads'} ${voltageText(v)})`,
       explanation: `The target supply reads ${voltageText(v)}, above the ${VOLTAGE_THRESHOLDS.maxOperating} V a 3.3 V microcontroller tolerates on its pins. Usually 5 V is wired to VDD or to the adapter's VTref. Keeping it connected can damage the chip and the adapter.`,
