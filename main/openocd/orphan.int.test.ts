@@ -35,10 +35,13 @@ async function waitGone(pid: number, timeoutMs: number): Promise<boolean> {
 }
 
 // Both guards, each as a user's platform gets it: the kernel's parent-death signal (Linux
-// default) and the stdin watchdog (macOS and Windows; forced here with BRINGUP_WATCHDOG=1).
+// default) and the stdin watchdog (macOS and Windows; forced here with BRINGUP_WATCHDOG=1);
+// and the CLI's OpenOCD, whose tcl server is its stdin/stdout, with no guard of ours at all
+// (BRINGUP_WATCHDOG=0): the pipe's end is what stops it.
 describe.runIf(process.platform === 'linux').each([
   { mode: 'pdeathsig', env: {} },
   { mode: 'watchdog', env: { BRINGUP_WATCHDOG: '1' } },
+  { mode: 'direct', env: { BRINGUP_WATCHDOG: '0', ORPHAN_TCL_PIPE: '1' } },
 ])('$mode', ({ mode, env }) => {
   it('OpenOCD ends when its host is SIGKILLed', async () => {
     const host = spawn(process.execPath, [hostScript], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BRINGUP_ASSETS: path.join(__dirname, '..', '..', 'assets'), ...env } });

@@ -97,8 +97,9 @@ export function withParentDeathSignal(binary: string, args: string[], env: NodeJ
  * no watchdog sits between (it would hold OpenOCD's stdin); setpriv's parent-death
  * signal is kept where there is one, for an OpenOCD stuck in a long adapter call.
  */
-export function withPipeParentDeath(binary: string, args: string[]): Launch {
-  const setpriv = path.isAbsolute(binary) ? findSetpriv() : null;
+export function withPipeParentDeath(binary: string, args: string[], env: NodeJS.ProcessEnv = process.env): Launch {
+  // BRINGUP_WATCHDOG=0 (no guard of ours): the pipe alone ends OpenOCD (orphan.int.test.ts shows it).
+  const setpriv = path.isAbsolute(binary) && env.BRINGUP_WATCHDOG !== '0' ? findSetpriv() : null;
   if (setpriv) return { command: setpriv, args: ['--pdeathsig', 'TERM', '--', binary, ...args], mode: 'pdeathsig' };
   return { command: binary, args, mode: 'direct' };
 }

@@ -84,7 +84,7 @@ export class OpenOcdProcess extends EventEmitter<OpenOcdProcessEvents> {
       this.child = opts.relay.child;
       this.child.stdin?.write(relayCommandLine(opts.binary, opts.args, opts.env ?? {}));
     } else if (opts.tclPipe) {
-      const launch = withPipeParentDeath(opts.binary, opts.args);
+      const launch = withPipeParentDeath(opts.binary, opts.args, env);
       this.launchMode = launch.mode;
       this.child = spawnLauncher(launch, env, opts.cwd, true);
     } else {

@@ -8,10 +8,13 @@ import { OpenOcdProcess } from '../process';
 async function main(): Promise<void> {
   const bin = await findOpenOcd({});
   const tcl = await freePort();
+  // ORPHAN_TCL_PIPE=1: the CLI's way, the tcl server on OpenOCD's stdin/stdout.
+  const pipe = process.env.ORPHAN_TCL_PIPE === '1';
   const ocd = new OpenOcdProcess({
     binary: bin.path,
-    args: ['-c', 'bindto 127.0.0.1', '-c', `tcl_port ${tcl}`, '-c', 'telnet_port disabled', '-c', 'gdb_port disabled',
+    args: ['-c', 'bindto 127.0.0.1', '-c', `tcl_port ${pipe ? 'pipe' : tcl}`, '-c', 'telnet_port disabled', '-c', 'gdb_port disabled',
       '-c', 'adapter driver dummy', '-c', 'transport select jtag', '-c', 'jtag newtap dummy cpu -irlen 4', '-c', 'init'],
+    tclPipe: pipe,
   });
   await ocd.waitReady({ port: tcl, timeoutMs: 15_000 });
   // The pid of OpenOCD itself: in watchdog mode ocd.pid is the watchdog's.
