@@ -3,13 +3,16 @@
 // the plain OpenOCD command line that reads the same facts from the same virtual board:
 //   openocd -f vboard.cfg -f target/stm32f1x.cfg -c init -c "<the same queries>" -c shutdown
 // The floor's board runs in this process (started once, not timed; the CLI starts its own).
-// Interleaved A B B A per round (A B C C B A with INFO_BENCH_BEFORE). Prints seconds and the ratio (goal <= 1.15). Never asserts.
+// D: the app's way in this process (a tcl port behind the namespace relay), for the connect the UI does.
+// Interleaved A B D B A per round (A B C C D B A with INFO_BENCH_BEFORE). Prints seconds and the ratio (goal <= 1.15). Never asserts.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { vboardCfg } from '../main/session/flash/test-support';
 import { startVirtualBoard } from '../main/vboard/index';
+import { Session } from '../main/session/session';
+import { VBOARD_PROFILE } from '../main/profiles/builtin';
 
 const ROOT = process.cwd();
 const ROUNDS = Number(process.env.INFO_BENCH_ROUNDS ?? 4);
@@ -64,17 +67,34 @@ async function main(): Promise<void> {
       if (r.code !== 0 || !/Flash:/.test(r.out)) throw new Error(`bringup info failed (exit ${r.code}):\n${r.out.slice(-800)}`);
       return r.s;
     };
+    // D: the app's connect, in this process: its own board, OpenOCD with a tcl port behind
+    // the namespace relay where there is one (started ahead), the same queries, then stop.
+    let isolation = '';
+    const appWay = async (): Promise<number> => {
+      const t = performance.now();
+      const session = await Session.start(VBOARD_PROFILE);
+      try {
+        isolation = session.controller?.isolation()?.mode ?? '?';
+        await session.command(QUERIES);
+      } finally {
+        await session.close();
+      }
+      return (performance.now() - t) / 1000;
+    };
     await plain();
     await viaCli(); // warm-up of each (disk cache), not counted
+    await appWay();
     // INFO_BENCH_BEFORE: a second CLI build timed in the same rounds (before/after an optimisation).
     const before = process.env.INFO_BENCH_BEFORE;
     const a: number[] = [];
     const b: number[] = [];
     const c: number[] = [];
+    const d: number[] = [];
     for (let i = 0; i < ROUNDS; i++) {
       a.push(await plain());
       b.push(await viaCli());
       if (before) c.push(await viaCli(before), await viaCli(before));
+      d.push(await appWay());
       b.push(await viaCli());
       a.push(await plain());
     }
@@ -83,6 +103,7 @@ async function main(): Promise<void> {
     console.log(row('A floor: openocd -f vboard.cfg … -c init -c "<queries>" -c shutdown', a));
     console.log(row(`B \`bringup info --vboard\` (${path.relative(ROOT, cli)})`, b));
     if (before) console.log(row(`C the same, before (${path.relative(ROOT, before)})`, c) + `  ratio C/A ${(mean(c) / mean(a)).toFixed(3)}`);
+    console.log(row(`D the app's connect in process (${isolation}): start, queries, stop`, d) + `  ratio D/A ${(mean(d) / mean(a)).toFixed(3)}`);
     console.log(`  ratio B/A: ${(mean(b) / mean(a)).toFixed(3)} (goal <= 1.15); CLI over the floor: ${((mean(b) - mean(a)) * 1000).toFixed(0)} ms`);
   } finally {
     await board.close();

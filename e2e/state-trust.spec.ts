@@ -93,3 +93,20 @@ test('the host dies: the state says disconnected at once and offers reconnect', 
     await own.stop();
   }
 });
+
+test('a panel whose code cannot be fetched says so; the rest of the page keeps working', async ({ serve, browser }) => {
+  const page = await browser.newPage();
+  try {
+    // The console's chunk is fetched after the first screen: as if the network or the server failed then.
+    await page.route(/ConsolePanel-[^/]*\.js$/, (route) => route.abort('failed'));
+    await page.goto(serve!.url);
+    const failed = page.getByTestId('panel-load-failed');
+    await expect(failed).toContainText('Could not show the console');
+    await expect(failed.getByRole('button', { name: 'Reload the page' })).toBeVisible();
+    // Not the whole page gone: the connection side still works.
+    await expect(page.getByTestId('connection-state')).toHaveText(/idle|stopped/);
+    await expect(page.getByTestId('connect')).toBeEnabled();
+  } finally {
+    await page.close();
+  }
+});

@@ -4,13 +4,14 @@ import { lazy, Suspense } from 'react';
 import { ProfileBar } from './panels/profiles/ProfileBar';
 import { SettingsButton } from './panels/settings/SettingsButton';
 import { useWorkOpen, WorkTabs } from './panels/WorkTabs';
-import { TroubleshooterPanel } from './panels/troubleshooter/TroubleshooterPanel';
+import { TroubleshooterButton } from './panels/troubleshooter/TroubleshooterButton';
 import { TransportLost } from './panels/connection/TransportLost';
 import { TokenProblemPage } from './panels/token/TokenProblemPage';
 import { useStore } from './store';
 import { ViewOnlyBadge } from './panels/station/ViewOnlyBadge';
 import { KeyboardShortcuts, ThemeSwitch } from './keyboard/KeyboardShortcuts';
 import { useFirstScreenReady } from './first-screen';
+import { LoadBoundary } from './panels/LoadBoundary';
 
 // Loaded after the first screen is usable: the console brings xterm, the editor brings zod
 // (its field checks); neither is needed to pick a profile and press Connect.
@@ -51,17 +52,21 @@ export function App() {
         <aside className="bench-side" inert={viewOnly}>
           <ConnectionPanel />
           {/* Open, the troubleshooter is a tab of the main area (WorkTabs); here only its button. */}
-          {troubleOpen ? null : <TroubleshooterPanel />}
+          {troubleOpen ? null : <TroubleshooterButton />}
           <BoardMenu />
         </aside>
         <WorkTabs />
         {/* Until then (and while its chunk loads) the console's place is kept: the layout does not jump. */}
-        <Suspense fallback={<ConsolePlaceholder />}>{firstScreenReady ? <ConsolePanel /> : <ConsolePlaceholder />}</Suspense>
+        <LoadBoundary what="the console">
+          <Suspense fallback={<ConsolePlaceholder />}>{firstScreenReady ? <ConsolePanel /> : <ConsolePlaceholder />}</Suspense>
+        </LoadBoundary>
       </main>
       {editing ? (
-        <Suspense fallback={null}>
-          <ProfileEditor key={editing.id} initial={editing} />
-        </Suspense>
+        <LoadBoundary what="the profile editor">
+          <Suspense fallback={null}>
+            <ProfileEditor key={editing.id} initial={editing} />
+          </Suspense>
+        </LoadBoundary>
       ) : null}
     </div>
   );

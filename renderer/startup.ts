@@ -64,6 +64,10 @@ export async function startUp(handle: ApiHandle): Promise<void> {
   if (status.ok) onStatus(status.value);
   await profiles;
   markFirstScreenReady();
+  // The panels a connect opens next (WorkTabs), fetched now that the first screen is usable.
+  // A failed fetch here is retried when the panel renders (LoadBoundary shows it then).
+  import('./panels/memory/MemoryPanel').catch(() => undefined);
+  import('./panels/troubleshooter/TroubleshooterPanel').catch(() => undefined);
   await loadBoard();
   await refreshRegisters();
   await loadFlashHistory();

@@ -4,12 +4,15 @@
 // that is when the log is what the user needs to read. Clicking a tab opens it.
 import { lazy, Suspense } from 'react';
 import { useStore } from '../store';
+import { LoadBoundary } from './LoadBoundary';
 import type { WorkTab } from '../store/layout-slice';
-import { MemoryPanel } from './memory/MemoryPanel';
 
-// Memory is the tab that opens on connect; every other panel is its own chunk, fetched the
-// first time its tab opens, so the first screen (connection panel, console) loads and runs
-// without them (bench/renderer.ts prints the chunk sizes).
+// Every panel is its own chunk, fetched the first time its tab opens, so the first screen
+// (connection panel, console) loads and runs without them (bench/renderer.ts prints the
+// chunk sizes). Memory, the tab that opens on connect, and the troubleshooter, which opens
+// by itself when a connect fails, are fetched as soon as the first screen is usable
+// (startup.ts), so they are there when needed.
+const MemoryPanel = lazy(() => import('./memory/MemoryPanel').then((m) => ({ default: m.MemoryPanel })));
 const CheckPanel = lazy(() => import('./check/CheckPanel').then((m) => ({ default: m.CheckPanel })));
 const FlashPanel = lazy(() => import('./flash/FlashPanel').then((m) => ({ default: m.FlashPanel })));
 const RegistersPanel = lazy(() => import('./registers/RegistersPanel').then((m) => ({ default: m.RegistersPanel })));
@@ -62,6 +65,8 @@ export function WorkTabs() {
           </button>
         ))}
       </div>
+      {/* Keyed by tab: another tab still shows when one panel failed. */}
+      <LoadBoundary key={open ? active : 'folded'} what={`the ${tabs.find((t) => t.id === active)?.label ?? active} panel`}>
       <Suspense fallback={<span className="muted small" data-testid="panel-loading">Loading…</span>}>
       {!open ? (
         <span className="muted small fold-hint">Connect to a target to use memory, registers and flash.</span>
@@ -87,6 +92,7 @@ export function WorkTabs() {
         <FlashPanel />
       )}
       </Suspense>
+      </LoadBoundary>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import { useStore } from '../../store';
 import { openFlow, openTroubleshooter, runDiagnosis, subscribeDiagnosis } from './actions';
 import { CheckList } from './CheckList';
+import { TroubleshooterButton } from './TroubleshooterButton';
 import { decidingQuestion } from './deciding';
 import { DecidingQuestionView } from './DecidingQuestionView';
 import { FindingCard } from './FindingCard';
@@ -23,13 +24,7 @@ export function TroubleshooterPanel() {
     subscribeDiagnosis();
   }, []);
 
-  if (!open) {
-    return (
-      <button type="button" className="troubleshooter-open" data-testid="troubleshooter-open" onClick={() => openTroubleshooter()}>
-        Troubleshoot…
-      </button>
-    );
-  }
+  if (!open) return <TroubleshooterButton />;
   const question = decidingQuestion(diagnosis);
   return (
     <section className="panel work-panel troubleshooter" data-testid="troubleshooter" aria-label="Troubleshooter">
