@@ -13,12 +13,13 @@
 // Otherwise it is the watchdog (watchdog.cjs): OpenOCD's stdout/stderr are the app's pipes,
 // stdin EOF (the app died, even by SIGKILL) stops OpenOCD, a signal name on stdin or a
 // forwarded SIGINT/SIGTERM/SIGHUP reaches OpenOCD, and the relay ends as OpenOCD ended.
-// Self-contained CommonJS (no bundling, no dependencies): it ships as-is in assets/openocd.
+// Plain CommonJS (no bundling, no dependencies but exit-as-child.cjs beside it): it ships as-is in assets/openocd.
 'use strict';
 const { spawn, execFileSync } = require('node:child_process');
 const net = require('node:net');
 const fs = require('node:fs');
 const path = require('node:path');
+const { exitAsChild } = require('./exit-as-child.cjs');
 
 function fail(message, code) {
   process.stderr.write(`Error: netns relay: ${message}\n`);
@@ -154,16 +155,7 @@ function startOpenOcd(binary, args, extraEnv) {
   child.once('exit', (code, signal) => {
     ended = true;
     removeSockets();
-    if (signal) {
-      for (const s of FORWARDED) process.removeAllListeners(s);
-      try {
-        process.kill(process.pid, signal);
-      } catch {
-        process.exit(1);
-      }
-      return;
-    }
-    process.exit(code === null ? 1 : code);
+    exitAsChild(code, signal, FORWARDED);
   });
 }
 

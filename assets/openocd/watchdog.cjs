@@ -8,9 +8,10 @@
 //   app's way to signal OpenOCD itself, also where signals do not exist (Windows);
 // - SIGINT/SIGTERM/SIGHUP sent to the watchdog are forwarded to OpenOCD;
 // - the watchdog ends the way OpenOCD ended: same exit code, or the same signal.
-// Self-contained CommonJS (no bundling): it ships as-is in assets/openocd.
+// Plain CommonJS (no bundling; exit-as-child.cjs beside it): it ships as-is in assets/openocd.
 'use strict';
 const { spawn } = require('node:child_process');
+const { exitAsChild } = require('./exit-as-child.cjs');
 
 const [binary, ...args] = process.argv.slice(2);
 if (!binary) {
@@ -40,17 +41,8 @@ child.once('error', (err) => {
 
 child.once('exit', (code, signal) => {
   ended = true;
-  if (signal) {
-    // End by the same signal, so the app sees "killed by SIGKILL" as it would without us.
-    for (const s of FORWARDED) process.removeAllListeners(s);
-    try {
-      process.kill(process.pid, signal);
-    } catch {
-      process.exit(1);
-    }
-    return;
-  }
-  process.exit(code === null ? 1 : code);
+  // End by the same signal, so the app sees "killed by SIGKILL" as it would without us.
+  exitAsChild(code, signal, FORWARDED);
 });
 
 const FORWARDED = process.platform === 'win32' ? ['SIGINT', 'SIGTERM'] : ['SIGINT', 'SIGTERM', 'SIGHUP'];
