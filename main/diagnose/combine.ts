@@ -76,6 +76,12 @@ function combineVoltage(c: CombineContext): void {
       scale(c, 'needs-reset-hold', 0.4);
       scale(c, 'wrong-target', 0.5);
     }
+    // The adapter reads 0 V and nothing else has failed yet: an unpowered target, or a VTref
+    // (voltage sense) wire that does not reach the target's supply. Second, for the meter to decide.
+    if (cls === 'unpowered' && c.input.answers?.measuredVoltage === undefined && c.hits.size <= 1) {
+      atLeast(c, 'wiring', 0.45);
+      support(c, 'wiring', VOLTAGE_LINE);
+    }
   } else {
     // Power is present: the "no answer" signals now point at wiring or the firmware.
     scale(c, 'target-unpowered', 0.3);
@@ -122,6 +128,8 @@ function combineVersions(c: CombineContext): void {
     if (since && (!v || compareVersions(v, since) < 0)) {
       atLeast(c, 'openocd-outdated', 0.85);
       scale(c, 'config-error', 0.5);
+      // The lines that use it (a subcommand: also the group usage OpenOCD printed instead).
+      support(c, 'openocd-outdated', (l) => l.raw.includes(cmd) || /^[a-z][\w-]* <cmd>$/.test(l.text) || /Open On-Chip Debugger \d/.test(l.text));
     }
   }
   for (const f of c.facts.missingFiles) {

@@ -20,6 +20,15 @@ const UNDECIDABLE: Record<string, { reason: string; check: (f: Finding[]) => voi
     reason: 'same lines as config-error--cmsis-dap-stlink-clone-v2-interface-busy-use-hid-backend (also 0.11): one thread fixed it with the HID backend, the other with a newer OpenOCD',
     check: (f) => expect(f.slice(0, 3).map((x) => x.category)).toEqual(expect.arrayContaining(['config-error', 'openocd-outdated'])),
   },
+  'wiring--nucleo-stlink-vsense-not-wired-to-external-target': {
+    reason: 'the whole log is one "Target voltage: 0.000000" line, which an unpowered target prints too; only a meter at the header tells a powered target whose VTref sense is not wired: power leads, the VTref wire is second',
+    check: (f) => {
+      expect(f[0]?.category).toBe('target-unpowered');
+      const wiring = f.slice(0, 3).find((x) => x.category === 'wiring');
+      expect(wiring?.title).toMatch(/VTref/);
+      expect(wiring?.steps[0]?.action).toBe('measure-voltage');
+    },
+  },
   'wiring--debugprobe-rp2040-jst-connector-not-seated': {
     reason: '"Failed to connect multidrop" from the Debug Probe with no voltage is what a debugprobe build for the wrong board and an unpowered Pico print too (probe-firmware--pico-debugprobe-uf2-without-debug-on-pico-dap-init-failed-trinitum, target-unpowered--debugprobe-picow-not-powered-multidrop): the three tie, the probe build is asked first',
     check: (f) => {

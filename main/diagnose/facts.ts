@@ -12,6 +12,7 @@ const HLA_EXPECTED = /^expected \d+ of \d+:\s+(0x[0-9a-f]+)/i;
 export function extractFacts(lines: Line[]): Facts {
   const f: Facts = { foundIdcodes: [], mismatches: [], missingFiles: [], unknownCommands: [], busyPorts: [] };
   let pendingUnknown = false;
+  const groupsShown: string[] = [];
   for (const { text } of lines) {
     let m: RegExpExecArray | null;
     if (pendingUnknown) {
@@ -39,6 +40,9 @@ export function extractFacts(lines: Line[]): Facts {
     else if ((m = /Can't find (?!a )(.+?)\s*$/i.exec(text))) f.missingFiles.push(m[1] ?? '');
     else if ((m = /couldn't open (\S+)/i.exec(text))) f.missingFiles.push(m[1] ?? '');
     else if ((m = /invalid command name "([^"]+)"/.exec(text))) f.unknownCommands.push(m[1] ?? '');
+    // src/helper/command.c: a command group called with a subcommand it lacks prints the group's
+    // usage ("cmsis-dap <cmd>") and its subcommands instead of running anything.
+    else if ((m = /^([a-z][\w-]*) <cmd>$/.exec(text.trim()))) groupsShown.push(m[1] ?? '');
     else if ((m = /^Unknown command:\s*(\S*)/.exec(text))) {
       if (m[1]) f.unknownCommands.push(m[1]);
       else pendingUnknown = true;
@@ -50,7 +54,28 @@ export function extractFacts(lines: Line[]): Facts {
     else if ((m = /read protection: (on|off)/.exec(text))) f.readProtected = m[1] === 'on';
     else if ((m = /write protection register = (0x[0-9a-f]+)/i.exec(text))) f.writeProtectRegister = parseHex(m[1] ?? '0');
   }
+  for (const group of groupsShown) unknownSubcommand(f, lines, group);
   return f;
+}
+
+/** The "<group> <sub>" the log's command line or script used that the printed group usage does not list. */
+function unknownSubcommand(f: Facts, lines: Line[], group: string): void {
+  // The listing: one line per subcommand, "<group> <sub>" alone on its line.
+  const listing = new RegExp(`^${escapeRe(group)} (\\w+)$`);
+  const listed = new Set(lines.map((l) => listing.exec(l.text.trim())?.[1]).filter((x): x is string => !!x));
+  const use = new RegExp(`(?:^|["'{;\\s])${escapeRe(group)} (\\w+)`);
+  for (const { text } of lines) {
+    if (listing.test(text.trim())) continue;
+    const sub = use.exec(text)?.[1];
+    if (sub && sub !== 'cmd' && !listed.has(sub)) {
+      f.unknownCommands.push(`${group} ${sub}`);
+      return;
+    }
+  }
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function addTapLine(f: Facts, tap: string, kind: string, idcode: number): void {

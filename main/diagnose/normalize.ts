@@ -50,10 +50,20 @@ export function normalizeLine(raw: string, index: number, level?: LogLevel): Lin
   return { raw: trimmed, text, level: lvl, index };
 }
 
+// A page that lost the log's line breaks (a blog's paragraph, a comment field) runs
+// OpenOCD's lines together: "... using 950 kHz Info : clock speed 950 kHz Info : STLINK v2 ...".
+// OpenOCD's own lines never hold a second level prefix, so two or more in one line are split there.
+const LEVEL_IN_LINE = /(?:^|\s)(?:(?:Info|Warn) : |(?:Error|Debug): )/g;
+const BEFORE_LEVEL = /\s+(?=(?:Info|Warn) : |(?:Error|Debug): )/;
+
+function unrunLines(part: string): string[] {
+  return (part.match(LEVEL_IN_LINE) ?? []).length >= 2 ? part.split(BEFORE_LEVEL) : [part];
+}
+
 export function toLines(input: DiagnoseInput): Line[] {
   const out: Line[] = [];
   const push = (raw: string, level?: LogLevel): void => {
-    for (const part of raw.split('\n')) {
+    for (const part of raw.split('\n').flatMap(unrunLines)) {
       if (part.trim() === '') continue;
       out.push(normalizeLine(part, out.length, level));
     }

@@ -8,6 +8,8 @@ import type { DiagnosisCategory } from '../../shared/diagnose';
  * source test checks every other example against the file its rule cites.
  */
 export const NOT_FROM_012_SOURCE: Record<string, string> = {
+  'config-error/group-usage': 'composed by src/helper/command.c from a group\'s .name and .usage ("cmsis-dap" + "<cmd>", src/jtag/drivers/cmsis_dap.c)',
+  'usb-permission/ftd2xx-not-opened': 'OpenOCD 0.5-0.9 src/jtag/drivers/ft2232.c with FTDI D2XX (LOG_ERROR("unable to open ftdi device: %s", ftd2xx_status_string(status)); 0.5 printed the number)',
   'usb-permission/ftdi-kernel-driver': 'OpenOCD 0.9 src/jtag/drivers/ft2232.c with libftdi (ftdi_usb_open: "unable to claim usb device. Make sure the default FTDI driver is not in use")',
   'config-error/invalid-command-name': 'jimtcl (libjim.so: invalid command name "%#s")',
   'config-error/wrong-args': 'jimtcl (libjim.so: wrong # args: should be "...")',
@@ -70,6 +72,9 @@ export const EXAMPLES: Array<[string, DiagnosisCategory, string, DiagnosisCatego
   ['jlink-cannot-find-09', 'usb-permission', 'Error: Cannot find jlink Interface! Please check connection and permissions.', 'adapter-not-found'],
   ['cmsis-none', 'adapter-not-found', 'Error: unable to find a matching CMSIS-DAP device', 'adapter-not-found'],
   ['cmsis-none-unopened', 'usb-permission', 'Error: unable to find a matching CMSIS-DAP device', 'adapter-not-found'],
+  ['ftd2xx-not-opened', 'usb-permission', 'Error: unable to open ftdi device: FT_DEVICE_NOT_OPENED', 'usb-permission'],
+  ['spi-unknown-device', 'flash-driver', 'Error: Device ID 0x20000913 is not known as FESPI capable', 'flash-driver'],
+  ['group-usage', 'config-error', 'cmsis-dap <cmd>', 'config-error'],
   ['ftdi-kernel-driver', 'usb-permission', 'Error: unable to open ftdi device: unable to claim usb device. Make sure the default FTDI driver is not in use', 'usb-permission'],
   ['ftdi-none', 'adapter-not-found', "Error: unable to open ftdi device with vid 0403, pid 6010, description '*', serial '*' at bus location '*'", 'adapter-not-found'],
   ['mpsse-no-device', 'adapter-not-found', 'Error: no device found', 'adapter-not-found'],

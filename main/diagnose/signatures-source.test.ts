@@ -16,7 +16,7 @@ const EXTRACTED = join(__dirname, 'corpus', 'openocd-source');
 const pathOf = (rel: string): string => (FULL ? join(FULL, rel) : join(EXTRACTED, `${rel}.lines`));
 /** Messages printed by a library OpenOCD links or by a fork, not by OpenOCD's own tree. */
 // Wordings that are not OpenOCD's own (the Tcl interpreter, forks, libraries it prints messages of).
-const EXTERNAL = /^(jimtcl|fork:|libftdi)/;
+const EXTERNAL = /^(jimtcl|fork:|libftdi|ftd2xx)/;
 
 const cache = new Map<string, string>();
 function read(rel: string): string {

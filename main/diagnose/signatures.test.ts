@@ -28,7 +28,7 @@ describe('signature tables', () => {
     for (const table of SIGNATURES)
       for (const rule of table.rules) {
         expect(covered, `${table.category}/${rule.id} lacks an example`).toContain(`${table.category}/${rule.id}`);
-        expect(rule.source).toMatch(/src\/|tcl\/|jimtcl|libusb|libftdi|^fork:/);
+        expect(rule.source).toMatch(/src\/|tcl\/|jimtcl|libusb|libftdi|ftd2xx|^fork:/);
       }
   });
 

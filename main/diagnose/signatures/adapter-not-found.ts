@@ -17,7 +17,7 @@ export const adapterNotFound: CategorySignatures = {
     // src/jtag/drivers/cmsis_dap.c (0.11+) / cmsis_dap_usb.c (0.10)
     { id: 'cmsis-none', source: 'src/jtag/drivers/cmsis_dap.c', match: /unable to find (a matching )?CMSIS-DAP device/, weight: 0.85 },
     // src/jtag/drivers/mpsse.c mpsse_open(): "no device found" then "unable to open ftdi device with vid %s, pid %s, ..."
-    { id: 'ftdi-none', source: 'src/jtag/drivers/mpsse.c', match: /unable to open ftdi device(?!: unable to claim usb device)/, weight: 0.8 },
+    { id: 'ftdi-none', source: 'src/jtag/drivers/mpsse.c', match: /unable to open ftdi device(?!: (?:unable to claim usb device|3$|FT_DEVICE_NOT_OPENED$))/, weight: 0.8 },
     { id: 'mpsse-no-device', source: 'src/jtag/drivers/mpsse.c', match: /^no device found$/, weight: 0.6 },
     // src/jtag/drivers/mpsse.c, libusb_helper.c: the adapter dropped off USB during the session (cable, hub,
     // power, or a driver/build that loses it); every later poll failure follows from this

@@ -36,6 +36,10 @@ export const configError: CategorySignatures = {
     { id: 'cfg-deprecated', source: 'tcl/target/rp2040-core0.cfg', match: /configuration file is deprecated and will be/, weight: 0.5 },
     // jimtcl / src/helper/command.c: a subcommand this build does not have (a cfg copied from another version)
     { id: 'invalid-subcommand', source: 'jimtcl (libjim: invalid subcommand "%#s")', match: /invalid subcommand "([^"]+)"/, weight: 0.7 },
+    // src/helper/command.c: a command group given a subcommand it does not have prints the group's
+    // name and .usage ("cmsis-dap <cmd>", src/jtag/drivers/cmsis_dap.c) and its subcommands; combine.ts
+    // turns it into openocd-outdated when a newer OpenOCD has that subcommand (version-knowledge.ts).
+    { id: 'group-usage', source: 'src/helper/command.c, src/jtag/drivers/cmsis_dap.c', match: /^[a-z][\w-]* <cmd>$/, weight: 0.5 },
     // src/helper/jim-nvp.c: an option the command does not take ("jtag newtap ... Unknown param: 0x..., try one of:
     // -irlen, ..."): a cfg written for another transport or version (e.g. swj-dp.tcl run with JTAG for an SWD-only part)
     { id: 'unknown-param', source: 'src/helper/jim-nvp.c', match: /Unknown param: \S+, try one of: /, weight: 0.6 },

@@ -19,6 +19,9 @@ export const flashDriver: CategorySignatures = {
     // printed as "flash memory write protected" (flash-protected), the other bits are a programming error
     { id: 'stm32-sr-error', source: 'src/flash/nor/stm32f2x.c, stm32l4x.c', match: /flash write failed = (?:0x)?([0-9a-f]{8})\b/i, weight: 0.55, when: (m) => (parseInt(m[1] ?? '0', 16) & 0x10) === 0 },
     { id: 'stm32-write-algorithm-failed', source: 'src/flash/nor/stm32f2x.c, stm32l4x.c', match: /error executing stm32x flash write algorithm/, weight: 0.4 },
+    // src/flash/nor/fespi.c, stmsmi.c probe(): no controller base on the flash bank line, and the target's
+    // device ID is not in the driver's table of known ones
+    { id: 'spi-unknown-device', source: 'src/flash/nor/fespi.c, stmsmi.c', match: /Device ID 0x[0-9a-f]+ is not known as (FESPI|SMI) capable/i, weight: 0.8 },
     // src/flash/nor/core.c
     { id: 'failed-erasing', source: 'src/flash/nor/core.c', match: /failed erasing sectors \d+ to \d+/, weight: 0.35 },
     { id: 'verify-failed-bank', source: 'src/flash/nor/core.c', match: /verify failed in bank at/, weight: 0.55 },
@@ -45,6 +48,22 @@ export const flashDriver: CategorySignatures = {
   ],
   describe(ctx) {
     const verify = ctx.hits.has('verify-failed') || ctx.hits.has('verify-failed-bank');
+    if (ctx.hits.has('spi-unknown-device')) {
+      const fespi = ctx.lines.some((l) => /FESPI capable/i.test(l.text));
+      return {
+        title: `The ${fespi ? 'FESPI' : 'SMI'} flash driver does not know where this chip's SPI controller is`,
+        explanation:
+          'The flash bank line gives no address for the SPI controller, so the driver looks the target\'s device ID up in its table of known chips; this core\'s ID is not in it (a newer or self-built core), so the bank cannot be probed or programmed.',
+        steps: [
+          {
+            text: fespi
+              ? 'Give the controller\'s register base as the last argument of the flash bank line, e.g. `flash bank spi0 fespi 0x20000000 0 0 0 $_TARGETNAME 0x10014000` (the base is in the SoC\'s memory map).'
+              : 'Give the SMI controller\'s register base on the flash bank line (see the stmsmi section of the OpenOCD manual).',
+          },
+          { text: 'Or use a board cfg made for this core (freedom-e-sdk / the vendor\'s OpenOCD), which has the right base.', action: 'suggest-cfg' },
+        ],
+      };
+    }
     // The driver said why before it failed: it cannot address a flash this large (openocd-outdated's rule).
     if (ctx.lines.some((l) => SPI_NO_4BYTE.test(l.text)))
       return {

@@ -45,6 +45,10 @@ export const usbPermission: CategorySignatures = {
     // OpenOCD <= 0.9 src/jtag/drivers/ft2232.c: LOG_ERROR("unable to open ftdi device: %s") with libftdi's
     // ftdi_usb_open() error: the OS's own FTDI serial driver (ftdi_sio, AppleUSBFTDI, FTDI's VCP) holds the interface
     { id: 'ftdi-kernel-driver', source: 'libftdi ftdi_usb_open(), printed by OpenOCD <= 0.9 (ft2232 driver)', match: /unable to claim usb device\. Make sure the default FTDI driver is not in use/, weight: 0.88 },
+    // OpenOCD <= 0.9 ft2232.c with FTDI's D2XX library: FT_OpenEx() status 3, FT_DEVICE_NOT_OPENED (printed as a number
+    // before 0.6): the device with that description is there (2, FT_DEVICE_NOT_FOUND, is "not there"), but another
+    // driver (FTDI's VCP, AppleUSBFTDI) or program holds it
+    { id: 'ftd2xx-not-opened', source: 'ftd2xx FT_OpenEx() status, printed by OpenOCD <= 0.9 (ft2232 driver)', match: /unable to open ftdi device: (?:3|FT_DEVICE_NOT_OPENED)$/, weight: 0.7 },
   ],
   describe(ctx) {
     const kind = probeKind(ctx);
@@ -53,11 +57,11 @@ export const usbPermission: CategorySignatures = {
     // The platform as the log shows it (paths, prompts): the fix differs per OS.
     const onWindows = /\b[A-Za-z]:[\\/]\S|\.exe\b|^PS [A-Za-z]:\\/m.test(raw);
     const onMac = /\/Users\/|\/opt\/homebrew|darwin|macOS/i.test(raw);
-    if (ctx.hits.has('ftdi-kernel-driver')) {
+    if (ctx.hits.has('ftdi-kernel-driver') || ctx.hits.has('ftd2xx-not-opened')) {
       return {
         title: 'The operating system\'s FTDI serial driver holds the adapter',
         explanation:
-          "OpenOCD found the FTDI adapter but could not claim its USB interface: the system's own FTDI driver has bound it as a serial port (ftdi_sio on Linux, AppleUSBFTDI or FTDI's VCP driver on macOS, FTDI's VCP driver on Windows).",
+          "OpenOCD found the FTDI adapter but could not claim or open its USB interface: the system's own FTDI driver has bound it as a serial port (ftdi_sio on Linux, AppleUSBFTDI or FTDI's VCP driver on macOS, FTDI's VCP driver on Windows), or another program has it open.",
         steps: [
           { text: 'macOS: unload the serial driver while debugging (sudo kextunload -b com.apple.driver.AppleUSBFTDI; FTDI\'s own driver: com.FTDI.driver.FTDIUSBSerialDriver), then connect again.' },
           { text: 'Linux: unbind ftdi_sio from the debug interface (or sudo rmmod ftdi_sio); a current OpenOCD detaches it by itself.', action: 'update-openocd' },

@@ -16,6 +16,16 @@ const NEWER_COMMANDS: Record<string, string> = {
   swo: '0.12',
   tpiu: '0.12',
   'target smp': '0.11',
+  // After 0.12 (0.13.0 = the development tree; releaseName): the drivers' "_" commands became
+  // subcommands (commits b25e5322e "jtag/drivers/cmsis-dap: Restructure commands", 4d99e7741
+  // "jtag/hla: Restructure commands"); 0.12.0 and older know only cmsis_dap_vid_pid, hla_vid_pid, ...
+  'cmsis-dap vid_pid': '0.13.0',
+  'cmsis-dap backend': '0.13.0',
+  'cmsis-dap usb': '0.13.0',
+  'hla vid_pid': '0.13.0',
+  'hla device_desc': '0.13.0',
+  'hla layout': '0.13.0',
+  'hla command': '0.13.0',
 };
 
 /** Old names that 0.12 rejects (not even kept as deprecated aliases) and their replacement. */
@@ -46,7 +56,8 @@ const COMMAND_REMOVED = SCRIPTS.commandRemovedIn as Record<string, string>;
 export function newerCommand(cmd: string, running?: string): string | undefined {
   const c = cmd.trim();
   const first = c.split(/\s+/)[0] ?? '';
-  const hand = NEWER_COMMANDS[c] ?? NEWER_COMMANDS[first];
+  const sub = c.split(/\s+/).slice(0, 2).join(' ');
+  const hand = NEWER_COMMANDS[c] ?? NEWER_COMMANDS[sub] ?? NEWER_COMMANDS[first];
   if (hand || !running) return hand;
   const since = COMMAND_ADDED[first];
   return since && compareVersions(running, since) < 0 ? since : undefined;

@@ -1,7 +1,7 @@
 // Power is there but the debug signals are wrong: swapped/loose wires, missing GND,
 // too long cables for the clock speed, a broken TAP chain.
 import type { CategorySignatures } from '../types';
-import type { FindingStep } from '../../../shared/diagnose';
+import { classifyVoltage, type FindingStep } from '../../../shared/diagnose';
 import { voltageText } from './helpers';
 import { discriminatingSteps, noAnswerKind, undecidedNoAnswer } from '../no-answer';
 import { READS } from './target-unpowered';
@@ -77,6 +77,18 @@ export const wiring: CategorySignatures = {
       { text: `Lower the adapter speed to 100 kHz${speed ? ` (now ${speed} kHz)` : ''} and try again.`, action: 'lower-adapter-speed', args: { khz: '100' } },
       { text: 'If the firmware may have turned the debug pins into GPIOs, connect with reset held.', action: 'retry-connect-under-reset' },
     ];
+    // The adapter reads no voltage but nothing else failed yet (combine.ts combineVoltage): its
+    // VTref sense may not be wired to the target's supply at all.
+    if (v !== undefined && classifyVoltage(v) === 'unpowered' && ctx.input.answers?.measuredVoltage === undefined && ctx.hits.size === 0) {
+      return {
+        title: "The adapter's VTref may not be connected to the target's supply",
+        explanation: `The adapter reads ${voltageText(v)}. If the target is powered, that is its voltage sense (VTref, pin 1 of most debug headers) not reaching the target's VDD: a missing wire, or on a NUCLEO/Discovery ST-LINK broken off or used for an external board, a sense resistor or solder bridge still wired to the on-board MCU.`,
+        steps: [
+          { text: 'Measure VDD to GND at the target\'s debug header with a meter: if it is there, the adapter is not sensing it.', action: 'measure-voltage' },
+          { text: 'Wire the header\'s VTref/VDD pin to the target\'s supply (on an ST-LINK taken from a NUCLEO, move its VDD sense to the SWD connector\'s VDD pin, see the board\'s user manual).', action: 'check-wiring' },
+        ],
+      };
+    }
     if (undecidedNoAnswer(ctx.input, ctx.facts, ctx.lines)) {
       return {
         title:
