@@ -40,8 +40,9 @@ export interface StartOptions {
   /**
    * One-shot work (the CLI): OpenOCD's tcl server on its stdin/stdout (`tcl_port pipe`)
    * instead of a port: no port at all, so no namespace and no relay to start, and OpenOCD
-   * ends when the pipe does. One connection only: no notifications socket, no reconnect
-   * after a timeout, no RTT servers; ignored when gdb is asked for (gdb needs its port).
+   * ends when the pipe does. One connection only: no notifications socket (the target state
+   * is polled), no RTT servers; a command that times out leaves the pipe open and its late
+   * reply is dropped (TclRpcClient.over); ignored when gdb is asked for (gdb needs its port).
    */
   tclPipe?: boolean;
 }

@@ -191,6 +191,18 @@ describe('OpenOCD controller (real openocd, dummy adapter)', () => {
     expect(livePids()).toEqual([]);
   });
 
+  it('with the tcl server on its stdin/stdout (the CLI): no port, and a timed-out command leaves OpenOCD serving', async () => {
+    ctl = track(createController());
+    const st = await ctl.start(dummy, { tclPipe: true });
+    expect(st.state).toBe('connected');
+    expect(ctl.isolation()?.mode).toBe('pipe');
+    expect(ctl.tclEndpoint()).toBeUndefined();
+    await expect(ctl.command('sleep 400', { timeoutMs: 100 })).rejects.toBeInstanceOf(TimeoutError);
+    // The late answer to `sleep` is dropped; the next command gets its own.
+    expect(await ctl.command('version')).toMatch(/Open On-Chip Debugger/);
+    expect(ctl.status().state).toBe('connected');
+  });
+
   it('an OpenOCD too old by its own banner is stopped at once and named as such', async () => {
     // No separate `--version` run: the start reads the version from the run's banner.
     const old = path.join(dir, 'old-openocd');

@@ -194,7 +194,8 @@ class Controller implements OpenOcdControllerImpl {
     if (this.rpc && !this.rpc.closed) return Promise.resolve(this.rpc);
     const endpoint = this.endpoint;
     if (!endpoint && this.iso?.mode === 'pipe') {
-      return Promise.reject(new ConnectionError('The tcl pipe to OpenOCD was closed (after a command timed out, OpenOCD ends)', { hint: 'Run the command again.' }));
+      // The pipe outlives timeouts (TclRpcClient.over): closed, it means OpenOCD has ended.
+      return Promise.reject(new ConnectionError('The tcl pipe to OpenOCD is closed: OpenOCD has ended', { hint: 'See its last lines above; run the command again.' }));
     }
     if (!endpoint) return Promise.reject(new ConnectionError('OpenOCD is not connected', { hint: 'Connect first.' }));
     this.reconnecting ??= TclRpcClient.connectTo(endpoint, { timeoutMs: 5000 })
@@ -224,9 +225,9 @@ class Controller implements OpenOcdControllerImpl {
     /** An OpenOCD took the relay started ahead (it is that OpenOCD's to stop then). */
     let relayTaken = false;
     try {
-      // Independent of each other, so at once: OpenOCD's `--version` check, the virtual
-      // board's start, and the namespace probe (`unshare true`). Each is a process or a
-      // socket to wait for; one after the other they were a good part of `bringup info`.
+      // Independent of each other, so at once: finding the OpenOCD binary (its version is
+      // read from the run's banner below), the virtual board's start, and the namespace
+      // probe (`unshare true`); one after the other they were a good part of `bringup info`.
       warmIsolationProbe();
       // The namespace relay (a Node start) boots meanwhile too; OpenOCD's command line reaches it later.
       const gdbWanted = startOpts.gdb !== undefined;

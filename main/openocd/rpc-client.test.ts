@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { TclRpcClient, MAX_REPLY_BYTES } from './rpc-client';
+import { PassThrough } from 'node:stream';
+import { pipeLink, TclRpcClient, MAX_REPLY_BYTES } from './rpc-client';
 import { ConnectionError, OpenOCDError, TargetError, TimeoutError } from './errors';
 import { startFrameServer, unwrapFrame, type FrameServer } from './test-tcp-server';
 import { freePort } from './ports';
@@ -108,6 +109,28 @@ describe('TclRpcClient errors', () => {
     expect(await closed).toBeInstanceOf(ConnectionError);
     expect(c.closed).toBe(true);
     await expect(c.command('version')).rejects.toBeInstanceOf(ConnectionError);
+  });
+
+  it('over a pipe (tcl_port pipe) a timeout keeps the link: the late reply is dropped, the next command gets its own', async () => {
+    // The two halves of OpenOCD's stdin/stdout, as pipeLink sees them.
+    const stdin = new PassThrough();
+    const stdout = new PassThrough();
+    const written: string[] = [];
+    stdin.on('data', (d: Buffer) => written.push(...d.toString().split('\x1a').filter(Boolean)));
+    const c = TclRpcClient.over(pipeLink(stdin, stdout));
+    client = c;
+    const slow = c.command('sleep 200', { timeoutMs: 50 }).catch((e: unknown) => e);
+    expect(await slow).toBeInstanceOf(TimeoutError);
+    expect(c.closed).toBe(false);
+    const next = c.command('version');
+    stdout.write('slept\0O\x1a'); // the timed-out command's answer, late
+    stdout.write('Open On-Chip Debugger 0.12.0\0O\x1a');
+    await expect(next).resolves.toBe('Open On-Chip Debugger 0.12.0');
+    expect(written.map(unwrapFrame).filter((f) => !f.startsWith('proc '))).toEqual(['sleep 200', 'version']);
+    // Its end is OpenOCD's end: closing the client ends OpenOCD's stdin.
+    const ended = new Promise<void>((r) => stdin.once('finish', () => r()));
+    c.close();
+    await ended;
   });
 
   it('treats a reply over 10 MB without a separator as the wrong port', async () => {

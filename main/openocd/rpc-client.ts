@@ -86,6 +86,9 @@ export class TclRpcClient extends EventEmitter<TclRpcClientEvents> {
   private watchdog: NodeJS.Timeout | undefined;
   private watchdogAt = 0;
   private wrapperSent = false;
+  /** See over(): a timed-out command's reply is still to come and is dropped then. */
+  private keepOnTimeout = false;
+  private lateReplies = 0;
 
   private constructor(
     private readonly socket: TclLink,
@@ -125,9 +128,16 @@ export class TclRpcClient extends EventEmitter<TclRpcClientEvents> {
     });
   }
 
-  /** A client over a link that is already open (OpenOCD's stdin/stdout: pipeLink). */
+  /**
+   * A client over a link that is already open (OpenOCD's stdin/stdout: pipeLink). There is
+   * no second connection to open after a command times out, and closing this one would end
+   * OpenOCD: such a client keeps the link and drops the late reply when it comes (replies
+   * come strictly in order, so it is the next one).
+   */
   static over(link: TclLink, opts: ConnectOptions = {}): TclRpcClient {
-    return new TclRpcClient(link, opts);
+    const client = new TclRpcClient(link, opts);
+    client.keepOnTimeout = true;
+    return client;
   }
 
   get closed(): boolean {
@@ -246,6 +256,13 @@ export class TclRpcClient extends EventEmitter<TclRpcClientEvents> {
       this.armWatchdog(p.deadline);
       return;
     }
+    if (this.keepOnTimeout) {
+      this.inFlight = undefined;
+      this.lateReplies++;
+      p.reject(new TimeoutError(`OpenOCD did not answer within ${p.timeoutMs} ms (it is still busy with it; later commands wait their turn)`));
+      this.pump();
+      return;
+    }
     // A reply may still come. It would be taken as the reply of the NEXT command
     // and every reply after it would be shifted by one, so this connection can
     // no longer be trusted: close it. (The controller opens a new one.)
@@ -284,6 +301,10 @@ export class TclRpcClient extends EventEmitter<TclRpcClientEvents> {
   }
 
   private deliver(reply: Buffer): void {
+    if (this.lateReplies > 0) {
+      this.lateReplies--; // the answer to a command that already timed out (keepOnTimeout)
+      return;
+    }
     const p = this.inFlight;
     // A reply nobody asked for (e.g. notifications switched on for this socket) is dropped.
     if (!p) return;
