@@ -32,7 +32,8 @@ export type DiagnosisCategory = (typeof DIAGNOSIS_CATEGORIES)[number];
  * (ST-Link's own warning starts at 1.5 V; STM32 parts need 1.65 V+). Above `maxOperating`:
  * over the 3.6 V absolute I/O rating of 3.3 V parts (5 V wired to VDD/VTref).
  */
-export const VOLTAGE_THRESHOLDS = { unpowered: 0.5, minOperating: 1.65, maxOperating: 3.6 } as const;
+/** absMax: the absolute maximum of 3.3 V parts (STM32 VDD 4.0 V); an adapter's reading between maxOperating and it may be its own measuring error. */
+export const VOLTAGE_THRESHOLDS = { unpowered: 0.5, minOperating: 1.65, maxOperating: 3.6, absMax: 4.0 } as const;
 
 export type VoltageClass = 'unpowered' | 'too-low' | 'fine' | 'too-high';
 

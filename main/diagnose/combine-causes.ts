@@ -9,7 +9,7 @@ import { familyMissingFromDriver, judgeDevId } from './stm32-devids';
 import { isPlausibleIdcode, lookupIdcode, manufacturerOf } from './idcodes';
 import { resetEvidence } from './no-answer';
 import { stFork } from './signatures/needs-reset-hold';
-import { NRF_PROTECTION_UNKNOWN, nordic } from './signatures/flash-protected';
+import { NRF_ERASE_REFUSED, NRF_PROTECTION_UNKNOWN, nordic, ZERO_FPB } from './signatures/flash-protected';
 import { classifyVoltage, type DiagnosisCategory } from '../../shared/diagnose';
 
 /** Lines that only appear once the adapter is open and talking (so an earlier open error was not fatal). */
@@ -246,14 +246,14 @@ function nordicLocked(c: CombineContext): void {
   // src/target/cortex_m.c "%s: hardware has %d breakpoints, %d watchpoints": the FPB read as
   // zero, as every core register does through an AP the chip keeps locked (seen through an
   // ST-Link, which prints no DPIDR, before the halt that then times out).
-  const zeroFpb = c.lines.some((l) => /: hardware has 0 breakpoints/.test(l.text));
+  const zeroFpb = c.lines.some((l) => ZERO_FPB.test(l.text));
   const dpAnswered = c.facts.swdDpidr !== undefined || c.facts.foundIdcodes.length > 0 || zeroFpb;
   const coreUnreachable = zeroFpb || ['no-mem-ap', 'examination-failed', 'not-examined', 'dp-init-failed'].some((id) => hit(c, 'needs-reset-hold', id) || hit(c, 'wiring', id));
   if (dpAnswered && coreUnreachable) {
     atLeast(c, 'flash-protected', 0.75);
     scale(c, 'wiring', 0.5);
     scale(c, 'needs-reset-hold', 0.6);
-    support(c, 'flash-protected', (l) => /SWD DPIDR|Could not find MEM-AP|examination failed|hardware has 0 breakpoints/.test(l.text));
+    support(c, 'flash-protected', (l) => /SWD DPIDR|Could not find MEM-AP|examination failed/.test(l.text) || ZERO_FPB.test(l.text));
   }
   nordicEraseRefused(c);
 }
@@ -265,7 +265,7 @@ function nordicLocked(c: CombineContext): void {
  * "nrf51 mass_erase") clears it. A driver that cannot identify the chip says so itself.
  */
 function nordicEraseRefused(c: CombineContext): void {
-  const refused = (l: { text: string }): boolean => /failed erasing sectors|Failed to write sector @|failed to erase sector/i.test(l.text);
+  const refused = (l: { text: string }): boolean => NRF_ERASE_REFUSED.test(l.text);
   if (!c.lines.some(refused)) return;
   if ((c.hits.get('openocd-outdated') ?? []).length > 0 || (c.hits.get('wrong-target') ?? []).length > 0) return;
   atLeast(c, 'flash-protected', 0.85);

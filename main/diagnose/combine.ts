@@ -2,9 +2,10 @@
 // unpowered target, with 3.3 V it is wiring; an UNEXPECTED IDCODE that is a real
 // part's ID is the wrong chip, garbage is a bad wire. Also folds in what the app
 // knows beyond the log: USB scan, active checks, the user's answers, the profile.
+import { GROUP_USAGE } from './facts';
 import { combineRaspberryPiProbe } from './combine-rp-probe';
 import { ownScriptMissingCommand } from './own-scripts';
-import { classifyVoltage } from '../../shared/diagnose';
+import { classifyVoltage, VOLTAGE_THRESHOLDS } from '../../shared/diagnose';
 import type { Line, RuleHit } from './types';
 import { isPlausibleIdcode, lookupIdcode } from './idcodes';
 import { compareVersions, newerCommand, newerScript } from './signatures/version-knowledge';
@@ -49,9 +50,6 @@ function discountConstantTdo(c: CombineContext): void {
   c.scores.set('wiring', 1 - miss);
 }
 
-/** An adapter's reading up to this is "a bit high", not "5 V on the pins" (see combineVoltage). */
-const MARGINAL_HIGH_V = 4.0;
-
 function combineVoltage(c: CombineContext): void {
   const v = c.input.answers?.measuredVoltage ?? c.facts.targetVoltage;
   if (v === undefined) return;
@@ -62,7 +60,7 @@ function combineVoltage(c: CombineContext): void {
     // STM32 and nRF52) is as likely its own measuring error as a wrong supply: a finding,
     // not one that outweighs the errors the log shows. 5 V on the pins is the alarm.
     const measured = c.input.answers?.measuredVoltage !== undefined;
-    const marginal = !measured && v <= MARGINAL_HIGH_V;
+    const marginal = !measured && v <= VOLTAGE_THRESHOLDS.absMax;
     if (marginal) c.scores.set('voltage-out-of-range', Math.min(get(c, 'voltage-out-of-range'), 0.45));
     else atLeast(c, 'voltage-out-of-range', measured ? 0.92 : 0.8);
     scale(c, 'target-unpowered', 0.2);
@@ -129,7 +127,7 @@ function combineVersions(c: CombineContext): void {
       atLeast(c, 'openocd-outdated', 0.85);
       scale(c, 'config-error', 0.5);
       // The lines that use it (a subcommand: also the group usage OpenOCD printed instead).
-      support(c, 'openocd-outdated', (l) => l.raw.includes(cmd) || /^[a-z][\w-]* <cmd>$/.test(l.text) || /Open On-Chip Debugger \d/.test(l.text));
+      support(c, 'openocd-outdated', (l) => l.raw.includes(cmd) || GROUP_USAGE.test(l.text) || /Open On-Chip Debugger \d/.test(l.text));
     }
   }
   for (const f of c.facts.missingFiles) {

@@ -9,6 +9,12 @@ const TAP_LINE = /JTAG tap:\s+(\S+)\s+(tap\/device found|UNEXPECTED|expected \d+
 const HLA_UNEXPECTED = /^UNEXPECTED idcode:\s+(0x[0-9a-f]+)/i;
 const HLA_EXPECTED = /^expected \d+ of \d+:\s+(0x[0-9a-f]+)/i;
 
+/**
+ * src/helper/command.c: a command group given a subcommand it lacks prints the group's name
+ * and .usage ("cmsis-dap <cmd>", src/jtag/drivers/cmsis_dap.c) and its subcommands.
+ */
+export const GROUP_USAGE = /^([a-z][\w-]*) <cmd>$/;
+
 export function extractFacts(lines: Line[]): Facts {
   const f: Facts = { foundIdcodes: [], mismatches: [], missingFiles: [], unknownCommands: [], busyPorts: [] };
   let pendingUnknown = false;
@@ -42,7 +48,7 @@ export function extractFacts(lines: Line[]): Facts {
     else if ((m = /invalid command name "([^"]+)"/.exec(text))) f.unknownCommands.push(m[1] ?? '');
     // src/helper/command.c: a command group called with a subcommand it lacks prints the group's
     // usage ("cmsis-dap <cmd>") and its subcommands instead of running anything.
-    else if ((m = /^([a-z][\w-]*) <cmd>$/.exec(text.trim()))) groupsShown.push(m[1] ?? '');
+    else if ((m = GROUP_USAGE.exec(text.trim()))) groupsShown.push(m[1] ?? '');
     else if ((m = /^Unknown command:\s*(\S*)/.exec(text))) {
       if (m[1]) f.unknownCommands.push(m[1]);
       else pendingUnknown = true;

@@ -1,5 +1,6 @@
 // The configuration itself is wrong: unknown commands, no adapter, transport problems,
 // scripts written for a different OpenOCD version.
+import { GROUP_USAGE } from '../facts';
 import type { CategorySignatures } from '../types';
 import type { FindingStep } from '../../../shared/diagnose';
 import { commandRemovedIn, isDriverCommand, newerCommand, removedCommand } from './version-knowledge';
@@ -39,7 +40,7 @@ export const configError: CategorySignatures = {
     // src/helper/command.c: a command group given a subcommand it does not have prints the group's
     // name and .usage ("cmsis-dap <cmd>", src/jtag/drivers/cmsis_dap.c) and its subcommands; combine.ts
     // turns it into openocd-outdated when a newer OpenOCD has that subcommand (version-knowledge.ts).
-    { id: 'group-usage', source: 'src/helper/command.c, src/jtag/drivers/cmsis_dap.c', match: /^[a-z][\w-]* <cmd>$/, weight: 0.5 },
+    { id: 'group-usage', source: 'src/helper/command.c, src/jtag/drivers/cmsis_dap.c', match: GROUP_USAGE, weight: 0.5 },
     // src/helper/jim-nvp.c: an option the command does not take ("jtag newtap ... Unknown param: 0x..., try one of:
     // -irlen, ..."): a cfg written for another transport or version (e.g. swj-dp.tcl run with JTAG for an SWD-only part)
     { id: 'unknown-param', source: 'src/helper/jim-nvp.c', match: /Unknown param: \S+, try one of: /, weight: 0.6 },

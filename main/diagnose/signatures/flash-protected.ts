@@ -11,6 +11,12 @@ export function nordic(lines: Array<{ text: string }>): boolean {
   );
 }
 
+/** An erase or sector write the generic flash layer (and nrf51.c) reports failed, no reason given. */
+export const NRF_ERASE_REFUSED = /failed erasing sectors|Failed to write sector @|failed to erase sector/i;
+
+/** src/target/cortex_m.c "%s: hardware has %d breakpoints, %d watchpoints" with the FPB read as zero: a locked AP. */
+export const ZERO_FPB = /: hardware has 0 breakpoints/;
+
 /** src/flash/nor/nrf5.c: the driver cannot read this nRF's protection scheme (see combine-causes nrf5UnknownProtectionRefused). */
 export const NRF_PROTECTION_UNKNOWN = /Flash protection of this nRF device is not supported|Failed to check chip's write protection/;
 
@@ -59,7 +65,7 @@ export const flashProtected: CategorySignatures = {
   describe(ctx) {
     const stm32 = ctx.hits.has('stm32-device-protected') || ctx.hits.has('rdp-on') || ctx.facts.readProtected !== undefined || /stm32/i.test(ctx.input.profile?.targetCfg ?? '');
     // An erase or sector write the generic flash layer reports failed on an nRF whose core was reachable (combine-causes nordicEraseRefused).
-    const eraseRefused = nordic(ctx.lines) && ctx.lines.some((l) => /failed erasing sectors|Failed to write sector @|failed to erase sector/i.test(l.text)) && !ctx.lines.some((l) => /hardware has 0 breakpoints/.test(l.text));
+    const eraseRefused = nordic(ctx.lines) && ctx.lines.some((l) => NRF_ERASE_REFUSED.test(l.text)) && !ctx.lines.some((l) => ZERO_FPB.test(l.text));
     if ((ctx.hits.has('nrf51-protected-sector') || ctx.hits.has('nrf5-sector-protected') || eraseRefused) && !ctx.hits.has('nrf52-approtect')) {
       // The core answers and flash is readable; only the sector protection (PROTENSET/BPROT) refuses the erase.
       return {

@@ -18,10 +18,10 @@ export const voltageOutOfRange: CategorySignatures = {
     const measured = ctx.input.answers?.measuredVoltage;
     const v = measured ?? ctx.facts.targetVoltage;
     // A little over 3.6 V as the adapter reads it (combine.ts: up to 4.0 V) may be its measuring error.
-    if (measured === undefined && v !== undefined && v <= 4.0) {
+    if (measured === undefined && v !== undefined && v <= VOLTAGE_THRESHOLDS.absMax) {
       return {
         title: `Target voltage a little high (adapter reads ${voltageText(v)})`,
-        explanation: `The adapter reads ${voltageText(v)} on VTref, above the ${VOLTAGE_THRESHOLDS.maxOperating} V most 3.3 V parts are rated for but under their 4.0 V absolute maximum. Adapters' readings are often a few percent off, so this may be a 3.3-3.6 V supply read high; it is not what stops the connection unless the supply really is that high.`,
+        explanation: `The adapter reads ${voltageText(v)} on VTref, above the ${VOLTAGE_THRESHOLDS.maxOperating} V most 3.3 V parts are rated for but under their ${VOLTAGE_THRESHOLDS.absMax} V absolute maximum. Adapters' readings are often a few percent off, so this may be a 3.3-3.6 V supply read high; it is not what stops the connection unless the supply really is that high.`,
         steps: [
           { text: `Measure VCC to GND at the debug header with a meter: ${VOLTAGE_THRESHOLDS.minOperating}-${VOLTAGE_THRESHOLDS.maxOperating} V is right.`, action: 'measure-voltage' },
           { text: 'If the meter agrees with the adapter, fix the regulator or supply before going on; otherwise follow the other findings.' },
