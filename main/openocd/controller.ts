@@ -278,7 +278,7 @@ class Controller implements OpenOcdControllerImpl {
           binary: binary.path,
           args: buildOpenOcdArgs(profile, { ports, scriptsDir: this.opts.scriptsDir, assetsDir: assets, tclPipe: iso.mode === 'pipe' }),
           tclPipe: iso.mode === 'pipe',
-          env: buildOpenOcdEnv(profile, { vboardPort: this.boardAddress().port, vboardSocket: this.boardAddress().socketPath }),
+          env: buildOpenOcdEnv(profile, this.boardAddress()),
           nextSeq: () => ++this.seq,
           ...(netns ? { netns } : {}),
         });
@@ -395,9 +395,9 @@ class Controller implements OpenOcdControllerImpl {
   }
 
   /** Where OpenOCD reaches the board: the running board, or the socket bound for one still starting. */
-  private boardAddress(): { port?: number; socketPath?: string } {
+  private boardAddress(): { vboardPort?: number; vboardSocket?: string } {
     const b = this.board ?? this.boardListener;
-    return b ? { port: b.port, ...(b.socketPath ? { socketPath: b.socketPath } : {}) } : {};
+    return b ? { vboardPort: b.port, ...(b.socketPath ? { vboardSocket: b.socketPath } : {}) } : {};
   }
 
   private stillStarting(gen: number): boolean {

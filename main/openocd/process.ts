@@ -70,7 +70,8 @@ export class OpenOcdProcess extends EventEmitter<OpenOcdProcessEvents> {
   private readonly ring: LogRing;
   private readonly nextSeq: () => number;
   private exitResult: ExitResult | undefined;
-  private tclPipe = false;
+  /** OpenOCD's tcl server is its stdin/stdout (OpenOcdProcessOptions.tclPipe). */
+  private readonly tclPipe: boolean;
 
   constructor(opts: OpenOcdProcessOptions) {
     super();
@@ -78,12 +79,13 @@ export class OpenOcdProcess extends EventEmitter<OpenOcdProcessEvents> {
     let seq = 0;
     this.nextSeq = opts.nextSeq ?? (() => ++seq);
     const env = { ...process.env, ...opts.env };
+    this.tclPipe = opts.tclPipe === true;
     if (opts.relay) {
       // The relay is up already; OpenOCD's command line (and its environment) goes on its stdin.
       this.launchMode = 'netns';
       this.child = opts.relay.child;
       this.child.stdin?.write(relayCommandLine(opts.binary, opts.args, opts.env ?? {}));
-    } else if (opts.tclPipe) {
+    } else if (this.tclPipe) {
       const launch = withPipeParentDeath(opts.binary, opts.args, env);
       this.launchMode = launch.mode;
       this.child = spawnLauncher(launch, env, opts.cwd, true);
@@ -99,7 +101,6 @@ export class OpenOcdProcess extends EventEmitter<OpenOcdProcessEvents> {
       const out = new LineSplitter();
       const err = new LineSplitter();
       // With `tcl_port pipe` stdout carries the tcl replies; OpenOCD's log is on stderr.
-      this.tclPipe = opts.tclPipe === true;
       if (!this.tclPipe) this.child.stdout?.on('data', (chunk: Buffer) => this.addLines(out.push(chunk)));
       this.child.stderr?.on('data', (chunk: Buffer) => this.addLines(err.push(chunk)));
       const finish = (r: ExitResult): void => {
@@ -194,29 +195,19 @@ export class OpenOcdProcess extends EventEmitter<OpenOcdProcessEvents> {
     const { stdin, stdout } = this.child;
     if (!stdin || !stdout) throw new ProcessError('OpenOCD was started without its tcl pipe');
     const client = TclRpcClient.over(pipeLink(stdin, stdout));
-    const ended = this.exited.then(() => 'exited' as const);
-    try {
-      const reply = await Promise.race([client.commandResult('version', { timeoutMs, quiet: true }), ended]);
-      if (reply !== 'exited' && reply.ok === true) return client;
-      if (reply !== 'exited') {
-        client.close();
-        throw new ProcessError(`OpenOCD's tcl pipe answered 'version' with an error: ${reply.text}`);
-      }
-    } catch (err) {
-      if (!(err instanceof TimeoutError) || this.exitResult) {
-        client.close();
-        throw this.exitResult ? this.exitError() : err;
-      }
+    const answer = client.commandResult('version', { timeoutMs, quiet: true }).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
+    const first = await Promise.race([answer, this.exited.then(() => undefined)]);
+    if (first !== undefined && !(first instanceof Error) && first.ok) return client;
+    if (first instanceof TimeoutError && !this.exitResult) {
+      // Left open: closing the pipe would end OpenOCD, and the caller stops it with its reasons in the log.
+      throw new TimeoutError(`OpenOCD did not answer on its tcl pipe within ${timeoutMs} ms`, {
+        hint: 'OpenOCD may be stuck talking to the adapter; see the log.',
+        openocdText: this.reasonLines().join('\n') || undefined,
+      });
     }
-    if (this.exitResult) {
-      client.close();
-      throw this.exitError();
-    }
-    // Left open on a timeout: closing the pipe would end OpenOCD, and the caller stops it with its reasons in the log.
-    throw new TimeoutError(`OpenOCD did not answer on its tcl pipe within ${timeoutMs} ms`, {
-      hint: 'OpenOCD may be stuck talking to the adapter; see the log.',
-      openocdText: this.reasonLines().join('\n') || undefined,
-    });
+    client.close();
+    if (this.exitResult || first === undefined) throw this.exitError();
+    throw first instanceof Error ? first : new ProcessError(`OpenOCD's tcl pipe answered 'version' with an error: ${first.text}`);
   }
 
   /** The error that explains this exit: exit code, the lines that say why, and a hint when a known message is among them. */

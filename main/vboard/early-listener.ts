@@ -60,7 +60,7 @@ export async function listenEarly(where: { socketPath: string } | { port: number
 
 /** A socket file left by a board that died: listen() would fail with EADDRINUSE. Only a
  *  socket is removed, never a regular file someone passed by mistake. */
-export async function removeStaleSocket(socketPath: string): Promise<void> {
+async function removeStaleSocket(socketPath: string): Promise<void> {
   const st = await lstat(socketPath).catch(() => undefined);
   if (st?.isSocket()) await unlink(socketPath);
 }
