@@ -1,7 +1,7 @@
 // The namespace relay started ahead of OpenOCD (netns-relay.cjs with `-- -`). The relay is
 // a Node process, and a Node start (~100 ms here) was the largest single part of a
 // connect after OpenOCD's own init (bench/cli-info.ts). Started when a connect begins, it
-// boots while the app checks OpenOCD's version and starts the virtual board; OpenOCD's
+// boots while the app finds the OpenOCD binary and starts the virtual board; OpenOCD's
 // command line reaches it on stdin once known (OpenOcdProcess, option `relay`).
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
